@@ -1,0 +1,27 @@
+// The VS Code client: starts the language server over node IPC for JSON, JSONC and YAML documents,
+// in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // No scheme: files, untitled documents and virtual file systems are all served.
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }],
+    synchronize: { configurationSection: 'profilePolicy' },
+    outputChannelName: 'Profile Policy',
+  };
+  client = new LanguageClient('profilePolicy', 'Profile Policy', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

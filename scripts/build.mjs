@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI into dist/ (what ships), and each
+// test file into out/ (what `npm test` runs). esbuild only strips types: `npm run typecheck` checks them.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+function files(dir, suffix) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...files(path, suffix));
+    else if (name.endsWith(suffix)) found.push(path);
+  }
+  return found;
+}
+
+const shipped = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
+  // jsonc-parser's UMD build hides its requires from bundlers; its ES module build does not.
+  mainFields: ['module', 'main'],
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'out'), { recursive: true, force: true });
+await Promise.all([
+  build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...shipped, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...shipped, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
+    packages: 'external',
+    entryPoints: files(join(root, 'test'), '.test.ts').map((f) => relative(root, f)),
+    outbase: 'test',
+    outdir: 'out/test',
+  }),
+]);
+chmodSync(join(root, 'dist', 'cli.js'), 0o755);

@@ -1,0 +1,108 @@
+// Queries over the bundled data. The only module that knows AWS's service data; everything is looked
+// up case-insensitively, as IAM does for action names.
+import actionIndexJson from '../../data/action-index.json';
+import globalKeysJson from '../../data/global-condition-keys.json';
+import profileJson from '../../data/profile.json';
+import { compileWildcard, hasWildcard } from '../iam/wildcard';
+import type { ActionIndexData, GlobalConditionKey, ProfileAction, ProfileData, ResourceType } from './types';
+
+export type AccessLetter = 'L' | 'R' | 'W' | 'T' | 'P';
+
+export interface ServiceActions {
+  readonly prefix: string;
+  readonly name: string;
+  readonly actions: readonly string[];
+  readonly levels: string;
+  /** lower-case action name → index into actions */
+  readonly byLowerName: ReadonlyMap<string, number>;
+}
+
+export interface MatchedAction {
+  readonly service: string;
+  readonly action: string;
+}
+
+export class Catalog {
+  readonly profile: ProfileData;
+  readonly globalKeys: readonly GlobalConditionKey[];
+  private readonly index: ActionIndexData;
+  private readonly services = new Map<string, ServiceActions>();
+  private readonly profileActions = new Map<string, ProfileAction>();
+  private readonly resourceTypesByName = new Map<string, ResourceType>();
+
+  constructor(profile: ProfileData, index: ActionIndexData, globalKeys: readonly GlobalConditionKey[]) {
+    this.profile = profile;
+    this.index = index;
+    this.globalKeys = globalKeys;
+    for (const action of profile.actions) this.profileActions.set(action.name.toLowerCase(), action);
+    for (const type of profile.resourceTypes) this.resourceTypesByName.set(type.name, type);
+  }
+
+  get servicePrefixes(): string[] {
+    return Object.keys(this.index.services);
+  }
+
+  /** The service's action list, split from the compact index the first time it is asked for. */
+  service(prefix: string): ServiceActions | undefined {
+    const key = prefix.toLowerCase();
+    const cached = this.services.get(key);
+    if (cached) return cached;
+    const entry = this.index.services[key];
+    if (!entry) return undefined;
+    const actions = entry.actions.split(' ');
+    const byLowerName = new Map<string, number>();
+    actions.forEach((name, i) => byLowerName.set(name.toLowerCase(), i));
+    const service: ServiceActions = { prefix: key, name: entry.name, actions, levels: entry.levels, byLowerName };
+    this.services.set(key, service);
+    return service;
+  }
+
+  /** The canonical spelling of service:name, or undefined when the service has no such action. */
+  canonicalAction(prefix: string, name: string): string | undefined {
+    const service = this.service(prefix);
+    const i = service?.byLowerName.get(name.toLowerCase());
+    return service && i !== undefined ? service.actions[i] : undefined;
+  }
+
+  profileAction(name: string): ProfileAction | undefined {
+    return this.profileActions.get(name.toLowerCase());
+  }
+
+  resourceType(name: string): ResourceType | undefined {
+    return this.resourceTypesByName.get(name);
+  }
+
+  globalKey(name: string): GlobalConditionKey | undefined {
+    const lower = name.toLowerCase();
+    return this.globalKeys.find((k) => k.name.toLowerCase() === lower);
+  }
+
+  /** Every known action that `service:name` (wildcards allowed in both parts) stands for. */
+  matchActions(servicePattern: string, namePattern: string): MatchedAction[] {
+    const found: MatchedAction[] = [];
+    const prefixes = hasWildcard(servicePattern)
+      ? this.servicePrefixes.filter(compileWildcard(servicePattern, true))
+      : this.service(servicePattern)
+        ? [servicePattern.toLowerCase()]
+        : [];
+    const matchName = compileWildcard(namePattern, true);
+    for (const prefix of prefixes) {
+      const service = this.service(prefix)!;
+      if (!hasWildcard(namePattern)) {
+        const i = service.byLowerName.get(namePattern.toLowerCase());
+        if (i !== undefined) found.push({ service: prefix, action: service.actions[i]! });
+        continue;
+      }
+      for (const action of service.actions) if (matchName(action)) found.push({ service: prefix, action });
+    }
+    return found;
+  }
+}
+
+let shared: Catalog | undefined;
+
+/** The catalogue bundled with this build. */
+export function bundledCatalog(): Catalog {
+  shared ??= new Catalog(profileJson as ProfileData, actionIndexJson as ActionIndexData, globalKeysJson as GlobalConditionKey[]);
+  return shared;
+}

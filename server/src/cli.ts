@@ -1,0 +1,84 @@
+// profile-policy: lint | lsp. Exit codes: 0 clean, 1 errors found, 2 bad usage or unreadable input.
+import { StreamMessageReader, StreamMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ConfigError, findConfig, loadConfig } from './cli/config';
+import { FileArgumentError, expandFileArguments } from './cli/files';
+import { UnreadableFileError, countBySeverity, formatText, lintFile } from './cli/lint';
+import { DEFAULT_SETTINGS } from './settings';
+import { startServer } from './server';
+
+const USAGE = `Usage:
+  profile-policy lint [--config FILE] [--quiet] <files, directories or globs…>
+      Check IAM policies (JSON, YAML, CloudFormation/SAM templates).
+      Prints file:line:col severity rule message; exits 1 when an error is found.
+  profile-policy lsp --stdio
+      Run the language server over standard input and output (for Neovim, Emacs, …).
+  profile-policy --help | --version`;
+
+class UsageError extends Error {}
+
+function main(argv: readonly string[]): number | undefined {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint':
+      return lint(rest);
+    case 'lsp':
+      if (!rest.includes('--stdio')) throw new UsageError('lsp needs --stdio');
+      startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)));
+      return undefined;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${PACKAGE_VERSION}\n`);
+      return 0;
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function lint(args: readonly string[]): number {
+  const patterns: string[] = [];
+  let configPath: string | undefined;
+  let quiet = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--config') {
+      configPath = args[++i];
+      if (!configPath) throw new UsageError('--config needs a file');
+    } else if (arg === '--quiet') quiet = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+    else patterns.push(arg);
+  }
+  if (patterns.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
+  const config = configPath ?? findConfig(process.cwd());
+  const settings = config ? loadConfig(config) : DEFAULT_SETTINGS;
+  const files = expandFileArguments(patterns, process.cwd());
+  const results = files.map((file) => lintFile(file, settings));
+  const output = formatText(results);
+  if (output) process.stdout.write(`${output}\n`);
+  const counts = countBySeverity(results);
+  if (!quiet) {
+    process.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info + counts.hint} note(s)\n`);
+  }
+  return counts.error > 0 ? 1 : 0;
+}
+
+declare const PACKAGE_VERSION: string;
+
+try {
+  const code = main(process.argv.slice(2));
+  if (code !== undefined) process.exitCode = code;
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`profile-policy: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof FileArgumentError || error instanceof UnreadableFileError || error instanceof ConfigError) {
+    process.stderr.write(`profile-policy: ${error.message}\n`);
+    process.exitCode = 2;
+  } else throw error;
+}

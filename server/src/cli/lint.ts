@@ -1,0 +1,42 @@
+// `profile-policy lint`: the same analysis as the editor, printed as file:line:col severity rule message.
+import { readFileSync } from 'node:fs';
+import { formatFromFileName } from '../model/document';
+import type { Finding } from '../rules/rule';
+import { analyse } from '../service';
+import type { Settings } from '../settings';
+
+export interface LintedFile {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+  readonly positionOf: (offset: number) => { line: number; character: number };
+}
+
+export class UnreadableFileError extends Error {}
+
+export function lintFile(file: string, settings: Settings): LintedFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UnreadableFileError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { document, findings } = analyse(text, formatFromFileName(file, text), settings);
+  return { file, findings, positionOf: (offset) => document.lines.positionAt(offset) };
+}
+
+export function formatText(results: readonly LintedFile[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const finding of result.findings) {
+      const { line, character } = result.positionOf(finding.start);
+      lines.push(`${result.file}:${line + 1}:${character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function countBySeverity(results: readonly LintedFile[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const result of results) for (const finding of result.findings) counts[finding.severity]++;
+  return counts;
+}

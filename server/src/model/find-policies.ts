@@ -1,0 +1,135 @@
+// Finds the policies in a parsed document: a standalone policy file, or the policies inside a
+// CloudFormation / SAM template, each tagged with its kind so rules know whether Principal belongs.
+import { alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin } from './policy';
+import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from './tree';
+
+interface Location {
+  /** Property names from the resource's Properties; `*` steps into each item of a list. */
+  readonly path: readonly string[];
+  readonly kind: PolicyKind;
+  /** SAM `Policies` mixes managed-policy names, SAM templates and inline documents. */
+  readonly onlyWithStatement?: boolean;
+}
+
+const identity = (...path: string[]): Location => ({ path, kind: 'identity' });
+const resource = (...path: string[]): Location => ({ path, kind: 'resource' });
+const INLINE_POLICIES = identity('Policies', '*', 'PolicyDocument');
+const SAM_POLICIES: Location[] = [
+  { path: ['Policies'], kind: 'identity', onlyWithStatement: true },
+  { path: ['Policies', '*'], kind: 'identity', onlyWithStatement: true },
+];
+
+/** Where each resource type keeps its policy documents. */
+const POLICY_LOCATIONS: Record<string, readonly Location[]> = {
+  'AWS::IAM::Policy': [identity('PolicyDocument')],
+  'AWS::IAM::ManagedPolicy': [identity('PolicyDocument')],
+  'AWS::IAM::RolePolicy': [identity('PolicyDocument')],
+  'AWS::IAM::UserPolicy': [identity('PolicyDocument')],
+  'AWS::IAM::GroupPolicy': [identity('PolicyDocument')],
+  'AWS::IAM::Role': [{ path: ['AssumeRolePolicyDocument'], kind: 'trust' }, INLINE_POLICIES],
+  'AWS::IAM::User': [INLINE_POLICIES],
+  'AWS::IAM::Group': [INLINE_POLICIES],
+  'AWS::SSO::PermissionSet': [identity('InlinePolicy')],
+  'AWS::Serverless::Function': SAM_POLICIES,
+  'AWS::Serverless::StateMachine': SAM_POLICIES,
+  'AWS::S3::BucketPolicy': [resource('PolicyDocument')],
+  'AWS::S3::AccessPoint': [resource('Policy')],
+  'AWS::SQS::QueuePolicy': [resource('PolicyDocument')],
+  'AWS::SNS::TopicPolicy': [resource('PolicyDocument')],
+  'AWS::KMS::Key': [resource('KeyPolicy')],
+  'AWS::SecretsManager::ResourcePolicy': [resource('ResourcePolicy')],
+  'AWS::ECR::Repository': [resource('RepositoryPolicyText')],
+  'AWS::EFS::FileSystem': [resource('FileSystemPolicy')],
+  'AWS::EC2::VPCEndpoint': [resource('PolicyDocument')],
+  'AWS::ApiGateway::RestApi': [resource('Policy')],
+  'AWS::OpenSearchService::Domain': [resource('AccessPolicies')],
+  'AWS::Elasticsearch::Domain': [resource('AccessPolicies')],
+  'AWS::Backup::BackupVault': [resource('AccessPolicy')],
+  'AWS::CodeArtifact::Domain': [resource('PermissionsPolicyDocument')],
+  'AWS::CodeArtifact::Repository': [resource('PermissionsPolicyDocument')],
+};
+
+export function findPolicies(roots: readonly ValueNode[]): { policies: Policy[]; isTemplate: boolean } {
+  const policies: Policy[] = [];
+  let isTemplate = false;
+  for (const root of roots) {
+    if (root.kind !== 'object') continue;
+    if (isTemplateRoot(root)) {
+      isTemplate = true;
+      findInTemplate(root, policies);
+    } else if (getProperty(root, 'Statement')) {
+      policies.push(buildPolicy(root, standaloneKind(root), { format: 'standalone' }, 'Policy'));
+    }
+  }
+  return { policies, isTemplate };
+}
+
+function isTemplateRoot(root: ObjectNode): boolean {
+  if (getProperty(root, 'AWSTemplateFormatVersion') || getProperty(root, 'Transform')) return true;
+  const resources = getValue(root, 'Resources');
+  if (resources?.kind !== 'object') return false;
+  return resources.properties.some((p) => scalarText(getValue(p.value, 'Type'))?.includes('::') === true);
+}
+
+function findInTemplate(root: ObjectNode, policies: Policy[]): void {
+  const resources = getValue(root, 'Resources');
+  if (resources?.kind !== 'object') return;
+  for (const entry of resources.properties) {
+    const type = scalarText(getValue(entry.value, 'Type'));
+    const locations = type ? POLICY_LOCATIONS[type] : undefined;
+    if (!type || !locations) continue;
+    for (const properties of alternatives(getValue(entry.value, 'Properties'))) {
+      for (const location of locations) {
+        visitPath(properties, location.path, '', (node, path, policyName) => {
+          if (node.kind !== 'object') return;
+          if (location.onlyWithStatement && !getProperty(node, 'Statement')) return;
+          const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName };
+          const label = policyName ? `${entry.key.value} › ${policyName}` : `${entry.key.value} › ${path}`;
+          policies.push(buildPolicy(node, location.kind, origin, label));
+        });
+      }
+    }
+  }
+}
+
+/** Follows a property path through lists and Fn::If branches, calling back for each policy found. */
+function visitPath(
+  node: ValueNode,
+  path: readonly string[],
+  shown: string,
+  found: (node: ValueNode, path: string, policyName: string | undefined) => void,
+  policyName?: string,
+): void {
+  if (path.length === 0) {
+    found(node, shown, policyName);
+    return;
+  }
+  const [step, ...rest] = path as [string, ...string[]];
+  if (step === '*') {
+    listItems(node).forEach((item, index) => {
+      for (const branch of alternatives(item)) {
+        const name = scalarText(getValue(branch, 'PolicyName')) ?? policyName;
+        visitPath(branch, rest, `${shown}[${index}]`, found, name);
+      }
+    });
+    return;
+  }
+  for (const branch of alternatives(getValue(node, step))) {
+    visitPath(branch, rest, shown ? `${shown}.${step}` : step, found, policyName);
+  }
+}
+
+/**
+ * A standalone file does not say what it is. Statements that all name a Principal make a resource
+ * policy (a trust policy when they only grant sts: actions); otherwise it is an identity policy, where
+ * a Principal is a mistake worth reporting.
+ */
+function standaloneKind(root: ObjectNode): PolicyKind {
+  const statements = listItems(getValue(root, 'Statement')).filter((s) => s.kind === 'object');
+  if (statements.length === 0) return 'identity';
+  const allHavePrincipal = statements.every((s) => getProperty(s, 'Principal') || getProperty(s, 'NotPrincipal'));
+  if (!allHavePrincipal) return 'identity';
+  const actions = statements.flatMap((s) => listItems(getValue(s, 'Action')).map(scalarText));
+  const onlySts = actions.length > 0 && actions.every((a) => a !== undefined && a.toLowerCase().startsWith('sts:'));
+  return onlySts ? 'trust' : 'resource';
+}

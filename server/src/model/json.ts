@@ -1,0 +1,147 @@
+// Reads JSON (comments allowed, as in jsonc) into the shared tree, in one pass over jsonc-parser's visitor.
+import { ParseErrorCode, visit } from 'jsonc-parser';
+import { addProperty, foldIntrinsic, newString, setEnd } from './builder';
+import { MAX_NESTING_MESSAGE, type SyntaxProblem } from './problems';
+import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './tree';
+
+interface Frame {
+  node: ObjectNode | ArrayNode;
+  seen: Map<string, PropertyNode>;
+  pending: PropertyNode | undefined;
+}
+
+export interface ParsedText {
+  roots: ValueNode[];
+  problems: SyntaxProblem[];
+}
+
+const MAX_DEPTH = 1000;
+
+export function parseJson(text: string): ParsedText {
+  const problems: SyntaxProblem[] = [];
+  const stack: Frame[] = [];
+  let root: ValueNode | undefined;
+  let tooDeep = false;
+
+  const attach = (value: ValueNode): void => {
+    const frame = stack[stack.length - 1];
+    if (!frame) {
+      if (!root) root = value;
+      return;
+    }
+    if (frame.node.kind === 'array') {
+      value.parent = frame.node;
+      frame.node.items.push(value);
+    } else if (frame.pending) {
+      value.parent = frame.pending;
+      frame.pending.value = value;
+      setEnd(frame.pending, value.end);
+      frame.pending = undefined;
+    }
+  };
+
+  const close = (end: number): void => {
+    const frame = stack.pop()!;
+    setEnd(frame.node, end);
+    attach(frame.node.kind === 'object' ? foldIntrinsic(frame.node) : frame.node);
+  };
+
+  const open = (node: ObjectNode | ArrayNode): boolean => {
+    if (stack.length >= MAX_DEPTH) {
+      tooDeep = true;
+      return false;
+    }
+    stack.push({ node, seen: new Map(), pending: undefined });
+    return true;
+  };
+
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => open({ kind: 'object', properties: [], start: offset, end: offset + 1, parent: undefined }),
+        onObjectEnd: (offset, length) => close(offset + length),
+        onArrayBegin: (offset) => open({ kind: 'array', items: [], start: offset, end: offset + 1, parent: undefined }),
+        onArrayEnd: (offset, length) => close(offset + length),
+        onObjectProperty: (name, offset, length) => {
+          const frame = stack[stack.length - 1];
+          if (!frame || frame.node.kind !== 'object') return;
+          const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined);
+          const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
+          key.parent = property;
+          addProperty(frame.node, property, frame.seen, problems);
+          frame.pending = property;
+        },
+        onLiteralValue: (value: unknown, offset, length) => {
+          const end = offset + length;
+          if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined));
+          else if (typeof value === 'number') attach({ kind: 'number', value, raw: text.slice(offset, end), start: offset, end, parent: undefined });
+          else if (typeof value === 'boolean') attach({ kind: 'boolean', value, start: offset, end, parent: undefined });
+          else attach({ kind: 'null', start: offset, end, parent: undefined });
+        },
+        onError: (error, offset, length) => {
+          problems.push({ code: 'syntax-error', start: offset, end: offset + Math.max(length, 1), message: describeJsonError(error, text, offset) });
+        },
+      },
+      { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
+    );
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    tooDeep = true;
+  }
+  if (tooDeep) return { roots: [], problems: [{ code: 'syntax-error', start: 0, end: Math.min(text.length, 1), message: MAX_NESTING_MESSAGE }] };
+  // An unclosed container at the end of the text still belongs in the tree (the user is typing).
+  while (stack.length > 0) close(text.length);
+  return { roots: root ? [root] : [], problems };
+}
+
+function describeJsonError(code: ParseErrorCode, text: string, offset: number): string {
+  switch (code) {
+    case ParseErrorCode.InvalidSymbol:
+      return `Unexpected character ${JSON.stringify(text[offset] ?? '')}.`;
+    case ParseErrorCode.InvalidNumberFormat:
+      return 'Invalid number.';
+    case ParseErrorCode.PropertyNameExpected:
+      return previousSignificant(text, offset) === ','
+        ? 'Trailing comma: JSON does not allow a comma before "}".'
+        : 'Expected a property name in double quotes.';
+    case ParseErrorCode.ValueExpected:
+      return previousSignificant(text, offset) === ','
+        ? 'Trailing comma: JSON does not allow a comma before "]".'
+        : 'Expected a value.';
+    case ParseErrorCode.ColonExpected:
+      return 'Expected ":" after the property name.';
+    case ParseErrorCode.CommaExpected:
+      return 'Expected "," between values.';
+    case ParseErrorCode.CloseBraceExpected:
+      return 'Expected "}" to close the object.';
+    case ParseErrorCode.CloseBracketExpected:
+      return 'Expected "]" to close the array.';
+    case ParseErrorCode.EndOfFileExpected:
+      return 'Unexpected content after the end of the document.';
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'Unterminated comment.';
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'Unterminated string.';
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return 'Unterminated number.';
+    case ParseErrorCode.InvalidUnicode:
+      return 'Invalid unicode escape.';
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return 'Invalid escape character in string.';
+    case ParseErrorCode.InvalidCharacter:
+      return 'Invalid control character in string.';
+    default:
+      return 'Invalid JSON.';
+  }
+}
+
+/** The last non-blank character before offset (comments are rare enough here to ignore). */
+function previousSignificant(text: string, offset: number): string | undefined {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return c;
+  }
+  return undefined;
+}

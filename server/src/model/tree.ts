@@ -1,0 +1,134 @@
+// One value tree for JSON and YAML. Every node knows its exact source range (offsets into the text,
+// end exclusive, quotes included), so features and rules never look at raw text to find structure.
+
+export type ValueNode =
+  | ObjectNode
+  | ArrayNode
+  | StringNode
+  | NumberNode
+  | BooleanNode
+  | NullNode
+  | OpaqueNode;
+
+export type ParentNode = ObjectNode | ArrayNode | PropertyNode | OpaqueNode;
+
+interface NodeBase {
+  readonly start: number;
+  readonly end: number;
+  parent: ParentNode | undefined;
+}
+
+export interface ObjectNode extends NodeBase {
+  readonly kind: 'object';
+  readonly properties: PropertyNode[];
+}
+
+export interface PropertyNode {
+  readonly kind: 'property';
+  readonly start: number;
+  readonly end: number;
+  readonly key: StringNode;
+  /** Missing while the user is still typing (`"Effect":` with nothing after it). */
+  value: ValueNode | undefined;
+  parent: ObjectNode;
+}
+
+export interface ArrayNode extends NodeBase {
+  readonly kind: 'array';
+  readonly items: ValueNode[];
+}
+
+export interface StringNode extends NodeBase {
+  readonly kind: 'string';
+  readonly value: string;
+  /** The quote character in the source, if any; content then starts at start + 1. */
+  readonly quote: '"' | "'" | undefined;
+}
+
+export interface NumberNode extends NodeBase {
+  readonly kind: 'number';
+  readonly value: number;
+  /** The source spelling: IAM compares condition values as text. */
+  readonly raw: string;
+}
+
+export interface BooleanNode extends NodeBase {
+  readonly kind: 'boolean';
+  readonly value: boolean;
+}
+
+export interface NullNode extends NodeBase {
+  readonly kind: 'null';
+}
+
+/**
+ * A value whose content is decided elsewhere: a CloudFormation intrinsic (`!Sub`, `{"Fn::If": …}`,
+ * `Ref`) or a YAML alias. Rules treat it as "could be anything valid" and never report it.
+ */
+export interface OpaqueNode extends NodeBase {
+  readonly kind: 'opaque';
+  /** Normalised long form: `Ref`, `Fn::Sub`, `Fn::If`, …; `*alias` for YAML aliases; the tag otherwise. */
+  readonly name: string;
+  argument: ValueNode | undefined;
+}
+
+/** A scalar as IAM reads it: strings, numbers and booleans all compare as text. */
+export function scalarText(node: ValueNode | undefined): string | undefined {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'string':
+      return node.value;
+    case 'number':
+      return node.raw;
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    default:
+      return undefined;
+  }
+}
+
+export function getProperty(node: ValueNode | undefined, name: string): PropertyNode | undefined {
+  if (node?.kind !== 'object') return undefined;
+  for (const p of node.properties) if (p.key.value === name) return p;
+  return undefined;
+}
+
+export function getValue(node: ValueNode | undefined, name: string): ValueNode | undefined {
+  return getProperty(node, name)?.value;
+}
+
+/** A single value or the items of an array: IAM accepts both wherever a list is expected. */
+export function listItems(node: ValueNode | undefined): ValueNode[] {
+  if (!node) return [];
+  return node.kind === 'array' ? node.items : [node];
+}
+
+/** The range of a string's content, without its quotes. */
+export function contentRange(node: StringNode): { start: number; end: number } {
+  if (!node.quote) return { start: node.start, end: node.end };
+  const end = node.end - node.start >= 2 ? node.end - 1 : node.end;
+  return { start: node.start + 1, end: Math.max(node.start + 1, end) };
+}
+
+export function containsOffset(node: { start: number; end: number }, offset: number): boolean {
+  return offset >= node.start && offset <= node.end;
+}
+
+export function describeKind(node: ValueNode): string {
+  switch (node.kind) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'null':
+      return 'null';
+    case 'opaque':
+      return `a CloudFormation ${node.name}`;
+  }
+}

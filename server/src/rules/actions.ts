@@ -1,0 +1,65 @@
+// Action and NotAction values against the catalogue: malformed strings, unknown services and actions
+// (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
+import { parseAction } from '../iam/action';
+import { closest } from '../iam/suggest';
+import { elementValues, type Statement } from '../model/policy';
+import type { StringNode } from '../model/tree';
+import type { RuleContext, RuleGroup } from './rule';
+
+export const actionRules: RuleGroup = {
+  name: 'actions',
+  rules: [
+    { id: 'action-malformed', severity: 'error', title: 'Action is not of the form service:ActionName', description: 'An action is a service prefix, a colon and an action name, for example `profile:GetDomain`; one per string, without spaces or commas.', references: ['Access Analyzer INVALID_ACTION'] },
+    { id: 'action-unknown-service', severity: 'error', title: 'Unknown service prefix', description: 'No AWS service uses this prefix. The closest prefixes are suggested; Amazon Connect Customer Profiles is `profile`.', references: ['Access Analyzer INVALID_SERVICE_IN_ACTION', 'parliament UNKNOWN_PREFIX'] },
+    { id: 'action-unknown', severity: 'error', title: 'Unknown action', description: 'The service has no action of this name (names are matched case-insensitively). The closest names are suggested.', references: ['Access Analyzer INVALID_ACTION', 'parliament UNKNOWN_ACTION', 'cfn-lint W3037'] },
+    { id: 'action-wildcard-no-match', severity: 'warning', title: 'Wildcard matches no action', description: 'The pattern matches none of the service\'s actions, so it grants or denies nothing. Check the spelling.', references: ['cfn-lint W3037'] },
+  ],
+  checkStatement(statement, context) {
+    checkActions(statement, 'Action', context);
+    checkActions(statement, 'NotAction', context);
+  },
+};
+
+function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: RuleContext): void {
+  for (const value of elementValues(statement, element)) {
+    if (value.kind === 'string') checkAction(value, context);
+  }
+}
+
+function checkAction(node: StringNode, context: RuleContext): void {
+  const { catalog } = context;
+  const parsed = parseAction(node.value);
+  if (parsed.kind === 'all') return;
+  if (parsed.kind === 'malformed') {
+    context.report('action-malformed', node, parsed.reason);
+    return;
+  }
+  const { service, name, wildcard } = parsed;
+  const serviceHasWildcard = service.includes('*') || service.includes('?');
+  if (!serviceHasWildcard && !catalog.service(service)) {
+    const suggestions = closest(service, catalog.servicePrefixes);
+    const also = suggestions.map((s) => `${s}:${name}`);
+    context.report(
+      'action-unknown-service',
+      node,
+      `"${service}" is not an AWS service prefix.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+      { suggestions: also },
+    );
+    return;
+  }
+  if (wildcard) {
+    if (catalog.matchActions(service, name).length === 0) {
+      context.report('action-wildcard-no-match', node, `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.service(service)!.name}`}.`);
+    }
+    return;
+  }
+  if (catalog.canonicalAction(service, name)) return;
+  const known = catalog.service(service)!;
+  const suggestions = closest(name, known.actions).map((a) => `${known.prefix}:${a}`);
+  context.report(
+    'action-unknown',
+    node,
+    `"${node.value}" is not an action of ${known.name}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+    { suggestions },
+  );
+}

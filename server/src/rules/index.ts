@@ -1,0 +1,42 @@
+// Runs every rule group over a document in one pass and applies the user's severities.
+import type { Catalog } from '../catalog/catalog';
+import type { PolicyDocument } from '../model/document';
+import { actionRules } from './actions';
+import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings } from './rule';
+import { structureRules } from './structure';
+import { syntaxRules } from './syntax';
+
+export const RULE_GROUPS: readonly RuleGroup[] = [syntaxRules, structureRules, actionRules];
+
+export const ALL_RULES: readonly RuleMeta[] = RULE_GROUPS.flatMap((g) => g.rules);
+const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return RULES_BY_ID.get(id);
+}
+
+export function validate(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}): Finding[] {
+  // A file without a policy is none of our business: a package.json or a compose file stays silent.
+  if (document.policies.length === 0) return [];
+  const findings: Finding[] = [];
+  const context: RuleContext = {
+    document,
+    catalog,
+    report(ruleId: string, at: Range, message: string, data?: FindingData) {
+      const meta = RULES_BY_ID.get(ruleId);
+      if (!meta) throw new Error(`rule "${ruleId}" reports without being declared`);
+      const severity = settings[ruleId] ?? meta.severity;
+      if (severity === 'off') return;
+      findings.push({ ruleId, severity, start: at.start, end: Math.max(at.end, at.start), message, ...(data ? { data } : {}) });
+    },
+  };
+  for (const group of RULE_GROUPS) group.checkDocument?.(context);
+  for (const policy of document.policies) {
+    for (const group of RULE_GROUPS) group.checkPolicy?.(policy, context);
+    for (const statement of policy.statements) {
+      for (const group of RULE_GROUPS) group.checkStatement?.(statement, context);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings;
+}

@@ -1,0 +1,83 @@
+// LSP wiring only: capabilities, document sync, settings, debounce. All answers come from service.ts.
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatFromLanguageId } from './model/document';
+import { AnalysisCache, diagnostics, type Analysis } from './service';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
+
+const DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; version: number }>();
+  let pullConfiguration = false;
+
+  const analysisOf = (document: TextDocument): Analysis | undefined => {
+    const format = formatFromLanguageId(document.languageId);
+    return format ? cache.get(document.uri, document.version, () => document.getText(), format) : undefined;
+  };
+
+  const publish = (document: TextDocument): void => {
+    pending.delete(document.uri);
+    guarded('diagnostics', () => {
+      const analysis = analysisOf(document);
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis ? diagnostics(analysis) : [] });
+    });
+  };
+
+  const schedule = (document: TextDocument, delay: number): void => {
+    const current = pending.get(document.uri);
+    // didOpen also fires a content change for the same version: keep the immediate run.
+    if (current && current.version === document.version && delay > 0) return;
+    if (current) clearTimeout(current.timer);
+    pending.set(document.uri, { timer: setTimeout(() => publish(document), delay), version: document.version });
+  };
+
+  /** A failing feature must never take the server down: log it, answer empty. */
+  function guarded<T>(what: string, run: () => T, fallback?: T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`profile-policy: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  const refreshSettings = async (pushed?: unknown): Promise<void> => {
+    let raw: unknown = pushed;
+    if (pullConfiguration) raw = await connection.workspace.getConfiguration('profilePolicy');
+    cache.updateSettings(raw === undefined ? DEFAULT_SETTINGS : readSettings(raw, (m) => connection.console.warn(`profile-policy settings: ${m}`)));
+    for (const document of documents.all()) schedule(document, 0);
+  };
+
+  connection.onInitialize((params) => {
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings) cache.updateSettings(readSettings(options.settings));
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: 2 /* incremental */ } },
+      serverInfo: { name: 'profile-policy' },
+    };
+  });
+  connection.onInitialized(() => {
+    if (pullConfiguration) void refreshSettings();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { profilePolicy?: unknown } | undefined)?.profilePolicy;
+    void refreshSettings(settings);
+  });
+
+  documents.onDidOpen((event) => schedule(event.document, 0));
+  documents.onDidChangeContent((event) => schedule(event.document, DEBOUNCE_MS));
+  documents.onDidClose((event) => {
+    const current = pending.get(event.document.uri);
+    if (current) clearTimeout(current.timer);
+    pending.delete(event.document.uri);
+    cache.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,63 @@
+// The language service: pure functions over (document model, catalogue, settings), in the manner of
+// vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { bundledCatalog, type Catalog } from './catalog/catalog';
+import { toDiagnostic } from './features/diagnostics';
+import { parseDocument, type DocumentFormat, type PolicyDocument } from './model/document';
+import { validate } from './rules/index';
+import type { Finding } from './rules/rule';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+/** Everything known about one version of one document: computed once, read by every feature. */
+export interface Analysis {
+  readonly document: PolicyDocument;
+  readonly findings: readonly Finding[];
+}
+
+export function analyse(text: string, format: DocumentFormat, settings: Settings = DEFAULT_SETTINGS, catalog: Catalog = bundledCatalog()): Analysis {
+  const document = parseDocument(text, format);
+  const findings = settings.enable ? validate(document, catalog, settings.rules) : [];
+  return { document, findings };
+}
+
+export function diagnostics(analysis: Analysis): Diagnostic[] {
+  return analysis.findings.map((finding) => toDiagnostic(finding, analysis.document.lines));
+}
+
+interface CacheEntry {
+  readonly version: number;
+  readonly analysis: Analysis;
+}
+
+/** One analysis per open document version; settings changes clear it. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(private settings: Settings = DEFAULT_SETTINGS, private readonly catalog: Catalog = bundledCatalog()) {}
+
+  get(uri: string, version: number, text: () => string, format: DocumentFormat): Analysis {
+    const entry = this.entries.get(uri);
+    if (entry && entry.version === version) return entry.analysis;
+    const analysis = analyse(text(), format, this.settings, this.catalog);
+    this.entries.set(uri, { version, analysis });
+    return analysis;
+  }
+
+  peek(uri: string, version: number): Analysis | undefined {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.analysis : undefined;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
