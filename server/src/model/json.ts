@@ -55,9 +55,11 @@ export function parseJson(text: string): ParsedText {
     return true;
   };
 
+  // A byte-order mark is not JSON; blank it out so offsets still line up with the text.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   try {
     visit(
-      text,
+      source,
       {
         onObjectBegin: (offset) => open({ kind: 'object', properties: [], start: offset, end: offset + 1, parent: undefined }),
         onObjectEnd: (offset, length) => close(offset + length),

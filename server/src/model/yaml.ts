@@ -19,6 +19,8 @@ export function parseYaml(text: string): ParsedText {
     const list = Array.isArray(documents) ? documents : [];
     for (const document of list) {
       for (const error of document.errors) {
+        // yaml catches its own stack overflow on absurd nesting and reports it as an error.
+        if (error.message.includes('Maximum call stack')) throw new TooDeep();
         const [start, end] = error.pos;
         problems.push({ code: 'syntax-error', start, end: Math.max(end, start + 1), message: firstLine(error.message) });
       }

@@ -1,0 +1,33 @@
+// Shared test helpers: repository paths, fixture loading, and reading findings back as source text.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DocumentFormat } from '../server/src/model/document';
+import type { Finding } from '../server/src/rules/rule';
+import { analyse } from '../server/src/service';
+
+/** The repository root, found from this (bundled) file's location. */
+export const repoRoot = ((): string => {
+  let directory = __dirname;
+  while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);
+  return directory;
+})();
+
+export const FORMATS: readonly DocumentFormat[] = ['json', 'yaml'];
+
+export function readRepoFile(...parts: string[]): string {
+  return readFileSync(join(repoRoot, ...parts), 'utf8');
+}
+
+/** A finding as `rule-id @ source text`, so tests pin exact ranges readably. */
+export function describeFinding(text: string, finding: Finding): string {
+  return `${finding.ruleId} @ ${text.slice(finding.start, finding.end)}`;
+}
+
+export function findingsOf(text: string, format: DocumentFormat): string[] {
+  return analyse(text, format).findings.map((f) => describeFinding(text, f));
+}
+
+/** Removes one pair of surrounding quotes: JSON writes "x" where YAML may write x. */
+export function unquote(text: string): string {
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}

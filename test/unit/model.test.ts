@@ -1,0 +1,191 @@
+// The document model on the same cases in JSON and YAML: which policies are found, of which kind,
+// with which statements and values, and exact ranges for every key and value.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseDocument, type DocumentFormat, type PolicyDocument } from '../../server/src/model/document';
+import { elementValues } from '../../server/src/model/policy';
+import { scalarText, type ValueNode } from '../../server/src/model/tree';
+import { analyse } from '../../server/src/service';
+import { FORMATS, readRepoFile } from '../helpers';
+
+interface ExpectedPolicy {
+  kind: string;
+  label: string;
+  statements: number;
+}
+
+interface ModelCase {
+  name: string;
+  files: Record<DocumentFormat, string[]>;
+  policies: ExpectedPolicy[];
+  /** Action values of every statement, in order; opaque values show as their intrinsic name. */
+  actions?: string[][];
+  resources?: string[][];
+}
+
+const fixture = (name: string) => ['test', 'fixtures', 'model', name];
+
+const CASES: ModelCase[] = [
+  {
+    name: 'standalone identity policy (comments, flow and block styles, quoted and plain scalars)',
+    files: { json: fixture('standalone-identity.json'), yaml: fixture('standalone-identity.yaml') },
+    policies: [{ kind: 'identity', label: 'Policy', statements: 2 }],
+    actions: [['profile:GetDomain', 'profile:ListDomains'], ['profile:DeleteDomain']],
+    resources: [['*'], ['arn:aws:profile:us-east-1:111122223333:domains/retail']],
+  },
+  {
+    name: 'standalone trust policy with a single statement object',
+    files: { json: fixture('standalone-trust.json'), yaml: fixture('standalone-trust.yaml') },
+    policies: [{ kind: 'trust', label: 'Policy', statements: 1 }],
+    actions: [['sts:AssumeRole']],
+  },
+  {
+    name: 'CloudFormation template, short form (YAML tags) and long form (Fn:: objects)',
+    files: { json: ['examples', 'cloudformation-roles.json'], yaml: ['examples', 'cloudformation-roles.yaml'] },
+    policies: [
+      { kind: 'trust', label: 'ProfileAdministratorRole › AssumeRolePolicyDocument', statements: 1 },
+      { kind: 'identity', label: 'ProfileAdministratorPolicy › PolicyDocument', statements: 2 },
+      { kind: 'trust', label: 'AnalystRole › AssumeRolePolicyDocument', statements: 1 },
+      { kind: 'identity', label: 'AnalystRole › ReadCustomerProfiles', statements: 2 },
+      { kind: 'trust', label: 'IntegrationWorkflowRole › AssumeRolePolicyDocument', statements: 1 },
+      { kind: 'identity', label: 'IntegrationWorkflowRole › PutIntegrationObjects', statements: 1 },
+    ],
+    actions: [
+      ['sts:AssumeRole'],
+      ['profile:Get*', 'profile:List*', 'profile:Put*', 'profile:Update*', 'profile:Create*'],
+      ['profile:Delete*'],
+      ['sts:AssumeRole'],
+      ['profile:SearchProfiles', 'profile:BatchGetProfile', 'profile:GetMatches', 'profile:ListProfileObjects'],
+      ['profile:ListDomains'],
+      ['sts:AssumeRole'],
+      ['profile:PutProfileObject', 'profile:CreateProfile', 'profile:UpdateProfile'],
+    ],
+    resources: [
+      [],
+      ['Fn::Sub', 'Fn::Sub'],
+      ['Fn::Sub'],
+      [],
+      ['Fn::Sub', 'Fn::Sub'],
+      ['*'],
+      [],
+      ['Fn::GetAtt', 'Fn::Join'],
+    ],
+  },
+  {
+    name: 'SAM function policies and an S3 bucket policy',
+    files: { json: fixture('sam-template.json'), yaml: fixture('sam-template.yaml') },
+    policies: [
+      { kind: 'identity', label: 'SyncFunction › Policies[2]', statements: 1 },
+      { kind: 'resource', label: 'BucketPolicy › PolicyDocument', statements: 1 },
+    ],
+    actions: [['profile:PutProfileObject'], ['s3:*']],
+    resources: [['Fn::Sub'], ['Fn::Sub']],
+  },
+  {
+    name: 'a file that is not a policy',
+    files: { json: fixture('not-a-policy.json'), yaml: fixture('not-a-policy.yaml') },
+    policies: [],
+  },
+];
+
+function shown(node: ValueNode): string {
+  return node.kind === 'opaque' ? node.name : (scalarText(node) ?? node.kind);
+}
+
+/** Every key and scalar's range holds exactly its source text. */
+function checkRanges(document: PolicyDocument): number {
+  let checked = 0;
+  const stack: ValueNode[] = [...document.roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const source = document.text.slice(node.start, node.end);
+    if (node.kind === 'object') {
+      for (const property of node.properties) {
+        const key = document.text.slice(property.key.start, property.key.end);
+        assert.equal(unquoteSource(key), property.key.value, `key range ${property.key.start}-${property.key.end}`);
+        assert.ok(property.start <= property.key.start && property.end >= property.key.end);
+        if (property.value) stack.push(property.value);
+        checked++;
+      }
+    } else if (node.kind === 'array') stack.push(...node.items);
+    else if (node.kind === 'opaque') {
+      if (node.argument) stack.push(node.argument);
+    } else if (node.kind === 'string' && !source.startsWith('>') && !source.startsWith('|')) {
+      assert.equal(unquoteSource(source), node.value, `string range ${node.start}-${node.end}`);
+      checked++;
+    } else if (node.kind === 'number' || node.kind === 'boolean') {
+      assert.equal(source, scalarText(node));
+      checked++;
+    }
+  }
+  return checked;
+}
+
+function unquoteSource(source: string): string {
+  if (source.startsWith('"')) return JSON.parse(source) as string;
+  if (source.startsWith("'")) return source.slice(1, -1).replace(/''/g, "'");
+  return source;
+}
+
+describe('document model', () => {
+  for (const modelCase of CASES) {
+    for (const format of FORMATS) {
+      test(`${modelCase.name} [${format}]`, () => {
+        const text = readRepoFile(...modelCase.files[format]);
+        const document = parseDocument(text, format);
+        assert.deepEqual(
+          document.policies.map((p) => ({ kind: p.kind, label: p.label, statements: p.statements.length })),
+          modelCase.policies,
+        );
+        const statements = document.policies.flatMap((p) => p.statements);
+        if (modelCase.actions) assert.deepEqual(statements.map((s) => elementValues(s, 'Action').map(shown)), modelCase.actions);
+        if (modelCase.resources) assert.deepEqual(statements.map((s) => elementValues(s, 'Resource').map(shown)), modelCase.resources);
+        assert.ok(checkRanges(document) > 5);
+      });
+    }
+  }
+
+  test('the block scalar value is read as its content', () => {
+    const document = parseDocument(readRepoFile(...fixture('standalone-identity.yaml')), 'yaml');
+    const action = elementValues(document.policies[0]!.statements[1]!, 'Action')[0]!;
+    assert.equal(scalarText(action), 'profile:DeleteDomain');
+  });
+
+  test('a file with no policy gets no diagnostics, even with syntax errors and duplicate keys', () => {
+    for (const format of FORMATS) {
+      const text = readRepoFile(...fixture(`not-a-policy.${format}`));
+      assert.ok(parseDocument(text, format).problems.length > 0, 'the fixture does have problems');
+      assert.deepEqual(analyse(text, format).findings, []);
+    }
+  });
+
+  test('YAML multi-document streams are searched document by document', () => {
+    const text = 'kind: ConfigMap\n---\nVersion: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n';
+    assert.equal(parseDocument(text, 'yaml').policies.length, 1);
+  });
+
+  test('an unclosed JSON document still yields its policy and statements', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Get';
+    const document = parseDocument(text, 'json');
+    assert.equal(document.policies.length, 1);
+    assert.equal(document.policies[0]!.statements.length, 1);
+    assert.ok(document.problems.some((p) => p.code === 'syntax-error'));
+  });
+
+  test('very deep nesting is reported, not a crash', () => {
+    for (const format of FORMATS) {
+      const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+      const document = parseDocument(deep, format);
+      assert.equal(document.policies.length, 0);
+      assert.ok(document.problems[0]?.message.includes('nested too deeply'));
+    }
+  });
+
+  test('CRLF line ends and a byte-order mark keep positions exact', () => {
+    const text = '\uFEFF{\r\n  "Version": "2012-10-17",\r\n  "Statement": [{"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}]\r\n}\r\n';
+    const { document, findings } = analyse(text, 'json');
+    assert.deepEqual(findings.map((f) => f.ruleId), ['action-unknown']);
+    const line = text.split('\r\n')[2]!;
+    assert.deepEqual(document.lines.positionAt(findings[0]!.start), { line: 2, character: line.indexOf('"profile:GetDomian"') });
+  });
+});
