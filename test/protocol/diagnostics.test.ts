@@ -36,7 +36,7 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     const unknown = params.diagnostics.find((d) => d.code === 'action-unknown')!;
     assert.equal(unknown.source, 'profile-policy');
     assert.equal(unknown.severity, 1);
-    assert.match(unknown.message, /Did you mean profile:GetDomain\?/);
+    assert.match(String(unknown.message), /Did you mean profile:GetDomain\?/);
     assert.deepEqual(unknown.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 27 } });
   });
 
