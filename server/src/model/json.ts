@@ -74,6 +74,10 @@ export function parseJson(text: string): ParsedText {
           addProperty(frame.node, property, frame.seen, problems);
           frame.pending = property;
         },
+        onSeparator: (character, offset) => {
+          const frame = stack[stack.length - 1];
+          if (character === ':' && frame?.pending) frame.pending.colon = offset + 1;
+        },
         onLiteralValue: (value: unknown, offset, length) => {
           const end = offset + length;
           if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined));

@@ -30,6 +30,8 @@ export interface PropertyNode {
   readonly key: StringNode;
   /** Missing while the user is still typing (`"Effect":` with nothing after it). */
   value: ValueNode | undefined;
+  /** JSON: the offset just after the colon, where a missing value would go. */
+  colon?: number;
   parent: ObjectNode;
 }
 
@@ -127,7 +129,7 @@ export function describeKind(node: ValueNode): string {
     case 'boolean':
       return 'a boolean';
     case 'null':
-      return 'null';
+      return node.start === node.end ? 'empty' : 'null';
     case 'opaque':
       return `a CloudFormation ${node.name}`;
   }

@@ -111,8 +111,8 @@ function convertScalar(node: Scalar, start: number, end: number): ValueNode | un
     return { kind: 'number', value: Number(value), raw: node.source ?? String(value), start, end, parent: undefined };
   }
   if (typeof value === 'boolean') return { kind: 'boolean', value, start, end, parent: undefined };
-  // `Effect:` with nothing after it: no value yet, as in JSON.
-  if (value === null || value === undefined) return start === end ? undefined : { kind: 'null', start, end, parent: undefined };
+  // `Effect:` with nothing after it is an empty null where the value will go: completion needs the spot.
+  if (value === null || value === undefined) return { kind: 'null', start, end, parent: undefined };
   return newString(String(value), start, end, quote);
 }
 
