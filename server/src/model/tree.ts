@@ -21,6 +21,8 @@ interface NodeBase {
 export interface ObjectNode extends NodeBase {
   readonly kind: 'object';
   readonly properties: PropertyNode[];
+  /** JSON: offsets of the commas between entries, so an insertion knows whether it needs one. */
+  commas?: number[];
 }
 
 export interface PropertyNode {
@@ -38,6 +40,8 @@ export interface PropertyNode {
 export interface ArrayNode extends NodeBase {
   readonly kind: 'array';
   readonly items: ValueNode[];
+  /** JSON: offsets of the commas between items. */
+  commas?: number[];
 }
 
 export interface StringNode extends NodeBase {

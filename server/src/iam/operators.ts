@@ -1,0 +1,108 @@
+// Condition operators: names, families, how they treat missing keys and several values, which key
+// types they fit; and the ForAllValues:/ForAnyValue: and …IfExists forms.
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+export interface OperatorInfo {
+  readonly name: string;
+  readonly family: OperatorFamily;
+  readonly negated: boolean;
+  readonly summary: string;
+}
+
+const op = (name: string, family: OperatorFamily, summary: string, negated = false): OperatorInfo => ({ name, family, negated, summary });
+
+export const OPERATORS: readonly OperatorInfo[] = [
+  op('StringEquals', 'String', 'Exact match, case-sensitive.'),
+  op('StringNotEquals', 'String', 'Negated exact match, case-sensitive.', true),
+  op('StringEqualsIgnoreCase', 'String', 'Exact match, ignoring case.'),
+  op('StringNotEqualsIgnoreCase', 'String', 'Negated exact match, ignoring case.', true),
+  op('StringLike', 'String', 'Case-sensitive match where `*` matches any run of characters and `?` one character.'),
+  op('StringNotLike', 'String', 'Negated case-sensitive match with `*` and `?` wildcards.', true),
+  op('NumericEquals', 'Numeric', 'The number equals the value.'),
+  op('NumericNotEquals', 'Numeric', 'The number differs from the value.', true),
+  op('NumericLessThan', 'Numeric', 'The number is less than the value.'),
+  op('NumericLessThanEquals', 'Numeric', 'The number is less than or equal to the value.'),
+  op('NumericGreaterThan', 'Numeric', 'The number is greater than the value.'),
+  op('NumericGreaterThanEquals', 'Numeric', 'The number is greater than or equal to the value.'),
+  op('DateEquals', 'Date', 'The date equals the value (ISO 8601 or epoch seconds).'),
+  op('DateNotEquals', 'Date', 'The date differs from the value.', true),
+  op('DateLessThan', 'Date', 'The date is before the value.'),
+  op('DateLessThanEquals', 'Date', 'The date is at or before the value.'),
+  op('DateGreaterThan', 'Date', 'The date is after the value.'),
+  op('DateGreaterThanEquals', 'Date', 'The date is at or after the value.'),
+  op('Bool', 'Bool', 'The boolean key is `true` or `false` as given.'),
+  op('BinaryEquals', 'Binary', 'The binary key equals the base64-encoded value.'),
+  op('IpAddress', 'IpAddress', 'The IP address is in the CIDR range (a bare address means /32; IPv6 allowed).'),
+  op('NotIpAddress', 'IpAddress', 'The IP address is outside every CIDR range given.', true),
+  op('ArnEquals', 'Arn', 'The ARN matches, part by part; `*` and `?` work within each part (same as ArnLike).'),
+  op('ArnLike', 'Arn', 'The ARN matches, part by part, with `*` and `?` wildcards within each part.'),
+  op('ArnNotEquals', 'Arn', 'Negated ARN match (same as ArnNotLike).', true),
+  op('ArnNotLike', 'Arn', 'Negated ARN match with wildcards.', true),
+  op('Null', 'Null', '`true`: the key is absent from the request; `false`: the key is present.'),
+];
+
+const BY_LOWER = new Map(OPERATORS.map((o) => [o.name.toLowerCase(), o]));
+
+export type SetQualifier = 'ForAllValues' | 'ForAnyValue';
+
+export interface ParsedOperator {
+  readonly qualifier: SetQualifier | undefined;
+  readonly base: OperatorInfo | undefined;
+  readonly baseName: string;
+  readonly ifExists: boolean;
+}
+
+/** `ForAnyValue:StringLikeIfExists` → qualifier, base operator, IfExists. Names are case-sensitive in IAM. */
+export function parseOperator(text: string): ParsedOperator {
+  let rest = text;
+  let qualifier: SetQualifier | undefined;
+  for (const q of ['ForAllValues', 'ForAnyValue'] as const) {
+    if (rest.startsWith(`${q}:`)) {
+      qualifier = q;
+      rest = rest.slice(q.length + 1);
+    }
+  }
+  const ifExists = rest.endsWith('IfExists') && rest !== 'IfExists';
+  const baseName = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
+  const base = OPERATORS.find((o) => o.name === baseName);
+  return { qualifier, base, baseName, ifExists };
+}
+
+export function operatorByName(name: string): OperatorInfo | undefined {
+  return BY_LOWER.get(name.toLowerCase());
+}
+
+/** Which operator families fit a condition key type (String, ArrayOfString, ARN, Bool, …). */
+export function familiesForType(type: string): readonly OperatorFamily[] {
+  const base = type.replace(/^ArrayOf/, '');
+  switch (base) {
+    case 'String':
+      return ['String'];
+    case 'ARN':
+    case 'Arn':
+      return ['Arn', 'String'];
+    case 'Numeric':
+    case 'Long':
+    case 'Integer':
+      return ['Numeric'];
+    case 'Date':
+      return ['Date'];
+    case 'Bool':
+    case 'Boolean':
+      return ['Bool'];
+    case 'IPAddress':
+    case 'IpAddress':
+      return ['IpAddress'];
+    case 'Binary':
+      return ['Binary'];
+    default:
+      return ['String'];
+  }
+}
+
+export const QUALIFIER_DOCS: Record<SetQualifier, string> = {
+  ForAllValues:
+    'True when **every** value in the request matches at least one policy value — and also when the key is missing or its list is empty. In an Allow, pair it with a `Null: {key: "false"}` guard.',
+  ForAnyValue: 'True when **at least one** value in the request matches a policy value; false when the key is missing.',
+};

@@ -1,0 +1,188 @@
+// "What is at this position?": one typed answer, from the cached model, that completion and hover
+// dispatch on. It says which IAM slot a position is in (a statement key, an Action value, a condition
+// key under an operator, …), what was typed so far, and which source range a completion replaces.
+import type { DocumentFormat, PolicyDocument } from './document';
+import type { Policy, Statement } from './policy';
+import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
+
+export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
+
+export interface Slot {
+  readonly kind: SlotKind;
+  readonly policy: Policy;
+  readonly statement: Statement | undefined;
+  /** For values: the element the value belongs to (Version, Effect, Action, Resource, …). */
+  readonly element: string | undefined;
+  /** For condition keys and values: the operator, as written. */
+  readonly operator: string | undefined;
+  /** For condition values: the key, as written. */
+  readonly conditionKey: string | undefined;
+  /** The scalar or key under the position, if there is one. */
+  readonly node: ValueNode | StringNode | undefined;
+  /** The property the position is a key or value of. */
+  readonly property: PropertyNode | undefined;
+  /** What was typed in the token before the position (quotes excluded). */
+  readonly prefix: string;
+  /** The source range a completion replaces: the whole token, quotes included. */
+  readonly replace: { readonly start: number; readonly end: number };
+  /** The quote the token is written with, if any. */
+  readonly quote: '"' | "'" | undefined;
+  /** Keys already present in the object the slot is a key of (the one being typed excluded). */
+  readonly siblings: readonly string[];
+  /** The value sits in a list (`[…]` or `- …`). */
+  readonly inList: boolean;
+}
+
+interface Step {
+  readonly property: PropertyNode;
+  /** The object entered inside this property's value (through a list if need be), if any. */
+  object: ObjectNode | undefined;
+}
+
+interface Descent {
+  readonly trail: Step[];
+  /** The scalar (or key) at the position, or the container when the position is between entries. */
+  readonly node: ValueNode | StringNode | undefined;
+  readonly onKey: boolean;
+  readonly inList: boolean;
+}
+
+export function locate(document: PolicyDocument, offset: number): Slot | undefined {
+  const policy = innermostPolicy(document, offset);
+  if (!policy) return undefined;
+  return classify(policy, descend(policy.node, offset, document.format), offset, document.text);
+}
+
+function innermostPolicy(document: PolicyDocument, offset: number): Policy | undefined {
+  let best: Policy | undefined;
+  for (const policy of document.policies) {
+    if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
+  }
+  return best;
+}
+
+/** Is offset inside node as a cursor sees it: between a string's quotes; inside a JSON container's brackets. */
+function inside(node: ValueNode | StringNode, offset: number, format: DocumentFormat): boolean {
+  if (node.kind === 'string' && node.quote) {
+    const closed = node.end - node.start >= 2 && node.end > node.start + 1;
+    return offset > node.start && (offset < node.end || (!closed && offset <= node.end));
+  }
+  if ((node.kind === 'object' || node.kind === 'array') && format === 'json') return offset > node.start && offset < node.end;
+  return offset >= node.start && offset <= node.end;
+}
+
+function descend(root: ObjectNode, offset: number, format: DocumentFormat): Descent {
+  const trail: Step[] = [];
+  let node: ValueNode = root;
+  let inList = false;
+  for (;;) {
+    if (node.kind === 'object') {
+      if (trail.length > 0) trail[trail.length - 1]!.object ??= node;
+      const hit: PropertyNode | undefined = node.properties.find((p) => inside(p.key, offset, format) || (p.value !== undefined && inside(p.value, offset, format) && offset >= p.value.start));
+      if (!hit) {
+        const pending = node.properties.find((p, i) => awaitsValue(p, offset, node.kind === 'object' ? node.properties[i + 1] : undefined));
+        if (pending) {
+          trail.push({ property: pending, object: undefined });
+          return { trail, node: undefined, onKey: false, inList: false };
+        }
+        return { trail, node, onKey: false, inList: false };
+      }
+      trail.push({ property: hit, object: undefined });
+      if (inside(hit.key, offset, format) && !(hit.value && offset >= hit.value.start && inside(hit.value, offset, format))) {
+        return { trail, node: hit.key, onKey: true, inList: false };
+      }
+      node = hit.value!;
+      inList = false;
+    } else if (node.kind === 'array') {
+      const item: ValueNode | undefined = node.items.find((i) => inside(i, offset, format));
+      if (!item) return { trail, node, onKey: false, inList: true };
+      node = item;
+      inList = true;
+    } else {
+      return { trail, node, onKey: false, inList };
+    }
+  }
+}
+
+/** `"Action": |` in JSON: the key and colon are there, the value is not yet. */
+function awaitsValue(property: PropertyNode, offset: number, next: PropertyNode | undefined): boolean {
+  if (property.value !== undefined || property.colon === undefined || offset < property.colon) return false;
+  return next === undefined || offset <= next.start;
+}
+
+function classify(policy: Policy, descent: Descent, offset: number, text: string): Slot | undefined {
+  const { trail, onKey } = descent;
+  const names = trail.map((s) => s.property.key.value);
+  const keyOf = (kind: SlotKind, object: ObjectNode | undefined, extra: Partial<Slot> = {}) => keySlot(kind, policy, object, descent, offset, text, extra);
+  const statementOf = (node: ObjectNode | undefined) => (node ? policy.statements.find((s) => s.node === node) : undefined);
+
+  // The policy object itself: its keys, and the values of Version and Id.
+  if (trail.length === 0) return keyOf('policy-key', policy.node);
+  if (trail.length === 1 && onKey) return keyOf('policy-key', policy.node);
+  if (names[0] !== 'Statement') return trail.length === 1 ? valueSlot(policy, undefined, names[0]!, descent, offset, text) : undefined;
+
+  // Statement → statement object: its keys and element values.
+  const statementNode = trail[0]!.object;
+  if (!statementNode) return undefined;
+  const statement = statementOf(statementNode);
+  if (trail.length === 1) return descent.node?.kind === 'object' || descent.node === undefined ? keyOf('statement-key', statementNode, { statement }) : undefined;
+  if (trail.length === 2 && onKey) return keyOf('statement-key', statementNode, { statement });
+  if (names[1] !== 'Condition') return trail.length === 2 ? valueSlot(policy, statement, names[1]!, descent, offset, text) : undefined;
+
+  // Condition → operator → key → values.
+  const conditionBlock = trail[1]!.object;
+  if (trail.length === 2) return keyOf('condition-operator', conditionBlock, { statement });
+  const operator = names[2]!;
+  if (trail.length === 3 && onKey) return keyOf('condition-operator', conditionBlock, { statement });
+  if (trail.length === 3) return keyOf('condition-key', trail[2]!.object, { statement, operator });
+  if (trail.length === 4 && onKey) return keyOf('condition-key', trail[2]!.object, { statement, operator });
+  if (trail.length === 4) return valueSlot(policy, statement, 'Condition', descent, offset, text, { kind: 'condition-value', operator, conditionKey: names[3]! });
+  return undefined;
+}
+
+function keySlot(kind: SlotKind, policy: Policy, object: ObjectNode | undefined, descent: Descent, offset: number, text: string, extra: Partial<Slot>): Slot {
+  const property = descent.onKey ? descent.trail[descent.trail.length - 1]!.property : undefined;
+  const keyNode = property?.key;
+  const siblings = (object?.properties ?? []).filter((p) => p !== property).map((p) => p.key.value);
+  return {
+    kind,
+    policy,
+    statement: undefined,
+    element: undefined,
+    operator: undefined,
+    conditionKey: undefined,
+    node: keyNode,
+    property,
+    siblings,
+    inList: false,
+    ...tokenOf(keyNode, offset, text),
+    ...extra,
+  };
+}
+
+function valueSlot(policy: Policy, statement: Statement | undefined, element: string, descent: Descent, offset: number, text: string, extra: Partial<Slot> = {}): Slot | undefined {
+  const node = descent.node;
+  if (node?.kind === 'object' || node?.kind === 'opaque') return undefined;
+  const scalar = node?.kind === 'array' ? undefined : node;
+  return {
+    kind: 'value',
+    policy,
+    statement,
+    element,
+    operator: undefined,
+    conditionKey: undefined,
+    node: scalar,
+    property: descent.trail[descent.trail.length - 1]?.property,
+    siblings: [],
+    inList: descent.inList,
+    ...tokenOf(scalar, offset, text),
+    ...extra,
+  };
+}
+
+function tokenOf(node: ValueNode | StringNode | undefined, offset: number, text: string): Pick<Slot, 'prefix' | 'replace' | 'quote'> {
+  if (!node || node.kind === 'null') return { prefix: '', replace: { start: offset, end: offset }, quote: undefined };
+  const quote = node.kind === 'string' ? node.quote : undefined;
+  const contentStart = quote ? node.start + 1 : node.start;
+  return { prefix: text.slice(contentStart, Math.max(contentStart, offset)), replace: { start: node.start, end: node.end }, quote };
+}
