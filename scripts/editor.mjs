@@ -48,8 +48,11 @@ export function ensureEditor() {
     log(`installing ${CODE_SERVER} (about 2 minutes, 630 MB)…`);
     // npm 11 skips dependency install scripts unless allowed; code-server builds its native modules
     // (and installs VS Code's own dependencies) in them. The env form reaches its nested npm runs too.
+    // Under `npm start`, npm's lifecycle variables (npm_config_user_agent says node/v20) would leak into
+    // this install and fail code-server's Node 24 check, so start from an environment without them.
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
     const env = {
-      ...process.env,
+      ...clean,
       PATH: `${dirname(node24)}:${process.env.PATH}`,
       npm_config_nodedir: nodeDir,
       npm_config_dangerously_allow_all_scripts: 'true',

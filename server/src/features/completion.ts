@@ -1,0 +1,456 @@
+// Completion at a position, answered from the cached analysis: element names, Version and Effect
+// values, actions, ARNs, condition operators, keys and values, and policy variables.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/catalog';
+import type { ProfileAction } from '../catalog/types';
+import { PARTITIONS, parseArn, templatePlaceholders } from '../iam/arn';
+import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
+import { SPECIAL_VARIABLES } from '../iam/variables';
+import { locate, type Slot } from '../model/locate';
+import type { Analysis } from '../service';
+import { documentFacts, type DocumentFacts } from './document-facts';
+import { ELEMENT_DOCS } from './element-docs';
+import { statementActions, supportedConditionKeys } from './statement-facts';
+import { jsonCommas, quoteSnippet, quoteValue, snippetText } from './text-edits';
+
+const LEVEL_ORDER = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
+const COMMON_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-2', 'eu-central-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2', 'ca-central-1', 'af-south-1'];
+
+interface Context {
+  readonly analysis: Analysis;
+  readonly slot: Slot;
+  readonly catalog: Catalog;
+  readonly facts: () => DocumentFacts;
+}
+
+export function complete(analysis: Analysis, offset: number, catalog: Catalog): CompletionList {
+  const slot = locate(analysis.document, offset);
+  if (!slot) return { isIncomplete: false, items: [] };
+  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document) };
+  const items = itemsFor(context);
+  const range = toRange(analysis, slot.replace);
+  for (const item of items) {
+    if (!item.textEdit) {
+      const newText = item.insertText ?? item.label;
+      item.textEdit = { range, newText };
+      delete item.insertText;
+    }
+  }
+  return { isIncomplete: false, items };
+}
+
+function toRange(analysis: Analysis, span: { start: number; end: number }) {
+  const lines = analysis.document.lines;
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+function itemsFor(context: Context): CompletionItem[] {
+  const { slot } = context;
+  switch (slot.kind) {
+    case 'policy-key':
+      return keyItems(context, ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity')));
+    case 'statement-key':
+      return statementKeyItems(context);
+    case 'condition-operator':
+      return operatorItems(context);
+    case 'condition-key':
+      return conditionKeyItems(context);
+    case 'condition-value':
+      return conditionValueItems(context);
+    case 'value':
+      return valueItems(context);
+  }
+}
+
+// ── keys ────────────────────────────────────────────────────────────────────────────────────────
+
+const KEY_VALUE_SNIPPETS: Record<string, { json: string; yaml: string }> = {
+  Version: { json: '"2012-10-17"', yaml: '"2012-10-17"' },
+  Statement: { json: '[\n\t{\n\t\t"Effect": "${1|Allow,Deny|}",\n\t\t"Action": ["$2"],\n\t\t"Resource": ["$3"]\n\t}\n]', yaml: '\n\t- Effect: ${1|Allow,Deny|}\n\t  Action:\n\t\t- $2\n\t  Resource:\n\t\t- "$3"' },
+  Effect: { json: '"${1|Allow,Deny|}"', yaml: '${1|Allow,Deny|}' },
+  Sid: { json: '"$1"', yaml: '$1' },
+  Action: { json: '["$1"]', yaml: '\n\t- $1' },
+  NotAction: { json: '["$1"]', yaml: '\n\t- $1' },
+  Resource: { json: '["$1"]', yaml: '\n\t- $1' },
+  NotResource: { json: '["$1"]', yaml: '\n\t- $1' },
+  Condition: { json: '{\n\t"$1": {\n\t\t"$2": "$3"\n\t}\n}', yaml: '\n\t$1:\n\t\t$2: $3' },
+  Principal: { json: '{ "${1|AWS,Service,Federated|}": "$2" }', yaml: '\n\t${1|AWS,Service,Federated|}: $2' },
+  NotPrincipal: { json: '{ "AWS": "$1" }', yaml: '\n\tAWS: $1' },
+  Id: { json: '"$1"', yaml: '$1' },
+};
+
+function keyItems(context: Context, names: readonly string[]): CompletionItem[] {
+  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, String(index).padStart(2, '0')));
+}
+
+/** A key, with a value snippet when the key is new; JSON commas added where the document needs one. */
+function keyItem(context: Context, name: string, documentation: string | undefined, sortText: string, valueSnippet?: string): CompletionItem {
+  const { slot, analysis } = context;
+  const format = analysis.document.format;
+  const hasValue = slot.property?.value !== undefined || (slot.property?.colon !== undefined && format === 'json');
+  const snippet = valueSnippet ?? KEY_VALUE_SNIPPETS[name]?.[format] ?? (format === 'json' ? '"$1"' : '$1');
+  let insert: string;
+  if (format === 'json') {
+    insert = hasValue ? JSON.stringify(name) : `${snippetText(JSON.stringify(name))}: ${snippet}`;
+    if (!slot.node) {
+      const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
+      const commas = jsonCommas(container, slot.replace.start);
+      insert = `${commas.before ? ',' : ''}${insert}${commas.after ? ',' : ''}`;
+    }
+  } else {
+    insert = hasValue ? name : `${snippetText(name)}: ${snippet.startsWith('\n') ? snippet : snippet}`;
+  }
+  return {
+    label: name,
+    kind: CompletionItemKind.Property,
+    documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
+    insertText: insert,
+    insertTextFormat: hasValue ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+    filterText: slot.quote ? `${slot.quote}${name}${slot.quote}` : name,
+    sortText,
+  };
+}
+
+function statementKeyItems(context: Context): CompletionItem[] {
+  const { slot } = context;
+  const present = new Set(slot.siblings);
+  const exclusive: Array<[string, string]> = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
+  const identity = slot.policy.kind === 'identity';
+  const names = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'NotPrincipal'].filter((name) => {
+    if (present.has(name)) return false;
+    if (identity && (name === 'Principal' || name === 'NotPrincipal')) return false;
+    if (slot.policy.kind === 'trust' && (name === 'Resource' || name === 'NotResource')) return false;
+    return !exclusive.some(([a, b]) => (name === a && present.has(b)) || (name === b && present.has(a)));
+  });
+  const items = keyItems(context, names);
+  if (present.size === 0 && !slot.node) {
+    const format = context.analysis.document.format;
+    const body =
+      format === 'json'
+        ? '"Sid": "${1:Statement}",\n"Effect": "${2|Allow,Deny|}",\n"Action": ["${3:profile:GetDomain}"],\n"Resource": ["${4:*}"]'
+        : 'Sid: ${1:Statement}\nEffect: ${2|Allow,Deny|}\nAction:\n\t- ${3:profile:GetDomain}\nResource:\n\t- "${4:*}"';
+    items.unshift({ label: 'New statement', kind: CompletionItemKind.Snippet, detail: 'Sid, Effect, Action and Resource', insertText: body, insertTextFormat: InsertTextFormat.Snippet, sortText: '00' });
+  }
+  return items;
+}
+
+// ── values ──────────────────────────────────────────────────────────────────────────────────────
+
+function valueItem(context: Context, value: string, extra: Partial<CompletionItem> = {}): CompletionItem {
+  const { slot, analysis } = context;
+  const text = quoteValue(value, analysis.document.format, slot.quote);
+  return { label: value, insertText: text, filterText: slot.quote ? `${slot.quote}${value}${slot.quote}` : value, ...extra };
+}
+
+function valueItems(context: Context): CompletionItem[] {
+  switch (context.slot.element) {
+    case 'Version':
+      return [
+        valueItem(context, '2012-10-17', { kind: CompletionItemKind.Value, detail: 'current policy language', preselect: true, sortText: '0' }),
+        valueItem(context, '2008-10-17', { kind: CompletionItemKind.Value, detail: 'old: policy variables stay literal', sortText: '1' }),
+      ];
+    case 'Effect':
+      return [valueItem(context, 'Allow', { kind: CompletionItemKind.EnumMember, sortText: '0' }), valueItem(context, 'Deny', { kind: CompletionItemKind.EnumMember, sortText: '1' })];
+    case 'Action':
+    case 'NotAction':
+      return actionItems(context);
+    case 'Resource':
+    case 'NotResource':
+      return resourceItems(context);
+    default:
+      return [];
+  }
+}
+
+function actionItems(context: Context): CompletionItem[] {
+  const { slot, catalog } = context;
+  const colon = slot.prefix.indexOf(':');
+  if (colon < 0) {
+    // Service prefixes first; accepting one writes `prefix:` and asks for the action at once.
+    const retrigger = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
+    const items: CompletionItem[] = [
+      valueItem(context, `${catalog.profile.prefix}:`, { label: 'profile', kind: CompletionItemKind.Module, detail: catalog.profile.name, sortText: '0', preselect: true, command: retrigger }),
+      valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' }),
+    ];
+    for (const prefix of catalog.servicePrefixes) {
+      if (prefix === 'profile') continue;
+      items.push(valueItem(context, `${prefix}:`, { label: prefix, kind: CompletionItemKind.Module, detail: catalog.service(prefix)?.name, sortText: `5${prefix}`, command: retrigger }));
+    }
+    return items.map((item) => withCursorInside(item));
+  }
+  const prefix = slot.prefix.slice(0, colon).toLowerCase();
+  if (prefix === 'profile') return profileActionItems(context);
+  const service = catalog.service(prefix);
+  if (!service) return [];
+  const items = service.actions.map((name, i) =>
+    valueItem(context, `${service.prefix}:${name}`, { kind: CompletionItemKind.Function, detail: `${levelName(service.levels[i]!)} · ${service.name}`, sortText: `1${name}` }),
+  );
+  items.push(...wildcardItems(context, service.prefix, service.actions, (i) => levelName(service.levels[i]!)));
+  return items;
+}
+
+/** A service prefix `"s3:"` is inserted with the cursor before the closing quote, not after it. */
+function withCursorInside(item: CompletionItem): CompletionItem {
+  const text = item.insertText ?? item.label;
+  const quoted = text.endsWith('"') || text.endsWith("'");
+  if (!quoted || !text.endsWith(':"') && !text.endsWith(":'")) return item;
+  return { ...item, insertText: `${snippetText(text.slice(0, -1))}$0${text.slice(-1)}`, insertTextFormat: InsertTextFormat.Snippet };
+}
+
+function levelName(letter: string): string {
+  return { L: 'List', R: 'Read', W: 'Write', T: 'Tagging', P: 'Permissions management' }[letter] ?? 'Write';
+}
+
+function primaryLevel(action: ProfileAction): string {
+  const a = action.access;
+  return a.permissionsManagement ? 'Permissions management' : a.tagging ? 'Tagging' : a.write ? 'Write' : a.read ? 'Read' : 'List';
+}
+
+function profileActionItems(context: Context): CompletionItem[] {
+  const { catalog } = context;
+  const items = catalog.profile.actions.map((action) =>
+    valueItem(context, `profile:${action.name}`, {
+      label: `profile:${action.name}`,
+      kind: CompletionItemKind.Function,
+      detail: `${action.accessLevel} · ${action.description.replace(/^Grants permission to /, '')}`,
+      labelDetails: { description: action.accessLevel },
+      documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
+      sortText: `1${action.name}`,
+    }),
+  );
+  items.push(...wildcardItems(context, 'profile', catalog.profile.actions.map((a) => a.name), (i) => primaryLevel(catalog.profile.actions[i]!)));
+  return items;
+}
+
+/** `profile:Get*`, `profile:List*`, …: one per leading verb shared by two or more actions, with counts. */
+function wildcardItems(context: Context, prefix: string, actions: readonly string[], level: (i: number) => string): CompletionItem[] {
+  const groups = new Map<string, { count: number; levels: Set<string> }>();
+  actions.forEach((name, i) => {
+    const verb = /^[A-Z][a-z]+/.exec(name)?.[0];
+    if (!verb) return;
+    const group = groups.get(verb) ?? { count: 0, levels: new Set<string>() };
+    group.count++;
+    group.levels.add(level(i));
+    groups.set(verb, group);
+  });
+  const items: CompletionItem[] = [
+    valueItem(context, `${prefix}:*`, { kind: CompletionItemKind.Constant, detail: `all ${actions.length} actions`, sortText: '2*' }),
+  ];
+  for (const [verb, group] of [...groups].sort((a, b) => b[1].count - a[1].count)) {
+    if (group.count < 2) continue;
+    const levels = LEVEL_ORDER.filter((l) => group.levels.has(l)).join(', ');
+    items.push(valueItem(context, `${prefix}:${verb}*`, { kind: CompletionItemKind.Constant, detail: `${group.count} actions · ${levels}`, sortText: `2${verb}` }));
+  }
+  return items;
+}
+
+export function actionMarkdown(action: ProfileAction, catalog: Catalog): string {
+  const lines = [`**profile:${action.name}** — ${action.accessLevel}`, '', action.description + '.'];
+  if (action.resourceTypes.length === 0) lines.push('', 'Resource: `"*"` only (no resource-level permissions).');
+  else {
+    lines.push('', 'Resource types:');
+    for (const type of action.resourceTypes) {
+      const arn = catalog.resourceType(type.name)?.arn ?? '';
+      lines.push(`- \`${type.name}\`${type.required ? ' (required)' : ''}: \`${arn}\``);
+    }
+  }
+  const keys = new Set([...action.conditionKeys, ...action.resourceTypes.flatMap((t) => catalog.resourceType(t.name)?.conditionKeys ?? [])]);
+  if (keys.size > 0) lines.push('', `Condition keys: ${[...keys].map((k) => `\`${k}\``).join(', ')}`);
+  if (action.permissionOnly) lines.push('', '_Permission only: no API operation of the same name._');
+  if (action.docUrl) lines.push('', `[API reference](${action.docUrl})`);
+  return lines.join('\n');
+}
+
+function resourceItems(context: Context): CompletionItem[] {
+  const { slot, catalog } = context;
+  const facts = context.facts();
+  const variable = variableItems(context);
+  if (variable) return variable;
+  if (slot.prefix.startsWith('arn:')) {
+    const parts = arnPartItems(context, facts);
+    if (parts) return parts;
+  }
+  const { profileActions, broad } = statementActions(slot.statement, catalog);
+  const types = new Map<string, ProfileAction[]>();
+  let needsStar = broad || profileActions.length === 0;
+  for (const action of profileActions) {
+    if (action.resourceTypes.length === 0) needsStar = true;
+    for (const type of action.resourceTypes) types.set(type.name, [...(types.get(type.name) ?? []), action]);
+  }
+  const offered = types.size > 0 ? [...types.keys()] : catalog.profile.resourceTypes.map((t) => t.name);
+  const items: CompletionItem[] = [];
+  if (needsStar) items.push(valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'all resources (needed by actions without a resource type)', sortText: '0' }));
+  for (const name of offered) {
+    const type = catalog.resourceType(name);
+    if (!type) continue;
+    const users = types.get(name) ?? [];
+    items.push({
+      label: type.arn,
+      kind: CompletionItemKind.Reference,
+      detail: `${name} · ${users.length > 0 ? `for ${users.length} of this statement's actions` : 'Customer Profiles resource type'}`,
+      documentation: users.length > 0 ? { kind: 'markdown', value: users.map((a) => `- profile:${a.name}`).join('\n') } : undefined,
+      insertText: quoteSnippet(arnSnippet(type.arn, facts), context.analysis.document.format, slot.quote),
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: slot.quote ? `${slot.quote}${type.arn}` : type.arn,
+      sortText: `1${name}`,
+    });
+  }
+  return items;
+}
+
+/** The ARN template as a snippet: each ${Placeholder} a tab stop, defaulting to what the document uses. */
+function arnSnippet(template: string, facts: DocumentFacts): string {
+  const defaults: Record<string, string | undefined> = {
+    Partition: [...facts.partitions][0] ?? 'aws',
+    Region: [...facts.regions][0] ?? 'us-east-1',
+    Account: [...facts.accounts][0] ?? '111122223333',
+    DomainName: [...facts.domainNames][0],
+  };
+  let snippet = '';
+  let rest = template;
+  let stop = 1;
+  for (const name of templatePlaceholders(template)) {
+    const at = rest.indexOf(`\${${name}}`);
+    snippet += snippetText(rest.slice(0, at)) + `\${${stop++}:${snippetText(defaults[name] ?? name)}}`;
+    rest = rest.slice(at + name.length + 3);
+  }
+  return snippet + snippetText(rest);
+}
+
+/** Inside `arn:…`: the part being typed (partition, service, region, account) from known values. */
+function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] | undefined {
+  const { slot } = context;
+  const typed = slot.prefix;
+  const colons = typed.split(':').length - 1;
+  if (colons >= 5) return undefined;
+  const head = typed.slice(0, typed.lastIndexOf(':') + 1);
+  const choices: Array<[string, string]> =
+    colons === 1
+      ? [...new Set([...facts.partitions, ...PARTITIONS])].map((p) => [p, 'partition'])
+      : colons === 2
+        ? [['profile', 'Amazon Connect Customer Profiles']]
+        : colons === 3
+          ? [...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r) => [r, 'region'])
+          : [...new Set([...facts.accounts, '*'])].map((a) => [a, 'account']);
+  if (parseArn(`${typed}:x:x:x:x`) === undefined && colons > 0 && !typed.startsWith('arn:')) return undefined;
+  return choices.map(([value, detail], i) => valueItem(context, `${head}${value}:`, { label: value, kind: CompletionItemKind.Value, detail, sortText: String(i).padStart(3, '0'), command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } })).map((item) => withCursorInside(item));
+}
+
+/** After `${` inside an ARN or a string condition value: policy variables. */
+function variableItems(context: Context): CompletionItem[] | undefined {
+  const { slot, catalog } = context;
+  const open = slot.prefix.lastIndexOf('${');
+  if (open < 0 || slot.prefix.indexOf('}', open) >= 0) return undefined;
+  const head = slot.prefix.slice(0, open);
+  const names = [
+    ...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name),
+    ...SPECIAL_VARIABLES.map((v) => v.name),
+  ];
+  return names.map((name) =>
+    valueItem(context, `${head}\${${name}}`, {
+      label: `\${${name}}`,
+      kind: CompletionItemKind.Variable,
+      detail: SPECIAL_VARIABLES.find((v) => v.name === name)?.doc ?? catalog.globalKey(name)?.type,
+      sortText: name.startsWith('aws:') ? `1${name}` : `2${name}`,
+    }),
+  );
+}
+
+// ── conditions ──────────────────────────────────────────────────────────────────────────────────
+
+function operatorItems(context: Context): CompletionItem[] {
+  const { slot, catalog } = context;
+  // Once keys are written under the operator, offer only the operators that fit their types.
+  const keysObject = slot.property?.value;
+  const keyTypes = keysObject?.kind === 'object' ? keysObject.properties.map((p) => keyType(p.key.value, catalog)).filter((t): t is string => !!t) : [];
+  const fits = (family: string) => keyTypes.every((t) => familiesForType(t).includes(family as never) || family === 'Null');
+  const multivalued = keysObject?.kind === 'object' && keysObject.properties.some((p) => keyType(p.key.value, catalog)?.startsWith('ArrayOf'));
+  const items: CompletionItem[] = [];
+  OPERATORS.forEach((operator, i) => {
+    if (!fits(operator.family)) return;
+    const names = [operator.name];
+    if (operator.family !== 'Null') names.push(`${operator.name}IfExists`);
+    if (operator.family !== 'Null' && operator.family !== 'Bool') names.push(`ForAllValues:${operator.name}`, `ForAnyValue:${operator.name}`);
+    for (const name of names) {
+      const qualified = name.startsWith('For');
+      items.push(keyItem(context, name, `${operator.summary}${name.endsWith('IfExists') ? ' True as well when the key is missing.' : ''}`, `${multivalued === qualified ? 0 : 1}${String(i).padStart(2, '0')}${name}`, context.analysis.document.format === 'json' ? '{ "$1": "$2" }' : '\n\t$1: $2'));
+    }
+  });
+  return items;
+}
+
+function keyType(key: string, catalog: Catalog): string | undefined {
+  const lower = key.toLowerCase();
+  const exact = catalog.globalKey(key) ?? catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === lower);
+  if (exact) return exact.type;
+  const slash = key.indexOf('/');
+  if (slash > 0) return catalog.globalKey(`${key.slice(0, slash)}/\${TagKey}`)?.type;
+  return undefined;
+}
+
+function conditionKeyItems(context: Context): CompletionItem[] {
+  const { slot, catalog } = context;
+  const facts = context.facts();
+  const { profileActions } = statementActions(slot.statement, catalog);
+  const supported = supportedConditionKeys(profileActions, catalog);
+  const parsed = parseOperator(slot.operator ?? '');
+  const family = parsed.base?.family;
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, type: string, detail: string, sortGroup: string) => {
+    if (seen.has(name.toLowerCase())) return;
+    seen.add(name.toLowerCase());
+    if (family && family !== 'Null' && !familiesForType(type).includes(family)) return;
+    const tagged = name.endsWith('/${TagKey}');
+    const stem = tagged ? name.slice(0, -'${TagKey}'.length) : name;
+    const tagChoices = [...facts.tagKeys].filter((t) => /^[\w.:/=+\-@]+$/.test(t));
+    const tagSnippet = tagChoices.length > 0 ? `\${1|${tagChoices.map((t) => t.replace(/[,|]/g, '')).join(',')}|}` : '${1:TagKey}';
+    const keyText = tagged ? `${snippetText(stem)}${tagSnippet}` : snippetText(name);
+    const format = context.analysis.document.format;
+    const hasValue = slot.property?.value !== undefined;
+    const keyPart = format === 'json' ? `"${keyText}"` : keyText;
+    const valuePart = hasValue ? '' : format === 'json' ? ': "$0"' : ': $0';
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Field,
+      detail: `${type}${type.startsWith('ArrayOf') ? ' (multivalued)' : ''} · ${detail}`,
+      insertText: keyPart + valuePart,
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: slot.quote ? `${slot.quote}${name}` : name,
+      sortText: `${sortGroup}${name}`,
+    });
+  };
+  for (const [key, actions] of supported) {
+    const type = catalog.profile.conditionKeys.find((k) => k.name === key)?.type ?? catalog.globalKey(key)?.type ?? 'String';
+    add(key, type, `supported by ${actions.length} of this statement's actions`, '0');
+  }
+  for (const key of catalog.globalKeys) {
+    // Request and resource tag keys only make sense where the statement's actions support them.
+    if (/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/.test(key.name) && !supported.has(key.name)) continue;
+    add(key.name, key.type, `global ${key.category} key`, '1');
+  }
+  return items;
+}
+
+function conditionValueItems(context: Context): CompletionItem[] {
+  const { slot, catalog } = context;
+  const parsed = parseOperator(slot.operator ?? '');
+  const variables = variableItems(context);
+  if (variables) return variables;
+  if (parsed.base?.family === 'Bool' || parsed.base?.family === 'Null') {
+    return ['true', 'false'].map((v, i) => valueItem(context, v, { kind: CompletionItemKind.Value, sortText: String(i), detail: parsed.base?.family === 'Null' ? (v === 'true' ? 'the key is absent' : 'the key is present') : undefined }));
+  }
+  const used = context.facts().conditionValues.get((slot.conditionKey ?? '').toLowerCase()) ?? new Set<string>();
+  const items = [...used].filter((v) => v !== scalarUnderCursor(slot)).map((v) => valueItem(context, v, { kind: CompletionItemKind.Value, detail: 'used elsewhere in this document', sortText: `0${v}` }));
+  if (parsed.base?.family === 'String' || parsed.base?.family === 'Arn') {
+    for (const key of catalog.globalKeys) {
+      if (key.multivalued) continue;
+      items.push(valueItem(context, `\${${key.name}}`, { kind: CompletionItemKind.Variable, detail: `policy variable · ${key.type}`, sortText: `1${key.name}` }));
+    }
+  }
+  return items;
+}
+
+function scalarUnderCursor(slot: Slot): string | undefined {
+  return slot.node?.kind === 'string' ? slot.node.value : undefined;
+}
