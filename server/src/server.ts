@@ -2,7 +2,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
-import { AnalysisCache, diagnostics, type Analysis } from './service';
+import { AnalysisCache, completion, diagnostics, hoverAt, symbols, type Analysis } from './service';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 
 const DEBOUNCE_MS = 200;
@@ -56,7 +56,12 @@ export function startServer(connection: Connection): void {
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) cache.updateSettings(readSettings(options.settings));
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: 2 /* incremental */ } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: 2 /* incremental */ },
+        completionProvider: { triggerCharacters: ['"', ':', '/', '{', ' ', '$'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+      },
       serverInfo: { name: 'profile-policy' },
     };
   });
@@ -67,6 +72,21 @@ export function startServer(connection: Connection): void {
     const settings = (change.settings as { profilePolicy?: unknown } | undefined)?.profilePolicy;
     void refreshSettings(settings);
   });
+
+  /** Completion and hover read the analysis of the current version: parsed once, then cached. */
+  const withAnalysis = <T>(what: string, uri: string, fallback: T, answer: (analysis: Analysis, document: TextDocument) => T): T => {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    return guarded(what, () => {
+      const analysis = analysisOf(document);
+      return analysis ? answer(analysis, document) : fallback;
+    }, fallback) ?? fallback;
+  };
+  connection.onCompletion((params) =>
+    withAnalysis('completion', params.textDocument.uri, null, (analysis, document) => completion(analysis, document.offsetAt(params.position))),
+  );
+  connection.onHover((params) => withAnalysis('hover', params.textDocument.uri, null, (analysis, document) => hoverAt(analysis, document.offsetAt(params.position))));
+  connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 
   documents.onDidOpen((event) => schedule(event.document, 0));
   documents.onDidChangeContent((event) => schedule(event.document, DEBOUNCE_MS));

@@ -1,8 +1,11 @@
 // The language service: pure functions over (document model, catalogue, settings), in the manner of
 // vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bundledCatalog, type Catalog } from './catalog/catalog';
+import { complete } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
 import { parseDocument, type DocumentFormat, type PolicyDocument } from './model/document';
 import { validate } from './rules/index';
 import type { Finding } from './rules/rule';
@@ -22,6 +25,18 @@ export function analyse(text: string, format: DocumentFormat, settings: Settings
 
 export function diagnostics(analysis: Analysis): Diagnostic[] {
   return analysis.findings.map((finding) => toDiagnostic(finding, analysis.document.lines));
+}
+
+export function completion(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): CompletionList {
+  return complete(analysis, offset, catalog);
+}
+
+export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): Hover | null {
+  return hover(analysis, offset, catalog);
+}
+
+export function symbols(analysis: Analysis): DocumentSymbol[] {
+  return documentSymbols(analysis.document);
 }
 
 interface CacheEntry {

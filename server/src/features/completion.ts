@@ -122,14 +122,16 @@ function statementKeyItems(context: Context): CompletionItem[] {
     if (slot.policy.kind === 'trust' && (name === 'Resource' || name === 'NotResource')) return false;
     return !exclusive.some(([a, b]) => (name === a && present.has(b)) || (name === b && present.has(a)));
   });
-  const items = keyItems(context, names);
+  const format = context.analysis.document.format;
+  // Between statements of a JSON list only a whole statement fits; inside one, its keys.
+  const items = slot.statement || format === 'yaml' ? keyItems(context, names) : [];
   if (present.size === 0 && !slot.node) {
-    const format = context.analysis.document.format;
     const body =
       format === 'json'
         ? '"Sid": "${1:Statement}",\n"Effect": "${2|Allow,Deny|}",\n"Action": ["${3:profile:GetDomain}"],\n"Resource": ["${4:*}"]'
         : 'Sid: ${1:Statement}\nEffect: ${2|Allow,Deny|}\nAction:\n\t- ${3:profile:GetDomain}\nResource:\n\t- "${4:*}"';
-    items.unshift({ label: 'New statement', kind: CompletionItemKind.Snippet, detail: 'Sid, Effect, Action and Resource', insertText: body, insertTextFormat: InsertTextFormat.Snippet, sortText: '00' });
+    const wrapped = format === 'json' && !slot.statement ? `{\n${body}\n}` : body;
+    items.unshift({ label: 'New statement', kind: CompletionItemKind.Snippet, detail: 'Sid, Effect, Action and Resource', insertText: wrapped, insertTextFormat: InsertTextFormat.Snippet, sortText: '00' });
   }
   return items;
 }

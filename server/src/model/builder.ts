@@ -53,6 +53,7 @@ export function setEnd<T extends { end: number }>(node: T, end: number): void {
   (node as Mutable<T>).end = end;
 }
 
-export function newString(value: string, start: number, end: number, quote: StringNode['quote']): StringNode {
-  return { kind: 'string', value, start, end, quote, parent: undefined };
+export function newString(value: string, start: number, end: number, quote: StringNode['quote'], text: string): StringNode {
+  const closed = !quote || (end - start >= 2 && text[end - 1] === quote);
+  return { kind: 'string', value, start, end, quote, closed, parent: undefined };
 }

@@ -68,7 +68,7 @@ export function parseJson(text: string): ParsedText {
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];
           if (!frame || frame.node.kind !== 'object') return;
-          const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined);
+          const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
           const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
           key.parent = property;
           addProperty(frame.node, property, frame.seen, problems);
@@ -81,7 +81,7 @@ export function parseJson(text: string): ParsedText {
         },
         onLiteralValue: (value: unknown, offset, length) => {
           const end = offset + length;
-          if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined));
+          if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined, text));
           else if (typeof value === 'number') attach({ kind: 'number', value, raw: text.slice(offset, end), start: offset, end, parent: undefined });
           else if (typeof value === 'boolean') attach({ kind: 'boolean', value, start: offset, end, parent: undefined });
           else attach({ kind: 'null', start: offset, end, parent: undefined });

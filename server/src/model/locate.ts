@@ -4,6 +4,7 @@
 import type { DocumentFormat, PolicyDocument } from './document';
 import type { Policy, Statement } from './policy';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
+import { blankLineTarget, type BlankLineTarget } from './yaml-position';
 
 export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
 
@@ -40,6 +41,8 @@ interface Step {
 }
 
 interface Descent {
+  /** YAML read `aws:‸` or `- profile:‸` as a key with an empty value: the colon is part of what is typed. */
+  readonly colonTyped?: boolean;
   readonly trail: Step[];
   /** The scalar (or key) at the position, or the container when the position is between entries. */
   readonly node: ValueNode | StringNode | undefined;
@@ -48,9 +51,30 @@ interface Descent {
 }
 
 export function locate(document: PolicyDocument, offset: number): Slot | undefined {
+  if (document.format === 'yaml') {
+    const target = blankLineTarget(document.text, offset);
+    if (target) return atBlankLine(document, offset, target);
+  }
   const policy = innermostPolicy(document, offset);
   if (!policy) return undefined;
   return classify(policy, descend(policy.node, offset, document.format), offset, document.text);
+}
+
+/** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */
+function atBlankLine(document: PolicyDocument, offset: number, target: BlankLineTarget): Slot | undefined {
+  const policy = innermostPolicy(document, target.offset);
+  if (!policy) return undefined;
+  const slot = classify(policy, descend(policy.node, target.offset, document.format, false), target.offset, document.text);
+  if (!slot) return undefined;
+  const here = { prefix: '', replace: { start: offset, end: offset }, quote: undefined, node: undefined };
+  if (target.relation === 'sibling') {
+    if (!slot.node || slot.kind === 'value' || slot.kind === 'condition-value') return undefined;
+    return { ...slot, ...here, property: undefined, siblings: [...slot.siblings, (slot.node as StringNode).value] };
+  }
+  // A child of a key with an empty value: Condition → operators, an operator → keys; a list element's
+  // value on the next line is written as a list item.
+  if (slot.kind === 'value' && slot.element !== undefined && ['Action', 'NotAction', 'Resource', 'NotResource'].includes(slot.element)) return { ...slot, ...here };
+  return slot.kind === 'value' || slot.kind === 'condition-value' ? undefined : { ...slot, ...here };
 }
 
 function innermostPolicy(document: PolicyDocument, offset: number): Policy | undefined {
@@ -63,15 +87,12 @@ function innermostPolicy(document: PolicyDocument, offset: number): Policy | und
 
 /** Is offset inside node as a cursor sees it: between a string's quotes; inside a JSON container's brackets. */
 function inside(node: ValueNode | StringNode, offset: number, format: DocumentFormat): boolean {
-  if (node.kind === 'string' && node.quote) {
-    const closed = node.end - node.start >= 2 && node.end > node.start + 1;
-    return offset > node.start && (offset < node.end || (!closed && offset <= node.end));
-  }
+  if (node.kind === 'string' && node.quote) return offset > node.start && (offset < node.end || (!node.closed && offset <= node.end));
   if ((node.kind === 'object' || node.kind === 'array') && format === 'json') return offset > node.start && offset < node.end;
   return offset >= node.start && offset <= node.end;
 }
 
-function descend(root: ObjectNode, offset: number, format: DocumentFormat): Descent {
+function descend(root: ObjectNode, offset: number, format: DocumentFormat, colonTyping = true): Descent {
   const trail: Step[] = [];
   let node: ValueNode = root;
   let inList = false;
@@ -90,6 +111,9 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat): Desc
       trail.push({ property: hit, object: undefined });
       if (inside(hit.key, offset, format) && !(hit.value && offset >= hit.value.start && inside(hit.value, offset, format))) {
         return { trail, node: hit.key, onKey: true, inList: false };
+      }
+      if (colonTyping && format === 'yaml' && offset === hit.key.end + 1 && !hit.key.quote && (hit.value === undefined || (hit.value.kind === 'null' && hit.value.start >= offset - 1))) {
+        return { trail, node: hit.key, onKey: true, inList, colonTyped: true };
       }
       node = hit.value!;
       inList = false;
@@ -123,11 +147,17 @@ function classify(policy: Policy, descent: Descent, offset: number, text: string
 
   // Statement → statement object: its keys and element values.
   const statementNode = trail[0]!.object;
-  if (!statementNode) return undefined;
+  // `Statement: [‸]` or a fresh `- ‸` item: a new statement starts here.
+  if (!statementNode) return trail.length === 1 && (descent.node === undefined || descent.node.kind === 'array' || descent.node.kind === 'null') ? keyOf('statement-key', undefined) : undefined;
   const statement = statementOf(statementNode);
   if (trail.length === 1) return descent.node?.kind === 'object' || descent.node === undefined ? keyOf('statement-key', statementNode, { statement }) : undefined;
   if (trail.length === 2 && onKey) return keyOf('statement-key', statementNode, { statement });
-  if (names[1] !== 'Condition') return trail.length === 2 ? valueSlot(policy, statement, names[1]!, descent, offset, text) : undefined;
+  if (names[1] !== 'Condition') {
+    if (trail.length === 2) return valueSlot(policy, statement, names[1]!, descent, offset, text);
+    // `- profile:‸` under Action: the value being typed, which YAML took for a key.
+    if (trail.length === 3 && descent.colonTyped) return { ...valueSlot(policy, statement, names[1]!, { ...descent, node: undefined }, offset, text)!, ...colonToken(descent, offset, text) };
+    return undefined;
+  }
 
   // Condition → operator → key → values.
   const conditionBlock = trail[1]!.object;
@@ -138,6 +168,11 @@ function classify(policy: Policy, descent: Descent, offset: number, text: string
   if (trail.length === 4 && onKey) return keyOf('condition-key', trail[2]!.object, { statement, operator });
   if (trail.length === 4) return valueSlot(policy, statement, 'Condition', descent, offset, text, { kind: 'condition-value', operator, conditionKey: names[3]! });
   return undefined;
+}
+
+function colonToken(descent: Descent, offset: number, text: string): Partial<Slot> {
+  const key = descent.node as StringNode;
+  return { node: key, prefix: text.slice(key.start, offset), replace: { start: key.start, end: offset }, quote: undefined };
 }
 
 function keySlot(kind: SlotKind, policy: Policy, object: ObjectNode | undefined, descent: Descent, offset: number, text: string, extra: Partial<Slot>): Slot {
@@ -156,6 +191,7 @@ function keySlot(kind: SlotKind, policy: Policy, object: ObjectNode | undefined,
     siblings,
     inList: false,
     ...tokenOf(keyNode, offset, text),
+    ...(descent.colonTyped ? colonToken(descent, offset, text) : {}),
     ...extra,
   };
 }
@@ -184,5 +220,7 @@ function tokenOf(node: ValueNode | StringNode | undefined, offset: number, text:
   if (!node || node.kind === 'null') return { prefix: '', replace: { start: offset, end: offset }, quote: undefined };
   const quote = node.kind === 'string' ? node.quote : undefined;
   const contentStart = quote ? node.start + 1 : node.start;
-  return { prefix: text.slice(contentStart, Math.max(contentStart, offset)), replace: { start: node.start, end: node.end }, quote };
+  // An unterminated string runs on over what the user typed after the cursor: replace only up to it.
+  const closed = node.kind !== 'string' || node.closed;
+  return { prefix: text.slice(contentStart, Math.max(contentStart, offset)), replace: { start: node.start, end: closed ? node.end : offset }, quote };
 }

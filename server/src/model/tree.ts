@@ -49,6 +49,8 @@ export interface StringNode extends NodeBase {
   readonly value: string;
   /** The quote character in the source, if any; content then starts at start + 1. */
   readonly quote: '"' | "'" | undefined;
+  /** False for a quoted string whose closing quote is missing (the user is typing). */
+  readonly closed: boolean;
 }
 
 export interface NumberNode extends NodeBase {

@@ -25,7 +25,7 @@ export function parseYaml(text: string): ParsedText {
         problems.push({ code: 'syntax-error', start, end: Math.max(end, start + 1), message: firstLine(error.message) });
       }
       if (document.contents) {
-        const root = convert(document.contents as YamlNode, problems, 0);
+        const root = convert(document.contents as YamlNode, problems, 0, text);
         if (root) roots.push(root);
       }
     }
@@ -47,30 +47,30 @@ function intrinsicName(tag: string): string {
   return bare === 'Ref' || bare === 'Condition' ? bare : `Fn::${bare}`;
 }
 
-function convert(node: YamlNode | null | undefined, problems: SyntaxProblem[], depth: number): ValueNode | undefined {
+function convert(node: YamlNode | null | undefined, problems: SyntaxProblem[], depth: number, text: string): ValueNode | undefined {
   if (!node) return undefined;
   if (depth > MAX_DEPTH) throw new TooDeep();
   const [start, end] = rangeOf(node);
   const tag = node.tag;
   if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
     const opaque: OpaqueNode = { kind: 'opaque', name: intrinsicName(tag), start, end, parent: undefined, argument: undefined };
-    const argument = convertUntagged(node, problems, depth + 1, start, end);
+    const argument = convertUntagged(node, problems, depth + 1, start, end, text);
     if (argument) {
       argument.parent = opaque;
       opaque.argument = argument;
     }
     return opaque;
   }
-  return convertUntagged(node, problems, depth, start, end);
+  return convertUntagged(node, problems, depth, start, end, text);
 }
 
-function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: number, start: number, end: number): ValueNode | undefined {
+function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: number, start: number, end: number, text: string): ValueNode | undefined {
   if (isAlias(node)) return { kind: 'opaque', name: `*${node.source}`, start, end, parent: undefined, argument: undefined };
-  if (isScalar(node)) return convertScalar(node, start, end);
+  if (isScalar(node)) return convertScalar(node, start, end, text);
   if (isSeq(node)) {
     const array: ArrayNode = { kind: 'array', items: [], start, end, parent: undefined };
     for (const item of node.items) {
-      const value = convert(item as YamlNode, problems, depth + 1);
+      const value = convert(item as YamlNode, problems, depth + 1, text);
       if (value) {
         value.parent = array;
         array.items.push(value);
@@ -83,9 +83,9 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
     const seen = new Map<string, PropertyNode>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = convertKey(pair.key as YamlNode | null);
+      const key = convertKey(pair.key as YamlNode | null, text);
       if (!key) continue;
-      const value = convert(pair.value as YamlNode | null, problems, depth + 1);
+      const value = convert(pair.value as YamlNode | null, problems, depth + 1, text);
       const property: PropertyNode = { kind: 'property', key, value, start: key.start, end: value ? value.end : key.end, parent: object };
       key.parent = property;
       if (value) value.parent = property;
@@ -96,24 +96,24 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
   return undefined;
 }
 
-function convertKey(node: YamlNode | null): StringNode | undefined {
+function convertKey(node: YamlNode | null, text: string): StringNode | undefined {
   if (!node) return undefined;
   const [start, end] = rangeOf(node);
-  if (isScalar(node)) return newString(String(node.value ?? ''), start, end, quoteOf(node));
-  return newString(String(node), start, end, undefined);
+  if (isScalar(node)) return newString(String(node.value ?? ''), start, end, quoteOf(node), text);
+  return newString(String(node), start, end, undefined, text);
 }
 
-function convertScalar(node: Scalar, start: number, end: number): ValueNode | undefined {
+function convertScalar(node: Scalar, start: number, end: number, text: string): ValueNode | undefined {
   const value = node.value;
   const quote = quoteOf(node);
-  if (typeof value === 'string') return newString(value, start, end, quote);
+  if (typeof value === 'string') return newString(value, start, end, quote, text);
   if (typeof value === 'number' || typeof value === 'bigint') {
     return { kind: 'number', value: Number(value), raw: node.source ?? String(value), start, end, parent: undefined };
   }
   if (typeof value === 'boolean') return { kind: 'boolean', value, start, end, parent: undefined };
   // `Effect:` with nothing after it is an empty null where the value will go: completion needs the spot.
   if (value === null || value === undefined) return { kind: 'null', start, end, parent: undefined };
-  return newString(String(value), start, end, quote);
+  return newString(String(value), start, end, quote, text);
 }
 
 function quoteOf(node: Scalar): StringNode['quote'] {

@@ -1,0 +1,177 @@
+// Hover, answered from the cached analysis: what an action, wildcard, ARN, operator, condition key,
+// element name or policy variable means here.
+import type { Hover } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/catalog';
+import { parseAction } from '../iam/action';
+import { arnFitsTemplate, parseArn } from '../iam/arn';
+import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
+import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, findVariables } from '../iam/variables';
+import { locate, type Slot } from '../model/locate';
+import type { Analysis } from '../service';
+import { actionMarkdown } from './completion';
+import { ELEMENT_DOCS } from './element-docs';
+import { statementActions, supportedConditionKeys } from './statement-facts';
+
+const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
+const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
+const LEVELS = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
+const MAX_LISTED = 40;
+
+export function hover(analysis: Analysis, offset: number, catalog: Catalog): Hover | null {
+  const slot = locate(analysis.document, offset);
+  if (!slot?.node || slot.node.kind === 'null') return null;
+  const markdown = markdownFor(slot, offset, catalog);
+  if (!markdown) return null;
+  const lines = analysis.document.lines;
+  return { contents: { kind: 'markdown', value: markdown }, range: { start: lines.positionAt(slot.node.start), end: lines.positionAt(slot.node.end) } };
+}
+
+function markdownFor(slot: Slot, offset: number, catalog: Catalog): string | undefined {
+  const text = slot.node?.kind === 'string' ? slot.node.value : undefined;
+  if (text === undefined) return undefined;
+  const variable = variableAt(slot, offset, catalog);
+  if (variable) return variable;
+  switch (slot.kind) {
+    case 'policy-key':
+    case 'statement-key': {
+      const doc = ELEMENT_DOCS[text];
+      return doc ? `**${text}**\n\n${doc.summary}\n\n[IAM JSON policy reference](${doc.url})` : undefined;
+    }
+    case 'condition-operator':
+      return operatorMarkdown(text);
+    case 'condition-key':
+      return conditionKeyMarkdown(text, slot, catalog);
+    case 'value':
+      if (slot.element === 'Action' || slot.element === 'NotAction') return actionHover(text, catalog);
+      if (slot.element === 'Resource' || slot.element === 'NotResource') return arnMarkdown(text, slot, catalog);
+      if (slot.element === 'Effect' || slot.element === 'Version') return ELEMENT_DOCS[slot.element]?.summary;
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function actionHover(text: string, catalog: Catalog): string | undefined {
+  const parsed = parseAction(text);
+  if (parsed.kind === 'all') return '**`*`** — every action of every AWS service.';
+  if (parsed.kind === 'malformed') return undefined;
+  if (!parsed.wildcard) {
+    const service = catalog.service(parsed.service);
+    if (!service) return undefined;
+    if (service.prefix === 'profile') {
+      const action = catalog.profileAction(parsed.name);
+      return action ? actionMarkdown(action, catalog) : undefined;
+    }
+    const i = service.byLowerName.get(parsed.name.toLowerCase());
+    return i === undefined ? undefined : `**${service.prefix}:${service.actions[i]}** — ${levelName(service.levels[i]!)}\n\n${service.name}`;
+  }
+  const matches = catalog.matchActions(parsed.service, parsed.name);
+  if (matches.length === 0) return `**${text}** matches no action.`;
+  const groups = new Map<string, string[]>();
+  for (const match of matches) {
+    const level = match.service === 'profile' ? profileLevel(catalog, match.action) : levelOf(catalog, match.service, match.action);
+    groups.set(level, [...(groups.get(level) ?? []), `${match.service}:${match.action}`]);
+  }
+  const lines = [`**${text}** matches ${matches.length} action${matches.length === 1 ? '' : 's'}:`];
+  for (const level of LEVELS) {
+    const names = groups.get(level);
+    if (!names) continue;
+    const shown = names.slice(0, MAX_LISTED).map((n) => `\`${n}\``).join(', ');
+    lines.push('', `**${level}** (${names.length}): ${shown}${names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function profileLevel(catalog: Catalog, name: string): string {
+  const access = catalog.profileAction(name)!.access;
+  return access.permissionsManagement ? 'Permissions management' : access.tagging ? 'Tagging' : access.write ? 'Write' : access.read ? 'Read' : 'List';
+}
+
+function levelOf(catalog: Catalog, prefix: string, name: string): string {
+  const service = catalog.service(prefix)!;
+  return levelName(service.levels[service.byLowerName.get(name.toLowerCase())!]!);
+}
+
+function levelName(letter: string): string {
+  return { L: 'List', R: 'Read', W: 'Write', T: 'Tagging', P: 'Permissions management' }[letter] ?? 'Write';
+}
+
+function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undefined {
+  if (text === '*') return '**`*`** — every resource. Actions without a resource type need it.';
+  const arn = parseArn(text);
+  if (!arn) return undefined;
+  const lines = [
+    '| part | value |',
+    '| --- | --- |',
+    `| partition | \`${arn.partition || '—'}\` |`,
+    `| service | \`${arn.service || '—'}\` |`,
+    `| region | \`${arn.region || '—'}\` |`,
+    `| account | \`${arn.account || '—'}\` |`,
+    `| resource | \`${arn.resource || '—'}\` |`,
+  ];
+  if (arn.service !== 'profile') return lines.join('\n');
+  const types = catalog.profile.resourceTypes.filter((t) => arnFitsTemplate(text, t.arn));
+  lines.push('', types.length === 0 ? 'Fits **no** Customer Profiles resource type.' : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`);
+  const { profileActions } = statementActions(slot.statement, catalog);
+  if (profileActions.length > 0 && types.length > 0) {
+    const names = new Set(types.map((t) => t.name));
+    const accepting = profileActions.filter((a) => a.resourceTypes.some((r) => names.has(r.name)));
+    const others = profileActions.filter((a) => !accepting.includes(a));
+    lines.push('', `Accepted by ${accepting.length} of this statement's ${profileActions.length} profile actions${accepting.length ? `: ${accepting.slice(0, MAX_LISTED).map((a) => a.name).join(', ')}` : ''}.`);
+    if (others.length > 0) lines.push('', `Not by: ${others.slice(0, MAX_LISTED).map((a) => a.name).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function operatorMarkdown(text: string): string | undefined {
+  const parsed = parseOperator(text);
+  const base = parsed.base ?? operatorByName(parsed.baseName);
+  if (!base) return undefined;
+  const lines = [`**${text}** — ${base.family} condition operator`, '', base.summary];
+  if (base.family !== 'Null') {
+    lines.push('', base.negated ? 'Several values: true only when **none** matches (a NOR). A missing key makes it **true**.' : 'Several values: true when **any** matches (an OR). A missing key makes it **false**.');
+  }
+  if (parsed.ifExists) lines.push('', '`IfExists`: also true when the key is absent from the request.');
+  if (parsed.qualifier) lines.push('', `\`${parsed.qualifier}\`: ${QUALIFIER_DOCS[parsed.qualifier]}`);
+  lines.push('', `[Condition operators](${OPERATORS_URL})`);
+  return lines.join('\n');
+}
+
+function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string | undefined {
+  const lower = key.toLowerCase();
+  const slash = key.indexOf('/');
+  const pattern = slash > 0 ? `${key.slice(0, slash)}/\${TagKey}` : key;
+  const service = catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
+  const global = catalog.globalKey(pattern) ?? catalog.globalKey(key);
+  const type = service?.type ?? global?.type;
+  if (!type) return `**${key}** — not a known condition key.`;
+  const lines = [`**${key}** — ${type}, ${type.startsWith('ArrayOf') ? '**multivalued**: use `ForAllValues:` or `ForAnyValue:`' : 'single-valued'}`];
+  if (service?.description) lines.push('', `${service.description}.`);
+  else if (global) lines.push('', `Global condition key (${global.category}).`);
+  const { profileActions } = statementActions(slot.statement, catalog);
+  if (profileActions.length > 0) {
+    const supported = supportedConditionKeys(profileActions, catalog);
+    const entry = [...supported].find(([name]) => name.toLowerCase() === pattern.toLowerCase() || name.toLowerCase() === lower);
+    const global = /^aws:/i.test(key) && !/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/i.test(key);
+    if (entry) lines.push('', `Supported by ${entry[1].length} of this statement's ${profileActions.length} profile actions: ${entry[1].slice(0, MAX_LISTED).map((a) => a.name).join(', ')}.`);
+    else if (!global) lines.push('', `**None** of this statement's ${profileActions.length} profile actions supports it: the condition is never true for them.`);
+  }
+  lines.push('', `[Global condition keys](${GLOBAL_KEYS_URL})`);
+  return lines.join('\n');
+}
+
+function variableAt(slot: Slot, offset: number, catalog: Catalog): string | undefined {
+  if (slot.node?.kind !== 'string') return undefined;
+  const contentStart = slot.node.quote ? slot.node.start + 1 : slot.node.start;
+  const within = offset - contentStart;
+  const use = findVariables(slot.node.value).find((v) => within >= v.start && within <= v.end);
+  if (!use) return undefined;
+  const special = SPECIAL_VARIABLES.find((v) => v.name === use.key);
+  const key = catalog.globalKey(use.key) ?? catalog.globalKey(use.key.replace(/\/[^/]+$/, '/${TagKey}'));
+  const lines = [`**\${${use.key}}** — policy variable`, ''];
+  if (special) lines.push(special.doc);
+  else if (key) lines.push(`Replaced by the request's \`${use.key}\` (${key.type}) when the policy is evaluated. Without a value, the statement does not match${use.defaultValue !== undefined ? `; here it falls back to \`${use.defaultValue}\`` : ''}.`);
+  else lines.push(`\`${use.key}\` is not a known global condition key.`);
+  lines.push('', 'Variables work only under `"Version": "2012-10-17"`.', '', `[Policy variables](${VARIABLES_DOC_URL})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+// Cursor-marked fixtures: `‸` marks the position; helpers apply a completion the way an editor does.
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { LineIndex } from '../server/src/model/lines';
+
+export const CURSOR = '‸';
+
+export function withCursor(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf(CURSOR);
+  if (offset < 0 || marked.indexOf(CURSOR, offset + 1) >= 0) throw new Error(`fixture needs exactly one ${CURSOR}: ${marked}`);
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+/** Resolves snippet syntax to its defaults: ${1:x} → x, ${1|a,b|} → a, $1 → '', \\$ → $. */
+export function expandSnippet(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i]!;
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += snippet[++i];
+    } else if (c === '$' && snippet[i + 1] === '{') {
+      const close = matchingBrace(snippet, i + 1);
+      const inner = snippet.slice(i + 2, close);
+      const choice = /^\d+\|(.*)\|$/.exec(inner);
+      const placeholder = /^\d+:(.*)$/s.exec(inner);
+      out += choice ? choice[1]!.split(',')[0] : placeholder ? expandSnippet(placeholder[1]!) : '';
+      i = close;
+    } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
+      while (/\d/.test(snippet[i + 1] ?? '')) i++;
+    } else out += c;
+  }
+  return out;
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/** The document after accepting the item (snippet tab stops at their defaults, tabs as two spaces). */
+export function applyCompletion(text: string, item: CompletionItem): string {
+  const edit = item.textEdit!;
+  if (!('range' in edit)) throw new Error('insert/replace edits are not used');
+  const lines = new LineIndex(text);
+  const start = lines.offsetAt(edit.range.start);
+  const end = lines.offsetAt(edit.range.end);
+  const inserted = item.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;
+  return text.slice(0, start) + inserted.replace(/\t/g, '  ') + text.slice(end);
+}

@@ -1,0 +1,222 @@
+// Completion at cursor-marked positions, the same case in JSON and YAML; accepting an item must
+// leave a document that parses and holds the accepted value.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { DocumentFormat } from '../../server/src/model/document';
+import { analyse, completion } from '../../server/src/service';
+import { applyCompletion, withCursor } from '../cursor';
+
+interface CompletionCase {
+  name: string;
+  json: string;
+  yaml: string;
+  includes?: string[];
+  excludes?: string[];
+  /** Accept this item and expect the result to parse with no syntax error and contain `contains`. */
+  accept?: { label: string; contains: string };
+  detail?: { label: string; matches: RegExp };
+}
+
+const CASES: CompletionCase[] = [
+  {
+    name: 'policy element names not yet present',
+    json: '{"Statement": [], ‸}',
+    yaml: 'Statement: []\n‸',
+    includes: ['Version'],
+    excludes: ['Statement', 'Effect'],
+    accept: { label: 'Version', contains: '2012-10-17' },
+  },
+  {
+    name: 'statement element names, exclusive pairs respected',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", ‸}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    ‸',
+    includes: ['Resource', 'NotResource', 'Condition', 'Sid'],
+    excludes: ['Effect', 'Action', 'NotAction', 'Principal'],
+    accept: { label: 'Resource', contains: 'Resource' },
+  },
+  {
+    name: 'a half-typed statement key (unclosed quote in JSON)',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Ac‸}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Ac‸',
+    includes: ['Action', 'NotAction'],
+  },
+  {
+    name: 'a new statement in an empty list',
+    json: '{"Version": "2012-10-17", "Statement": [‸]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - ‸',
+    includes: ['New statement'],
+    accept: { label: 'New statement', contains: 'profile:GetDomain' },
+  },
+  {
+    name: 'Version values',
+    json: '{"Version": "‸", "Statement": []}',
+    yaml: 'Version: ‸\nStatement: []',
+    includes: ['2012-10-17', '2008-10-17'],
+    accept: { label: '2012-10-17', contains: '2012-10-17' },
+  },
+  {
+    name: 'Effect values right after the colon',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": ‸}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: ‸',
+    includes: ['Allow', 'Deny'],
+    accept: { label: 'Deny', contains: 'Deny' },
+  },
+  {
+    name: 'service prefixes in an empty string, profile first',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: ["‸"]',
+    includes: ['profile', 's3', 'connect', '*'],
+  },
+  {
+    name: 'profile actions mid-word, with access level and description',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Ge‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:Ge‸',
+    includes: ['profile:GetDomain', 'profile:BatchGetProfile', 'profile:Get*', 'profile:*'],
+    detail: { label: 'profile:GetDomain', matches: /^Read · get a specific domain in an account$/ },
+    accept: { label: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  },
+  {
+    name: 'wildcards say how many actions they cover',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - profile:‸',
+    detail: { label: 'profile:List*', matches: /^2\d actions · List, Read$/ },
+  },
+  {
+    name: 'other services\' actions from the index',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Dec‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Dec‸',
+    includes: ['kms:Decrypt'],
+  },
+  {
+    name: 'ARN templates for the statement\'s actions, no "*" when every action takes a resource',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetProfileObjectType", "Resource": ["‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetProfileObjectType\n    Resource:\n      - ‸',
+    includes: ['arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}', 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/object-types/${ObjectTypeName}'],
+    excludes: ['*', 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/integrations/${Uri}'],
+    accept: { label: 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}', contains: 'arn:aws:profile:us-east-1:111122223333:domains/DomainName' },
+  },
+  {
+    name: '"*" where an action takes no resource type',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:ListDomains", "Resource": "‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:ListDomains\n    Resource: "‸"',
+    includes: ['*'],
+  },
+  {
+    name: 'ARN parts: regions, with those already used first',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource:\n      - arn:aws:profile:eu-west-2:111122223333:domains/a\n      - arn:aws:profile:‸',
+    includes: ['eu-west-2', 'us-east-1', '*'],
+  },
+  {
+    name: 'policy variables inside an ARN',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/${‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "arn:aws:profile:*:*:domains/${‸"',
+    includes: ['${aws:username}', '${aws:PrincipalTag/${TagKey}}', '${*}'],
+    excludes: ['${aws:TagKeys}'],
+  },
+  {
+    name: 'condition operators',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"‸"}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      ‸',
+    includes: ['StringEquals', 'StringLikeIfExists', 'ForAnyValue:StringEquals', 'Null', 'Bool', 'IpAddress', 'ArnLike'],
+    excludes: ['NullIfExists', 'ForAllValues:Bool'],
+  },
+  {
+    name: 'operators that fit the key already written',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"‸": {"aws:SecureTransport": "true"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      ‸: {aws:SecureTransport: "true"}',
+    includes: ['Bool', 'BoolIfExists', 'Null'],
+    excludes: ['StringEquals', 'NumericEquals'],
+  },
+  {
+    name: 'condition keys: request tags only where an action takes them',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:CreateDomain", "Resource": "*", "Condition": {"StringEquals": {"‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:CreateDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        ‸',
+    includes: ['aws:RequestTag/${TagKey}', 'aws:ResourceTag/${TagKey}', 'aws:PrincipalTag/${TagKey}', 'aws:username'],
+    excludes: ['aws:SecureTransport', 'aws:SourceIp'],
+  },
+  {
+    name: 'condition keys: no request tags for GetDomain',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"StringEquals": {"aws:‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        aws:‸',
+    includes: ['aws:ResourceTag/${TagKey}'],
+    excludes: ['aws:RequestTag/${TagKey}', 'aws:TagKeys'],
+  },
+  {
+    name: 'Bool values',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      Bool:\n        aws:SecureTransport: ‸',
+    includes: ['true', 'false'],
+    accept: { label: 'true', contains: 'true' },
+  },
+  {
+    name: 'condition values already used for the same key',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "blue"}}}, {"Effect": "Deny", "Action": "profile:DeleteDomain", "Resource": "*", "Condition": {"StringNotEquals": {"aws:ResourceTag/team": "‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition: {StringEquals: {aws:ResourceTag/team: blue}}\n  - Effect: Deny\n    Action: profile:DeleteDomain\n    Resource: "*"\n    Condition:\n      StringNotEquals:\n        aws:ResourceTag/team: ‸',
+    includes: ['blue', '${aws:username}'],
+  },
+];
+
+function itemsAt(marked: string, format: DocumentFormat): { text: string; items: CompletionItem[] } {
+  const { text, offset } = withCursor(marked);
+  return { text, items: completion(analyse(text, format), offset).items };
+}
+
+describe('completion', () => {
+  for (const completionCase of CASES) {
+    for (const format of ['json', 'yaml'] as const) {
+      test(`${completionCase.name} [${format}]`, () => {
+        const { text, items } = itemsAt(completionCase[format], format);
+        const labels = items.map((i) => i.label);
+        for (const label of completionCase.includes ?? []) assert.ok(labels.includes(label), `missing ${label} in ${labels.slice(0, 30).join(', ')}`);
+        for (const label of completionCase.excludes ?? []) assert.ok(!labels.includes(label), `unexpected ${label}`);
+        if (completionCase.detail) {
+          const item = items.find((i) => i.label === completionCase.detail!.label);
+          assert.match(item?.detail ?? '', completionCase.detail.matches);
+        }
+        if (completionCase.accept) {
+          const item = items.find((i) => i.label === completionCase.accept!.label);
+          assert.ok(item, `no item ${completionCase.accept.label}`);
+          const after = applyCompletion(text, item);
+          const result = analyse(after, format);
+          assert.deepEqual(result.document.problems.filter((p) => p.code === 'syntax-error'), [], after);
+          assert.ok(after.includes(completionCase.accept.contains), after);
+        }
+      });
+    }
+  }
+
+  test('profile comes first among service prefixes, and accepting it asks for the action', () => {
+    const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "‸"}]}', 'json');
+    const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.equal(sorted[0]!.label, 'profile');
+    assert.equal(sorted[0]!.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  test('accepting an action in an unclosed string replaces only up to the cursor', () => {
+    const marked = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDo‸\n}]}';
+    const { text, items } = itemsAt(marked, 'json');
+    const after = applyCompletion(text, items.find((i) => i.label === 'profile:GetDomain')!);
+    assert.equal(after, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain"\n}]}');
+  });
+
+  test('YAML plain values stay plain; quoted ones keep their quotes', () => {
+    const plain = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetD‸', 'yaml');
+    assert.equal((plain.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, 'profile:GetDomain');
+    const single = itemsAt("Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: 'profile:GetD‸'", 'yaml');
+    assert.equal((single.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, "'profile:GetDomain'");
+    const star = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:ListDomains\n    Resource: ‸', 'yaml');
+    assert.equal((star.items.find((i) => i.label === '*')!.textEdit as { newText: string }).newText, '"*"');
+  });
+
+  test('a JSON property inserted after another gets the comma it needs', () => {
+    const { text, items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" ‸}]}', 'json');
+    const after = applyCompletion(text, items.find((i) => i.label === 'Action')!);
+    assert.deepEqual(analyse(after, 'json').document.problems, [], after);
+  });
+
+  test('outside any policy there is nothing to complete', () => {
+    assert.deepEqual(itemsAt('{"name": "‸"}', 'json').items, []);
+  });
+});
