@@ -68,6 +68,19 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     assert.deepEqual((await closed).diagnostics, []);
   });
 
+  test('answers completion, hover and the outline from the open document', async () => {
+    const uri = 'file:///work/features.yaml';
+    const text = 'Version: "2012-10-17"\nStatement:\n  - Sid: Read\n    Effect: Allow\n    Action: profile:GetD\n    Resource: "*"\n';
+    await client.open(uri, 'yaml', text);
+    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 24 } })) as { items: Array<{ label: string; detail?: string }> };
+    const item = completion.items.find((i) => i.label === 'profile:GetDomain');
+    assert.match(item?.detail ?? '', /^Read · get a specific domain/);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 20 } })) as { contents: { value: string } } | null;
+    assert.equal(hover, null, 'GetD is not an action: no hover');
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string; children: Array<{ name: string }> }>;
+    assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['Policy', ['Read']]]);
+  });
+
   test('a file without a policy stays silent', async () => {
     const params = await client.open('file:///work/package.json', 'json', readRepoFile('package.json'));
     assert.deepEqual(params.diagnostics, []);
