@@ -50,9 +50,9 @@ await Promise.all([
     absWorkingDir: root,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
-    entryPoints: files(join(root, 'test'), '.test.ts').map((f) => relative(root, f)),
-    outbase: 'test',
-    outdir: 'out/test',
+    entryPoints: [...files(join(root, 'test'), '.test.ts'), join(root, 'bench', 'run.ts')].map((f) => relative(root, f)),
+    outbase: '.',
+    outdir: 'out',
   }),
 ]);
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);

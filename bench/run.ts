@@ -1,0 +1,93 @@
+// npm run bench: every figure is a ratio against a plain parse of the same text, measured in the same
+// run, so the numbers hold from one machine to the next. Prints a table, writes bench/results.json.
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { parse as parseYamlText } from 'yaml';
+import { elementValues } from '../server/src/model/policy';
+import { analyse, completion, hoverAt } from '../server/src/service';
+import { repoRoot } from '../test/helpers';
+import { generateTemplate, random } from './generate';
+
+interface Row {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly goal?: string;
+  readonly met?: boolean;
+}
+
+const rows: Row[] = [];
+const record = (name: string, value: number, unit: string, goal?: { max: number }) =>
+  rows.push({ name, value, unit, ...(goal ? { goal: `≤ ${goal.max}`, met: value <= goal.max } : {}) });
+
+function timeOnce(run: () => unknown): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Median of several runs after a warm-up, in milliseconds. */
+function median(run: () => unknown, runs = 7): number {
+  run();
+  const times = Array.from({ length: runs }, () => timeOnce(run)).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const template = generateTemplate();
+console.log(`inputs: ${template.roles} roles; YAML ${(template.yaml.length / 1024).toFixed(0)} KiB, JSON ${(template.json.length / 1024).toFixed(0)} KiB`);
+
+const plainYaml = median(() => parseYamlText(template.yaml));
+const plainJson = median(() => parseTree(template.json));
+const fullYaml = median(() => analyse(template.yaml, 'yaml'));
+const fullJson = median(() => analyse(template.json, 'json'));
+record('plain yaml parse (1 MiB)', plainYaml, 'ms');
+record('plain jsonc-parser parse (1 MiB)', plainJson, 'ms');
+record('full analysis ÷ yaml parse', fullYaml / plainYaml, '×', { max: 1.5 });
+record('full analysis ÷ jsonc parse', fullJson / plainJson, '×', { max: 3 });
+
+// Completion and hover at 200 positions inside action values, answered from one cached analysis.
+for (const format of ['yaml', 'json'] as const) {
+  const text = template[format];
+  const analysis = analyse(text, format);
+  const next = random(7);
+  const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
+  const offsets = Array.from({ length: 200 }, () => {
+    const node = actions[Math.floor(next() * actions.length)]!;
+    return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
+  });
+  const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
+  const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+  const plain = format === 'yaml' ? plainYaml : plainJson;
+  record(`completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(completionTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+  record(`hover p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(hoverTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+}
+
+// One keystroke in the middle of the template: the new version is analysed again.
+const middle = template.yaml.indexOf('profile:', template.yaml.length >> 1) + 'profile:'.length;
+const edited = `${template.yaml.slice(0, middle)}x${template.yaml.slice(middle)}`;
+record('keystroke → new diagnostics ÷ full analysis', median(() => analyse(edited, 'yaml')) / fullYaml, '×', { max: 1 });
+
+const size = (file: string) => {
+  try {
+    return statSync(join(repoRoot, file)).size / 1024;
+  } catch {
+    return Number.NaN;
+  }
+};
+record('server bundle (dist/server.js)', size('dist/server.js'), 'KiB');
+record('.vsix (after npm run package)', size('profile-policy.vsix'), 'KiB');
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
+for (const row of rows) {
+  const value = Number.isNaN(row.value) ? 'n/a' : row.unit === '×' ? row.value.toFixed(3) : row.value.toFixed(1);
+  console.log(`${row.name.padEnd(width)}  ${`${value} ${row.unit}`.padStart(10)}  ${row.goal ? `${row.goal} ${row.met ? 'met' : 'NOT MET'}` : ''}`);
+}
+writeFileSync(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2)}\n`);
+console.log('\nwritten to bench/results.json');
