@@ -109,6 +109,13 @@ const CASES: CompletionCase[] = [
     includes: ['eu-west-2', 'us-east-1', '*'],
   },
   {
+    name: 'ARN parts: domain names already used',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": ["arn:aws:profile:us-east-1:111122223333:domains/retail", "arn:aws:profile:eu-west-2:111122223333:domains/‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource:\n      - arn:aws:profile:us-east-1:111122223333:domains/retail\n      - arn:aws:profile:eu-west-2:111122223333:domains/‸',
+    includes: ['retail'],
+    accept: { label: 'retail', contains: 'eu-west-2:111122223333:domains/retail' },
+  },
+  {
     name: 'policy variables inside an ARN',
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/${‸"}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "arn:aws:profile:*:*:domains/${‸"',

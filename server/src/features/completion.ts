@@ -324,7 +324,12 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
   const { slot } = context;
   const typed = slot.prefix;
   const colons = typed.split(':').length - 1;
-  if (colons >= 5) return undefined;
+  if (colons >= 5) {
+    // arn:…:domains/ → the domain names this document already uses.
+    const resource = typed.slice(typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', 4) + 1) + 1) + 1) + 1);
+    if (resource !== 'domains/' || facts.domainNames.size === 0) return undefined;
+    return [...facts.domainNames].map((name) => valueItem(context, `${typed}${name}`, { label: name, kind: CompletionItemKind.Value, detail: 'domain used in this document' }));
+  }
   const head = typed.slice(0, typed.lastIndexOf(':') + 1);
   const choices: Array<[string, string]> =
     colons === 1
