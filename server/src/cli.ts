@@ -2,14 +2,20 @@
 import { StreamMessageReader, StreamMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ConfigError, findConfig, loadConfig } from './cli/config';
 import { FileArgumentError, expandFileArguments } from './cli/files';
-import { UnreadableFileError, countBySeverity, formatText, lintFile } from './cli/lint';
+import { formatResults, type OutputFormat } from './cli/formats';
+import { UnreadableFileError, countBySeverity, lintFile } from './cli/lint';
 import { DEFAULT_SETTINGS } from './settings';
 import { startServer } from './server';
 
 const USAGE = `Usage:
-  profile-policy lint [--config FILE] [--quiet] <files, directories or globs…>
+  profile-policy lint [options] <files, directories or globs…>
       Check IAM policies (JSON, YAML, CloudFormation/SAM templates).
-      Prints file:line:col severity rule message; exits 1 when an error is found.
+      --format text|json|sarif   output (default text: file:line:col severity rule message)
+      --max-warnings N           also fail (exit 1) when there are more than N warnings
+      --include-hints            also report hint-level findings (style suggestions)
+      --config FILE              settings file (default: .profile-policy.json, searched upwards)
+      --quiet                    no summary line on standard error
+      Exits 0 when clean, 1 when an error (or too many warnings) was found, 2 on bad usage or input.
   profile-policy lsp --stdio
       Run the language server over standard input and output (for Neovim, Emacs, …).
   profile-policy --help | --version`;
@@ -45,12 +51,24 @@ function lint(args: readonly string[]): number {
   const patterns: string[] = [];
   let configPath: string | undefined;
   let quiet = false;
+  let format: OutputFormat = 'text';
+  let maxWarnings = Infinity;
+  let includeHints = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--config') {
       configPath = args[++i];
       if (!configPath) throw new UsageError('--config needs a file');
-    } else if (arg === '--quiet') quiet = true;
+    } else if (arg === '--format') {
+      const value = args[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError('--format takes text, json or sarif');
+      format = value;
+    } else if (arg === '--max-warnings') {
+      const value = args[++i] ?? '';
+      if (!/^\d+$/.test(value)) throw new UsageError('--max-warnings takes a whole number');
+      maxWarnings = Number(value);
+    } else if (arg === '--include-hints') includeHints = true;
+    else if (arg === '--quiet') quiet = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
     else patterns.push(arg);
   }
@@ -58,14 +76,17 @@ function lint(args: readonly string[]): number {
   const config = configPath ?? findConfig(process.cwd());
   const settings = config ? loadConfig(config) : DEFAULT_SETTINGS;
   const files = expandFileArguments(patterns, process.cwd());
-  const results = files.map((file) => lintFile(file, settings));
-  const output = formatText(results);
+  const results = files
+    .map((file) => lintFile(file, settings))
+    .map((r) => (includeHints ? r : { ...r, findings: r.findings.filter((f) => f.severity !== 'hint') }));
+  const output = formatResults(format, results, PACKAGE_VERSION);
   if (output) process.stdout.write(`${output}\n`);
   const counts = countBySeverity(results);
   if (!quiet) {
     process.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info + counts.hint} note(s)\n`);
   }
-  return counts.error > 0 ? 1 : 0;
+  if (counts.warning > maxWarnings && !quiet) process.stderr.write(`more than ${maxWarnings} warning(s)\n`);
+  return counts.error > 0 || counts.warning > maxWarnings ? 1 : 0;
 }
 
 declare const PACKAGE_VERSION: string;

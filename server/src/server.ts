@@ -2,7 +2,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
-import { AnalysisCache, completion, diagnostics, hoverAt, symbols, type Analysis } from './service';
+import { AnalysisCache, completion, diagnostics, hoverAt, quickFixes, symbols, type Analysis } from './service';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 
 const DEBOUNCE_MS = 200;
@@ -61,6 +61,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':', '/', '{', ' ', '$'] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
       },
       serverInfo: { name: 'profile-policy' },
     };
@@ -86,6 +87,11 @@ export function startServer(connection: Connection): void {
     withAnalysis('completion', params.textDocument.uri, null, (analysis, document) => completion(analysis, document.offsetAt(params.position))),
   );
   connection.onHover((params) => withAnalysis('hover', params.textDocument.uri, null, (analysis, document) => hoverAt(analysis, document.offsetAt(params.position))));
+  connection.onCodeAction((params) =>
+    withAnalysis('code actions', params.textDocument.uri, [], (analysis, document) =>
+      quickFixes(analysis, params.textDocument.uri, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }),
+    ),
+  );
   connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 
   documents.onDidOpen((event) => schedule(event.document, 0));

@@ -1,7 +1,8 @@
 // The language service: pure functions over (document model, catalogue, settings), in the manner of
 // vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
-import type { CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bundledCatalog, type Catalog } from './catalog/catalog';
+import { codeActions } from './features/code-actions';
 import { complete } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -33,6 +34,10 @@ export function completion(analysis: Analysis, offset: number, catalog: Catalog 
 
 export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): Hover | null {
   return hover(analysis, offset, catalog);
+}
+
+export function quickFixes(analysis: Analysis, uri: string, range: { start: number; end: number }, catalog: Catalog = bundledCatalog()): CodeAction[] {
+  return codeActions(analysis, uri, range, catalog);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {

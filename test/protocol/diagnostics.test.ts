@@ -28,6 +28,7 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
       '11:9 action-malformed',
       '16:7 resource-missing',
       '19:7 action-conflict',
+      '19:7 allow-not-action',
       '20:7 principal-in-identity-policy',
       '23:14 sid-duplicate',
       '25:7 element-unknown',
@@ -48,7 +49,7 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
 
   test('publishes diagnostics for a CloudFormation template, and nothing for a clean one', async () => {
     const params = await client.open('file:///work/mistakes.yaml', 'yaml', readRepoFile('examples', 'mistakes.yaml'));
-    assert.deepEqual(summary(params), ['16:11 version-missing', '20:21 action-unknown', '23:25 effect-invalid', '26:17 principal-in-identity-policy', '28:17 action-missing', '30:17 element-unknown']);
+    assert.deepEqual(summary(params), ['16:11 version-missing', '20:21 action-unknown', '21:21 action-case', '23:25 effect-invalid', '26:17 principal-in-identity-policy', '28:17 action-missing', '30:17 element-unknown']);
     const clean = await client.open('file:///work/roles.json', 'json', readRepoFile('examples', 'cloudformation-roles.json'));
     assert.deepEqual(clean.diagnostics, []);
   });

@@ -24,17 +24,6 @@ export function lintFile(file: string, settings: Settings): LintedFile {
   return { file, findings, positionOf: (offset) => document.lines.positionAt(offset) };
 }
 
-export function formatText(results: readonly LintedFile[]): string {
-  const lines: string[] = [];
-  for (const result of results) {
-    for (const finding of result.findings) {
-      const { line, character } = result.positionOf(finding.start);
-      lines.push(`${result.file}:${line + 1}:${character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`);
-    }
-  }
-  return lines.join('\n');
-}
-
 export function countBySeverity(results: readonly LintedFile[]): Record<Finding['severity'], number> {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const result of results) for (const finding of result.findings) counts[finding.severity]++;

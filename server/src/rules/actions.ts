@@ -2,6 +2,7 @@
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction } from '../iam/action';
 import { closest } from '../iam/suggest';
+import { compileWildcard, hasWildcard } from '../iam/wildcard';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import type { RuleContext, RuleGroup } from './rule';
@@ -13,12 +14,45 @@ export const actionRules: RuleGroup = {
     { id: 'action-unknown-service', severity: 'error', title: 'Unknown service prefix', description: 'No AWS service uses this prefix. The closest prefixes are suggested; Amazon Connect Customer Profiles is `profile`.', references: ['Access Analyzer INVALID_SERVICE_IN_ACTION', 'parliament UNKNOWN_PREFIX'] },
     { id: 'action-unknown', severity: 'error', title: 'Unknown action', description: 'The service has no action of this name (names are matched case-insensitively). The closest names are suggested.', references: ['Access Analyzer INVALID_ACTION', 'parliament UNKNOWN_ACTION', 'cfn-lint W3037'] },
     { id: 'action-wildcard-no-match', severity: 'warning', title: 'Wildcard matches no action', description: 'The pattern matches none of the service\'s actions, so it grants or denies nothing. Check the spelling.', references: ['cfn-lint W3037'] },
+    { id: 'action-redundant', severity: 'info', title: 'Action already covered', description: 'The action is listed twice, or a wildcard in the same list already covers it.', references: ['Access Analyzer REDUNDANT_ACTION'] },
+    { id: 'action-case', severity: 'hint', title: 'Non-canonical case', description: 'IAM ignores case in action names, but the canonical spelling (`profile:GetDomain`) is easier to search and review.', references: ['IAM: Action'] },
+    { id: 'action-list-empty', severity: 'info', title: 'Empty Action list', description: 'An empty list names no action: the statement never applies.', references: ['Access Analyzer EMPTY_ARRAY_ACTION'] },
   ],
   checkStatement(statement, context) {
     checkActions(statement, 'Action', context);
     checkActions(statement, 'NotAction', context);
+    checkRedundant(statement, 'Action', context);
+    checkRedundant(statement, 'NotAction', context);
   },
 };
+
+function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', context: RuleContext): void {
+  const property = statement.elements[element];
+  if (property?.value?.kind === 'array' && property.value.items.length === 0) context.report('action-list-empty', property.value, `${element} is an empty list.`);
+  const entries = elementValues(statement, element).filter((v): v is StringNode => v.kind === 'string');
+  if (entries.length < 2) return;
+  const patterns = entries.map((e) => ({ node: e, lower: e.value.toLowerCase(), wildcard: hasWildcard(e.value) }));
+  patterns.forEach((entry, i) => {
+    const earlierSame = patterns.findIndex((p) => p.lower === entry.lower);
+    if (earlierSame < i) {
+      context.report('action-redundant', entry.node, `"${entry.node.value}" is listed twice.`);
+      return;
+    }
+    const cover = patterns.find((p, j) => j !== i && p.wildcard && p.lower !== entry.lower && covers(p.lower, entry.lower, context));
+    if (cover) context.report('action-redundant', entry.node, `"${entry.node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
+  });
+}
+
+/** Does wildcard pattern a cover every action that b stands for? */
+function covers(a: string, b: string, context: RuleContext): boolean {
+  if (a === '*') return true;
+  if (!hasWildcard(b)) return compileWildcard(a, true)(b);
+  const parsed = parseAction(b);
+  if (parsed.kind !== 'action') return false;
+  const matches = context.catalog.matchActions(parsed.service, parsed.name);
+  const match = compileWildcard(a, true);
+  return matches.length > 0 && matches.every((m) => match(`${m.service}:${m.action}`));
+}
 
 function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: RuleContext): void {
   for (const value of elementValues(statement, element)) {
@@ -53,7 +87,12 @@ function checkAction(node: StringNode, context: RuleContext): void {
     }
     return;
   }
-  if (catalog.canonicalAction(service, name)) return;
+  const canonical = catalog.canonicalAction(service, name);
+  if (canonical) {
+    const written = `${catalog.service(service)!.prefix}:${canonical}`;
+    if (node.value !== written) context.report('action-case', node, `Write "${written}": IAM ignores case, readers do not.`, { suggestions: [written] });
+    return;
+  }
   const known = catalog.service(service)!;
   const suggestions = closest(name, known.actions).map((a) => `${known.prefix}:${a}`);
   context.report(

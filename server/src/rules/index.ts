@@ -2,17 +2,28 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PolicyDocument } from '../model/document';
 import { actionRules } from './actions';
+import { conditionRules } from './conditions';
+import { resourceRules } from './resources';
+import { riskRules } from './risk';
+import { sizeRules } from './size';
+import { variableRules } from './variables';
 import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings } from './rule';
 import { structureRules } from './structure';
 import { syntaxRules } from './syntax';
 
-export const RULE_GROUPS: readonly RuleGroup[] = [syntaxRules, structureRules, actionRules];
+export const RULE_GROUPS: readonly RuleGroup[] = [syntaxRules, structureRules, actionRules, resourceRules, conditionRules, variableRules, riskRules, sizeRules];
 
 export const ALL_RULES: readonly RuleMeta[] = RULE_GROUPS.flatMap((g) => g.rules);
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
+}
+
+const GROUP_BY_ID = new Map(RULE_GROUPS.flatMap((g) => g.rules.map((r) => [r.id, g.name] as const)));
+
+export function ruleGroupOf(id: string): string | undefined {
+  return GROUP_BY_ID.get(id);
 }
 
 export function validate(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}): Finding[] {

@@ -1,0 +1,200 @@
+// Condition blocks: operators, keys and values against each other and against the statement's
+// actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
+import type { Catalog } from '../catalog/catalog';
+import { statementActions, supportedConditionKeys } from '../features/statement-facts';
+import { closest } from '../iam/suggest';
+import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
+import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
+import { scalarText } from '../model/tree';
+import type { RuleContext, RuleGroup } from './rule';
+
+const TAG_KEY_STEMS = ['aws:requesttag/', 'aws:resourcetag/', 'aws:principaltag/'];
+const TAG_CONDITION_KEYS = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/i;
+
+export const conditionRules: RuleGroup = {
+  name: 'conditions',
+  rules: [
+    { id: 'condition-operator-unknown', severity: 'error', title: 'Unknown condition operator', description: 'The operator is not an IAM condition operator, or its `ForAllValues:`/`ForAnyValue:` prefix or `IfExists` suffix is misspelt. Operator names are case-sensitive.', references: ['Access Analyzer INVALID_CONDITION_OPERATOR', 'parliament UNKNOWN_OPERATOR'] },
+    { id: 'condition-null-ifexists', severity: 'error', title: 'Null with IfExists', description: '`Null` already tests whether a key exists; `NullIfExists` is not an operator.', references: ['Access Analyzer NULL_WITH_IF_EXISTS'] },
+    { id: 'condition-key-malformed', severity: 'error', title: 'Malformed condition key', description: 'A condition key is `prefix:name`; tag keys need the tag name after the slash (`aws:ResourceTag/team`).', references: ['Access Analyzer INVALID_CONDITION_KEY_FORMAT', 'Access Analyzer MISSING_TAG_KEY_IN_CONDITION'] },
+    { id: 'condition-key-unknown', severity: 'error', title: 'Unknown condition key', description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.', references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'] },
+    { id: 'condition-key-duplicate-case', severity: 'error', title: 'Keys that differ only in case', description: 'Condition key names are case-insensitive, so two keys under one operator that differ only in case are the same key twice.', references: ['Access Analyzer DUPLICATE_KEYS_WITH_DIFFERENT_CASE'] },
+    { id: 'condition-key-unsupported', severity: 'warning', title: 'No action of the statement supports the key', description: 'A tag key that none of the statement\'s actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).', references: ['Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY', 'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'parliament UNKNOWN_CONDITION_FOR_ACTION'] },
+    { id: 'condition-operator-type', severity: 'warning', title: 'Operator does not fit the key\'s type', description: 'Use the operator family of the key\'s type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.', references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'] },
+    { id: 'condition-value-type', severity: 'warning', title: 'Value does not fit the operator', description: 'Numbers for Numeric operators, ISO 8601 dates or epoch seconds for Date operators, `true`/`false` for Bool and Null, CIDR ranges for IpAddress.', references: ['Access Analyzer TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_IP_RANGE'] },
+    { id: 'condition-missing-qualifier', severity: 'error', title: 'Multivalued key without ForAllValues/ForAnyValue', description: 'A multivalued key such as `aws:TagKeys` is a list in the request: say whether every value (`ForAllValues:`) or any value (`ForAnyValue:`) must match.', references: ['Access Analyzer MISSING_QUALIFIER'] },
+    { id: 'condition-qualifier-single-valued', severity: 'warning', title: 'Set qualifier on a single-valued key', description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.', references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'] },
+    { id: 'condition-forallvalues-without-null', severity: 'warning', title: 'ForAllValues in an Allow without a Null guard', description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.', references: ['IAM: Multivalued context keys'] },
+    { id: 'condition-wildcard-without-like', severity: 'warning', title: 'Wildcard under an operator that does not expand it', description: '`*` and `?` are only wildcards under `StringLike`/`StringNotLike` (and ARN operators); elsewhere they match the literal character.', references: ['Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR'] },
+    { id: 'condition-bool-both', severity: 'error', title: 'Bool with both true and false', description: 'A Bool condition with both values is always true when the key is present: say which one you mean.', references: ['Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN'] },
+    { id: 'condition-empty', severity: 'info', title: 'Empty condition', description: 'An empty Condition, operator block or value list adds nothing (an empty value list never matches).', references: ['Access Analyzer EMPTY_OBJECT_CONDITION', 'EMPTY_ARRAY_CONDITION'] },
+  ],
+  checkStatement(statement, context) {
+    const block = statement.elements.Condition?.value;
+    if (block?.kind === 'object' && block.properties.length === 0) context.report('condition-empty', block, 'Condition is empty.');
+    if (statement.conditions.length === 0) return;
+    const facts = statementActions(statement, context.catalog);
+    const checkSupport = facts.profileActions.length > 0 && !facts.otherServices && !facts.broad;
+    const supported = checkSupport ? supportedConditionKeys(facts.profileActions, context.catalog) : undefined;
+    for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
+  },
+};
+
+function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: Map<string, unknown> | undefined, context: RuleContext): void {
+  const text = entry.operator.value;
+  const parsed = parseOperator(text);
+  if (parsed.base?.family === 'Null' && parsed.ifExists) {
+    context.report('condition-null-ifexists', entry.operator, 'Null cannot take IfExists: Null itself tests whether the key exists.', { suggestions: ['Null'] });
+    return;
+  }
+  if (!parsed.base) {
+    const names = OPERATORS.flatMap((o) => [o.name, `${o.name}IfExists`, `ForAllValues:${o.name}`, `ForAnyValue:${o.name}`]);
+    const suggestions = closest(text, names);
+    const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
+    context.report('condition-operator-unknown', entry.operator, `"${text}" is not a condition operator.${hint}`, { suggestions });
+    return;
+  }
+  const value = entry.property.value;
+  if (value?.kind === 'object' && value.properties.length === 0) context.report('condition-empty', value, `${text} has no keys.`);
+  const seen = new Map<string, string>();
+  for (const key of entry.keys) {
+    const lower = key.key.value.toLowerCase();
+    const first = seen.get(lower);
+    if (first !== undefined && first !== key.key.value) context.report('condition-key-duplicate-case', key.key, `"${key.key.value}" is the same key as "${first}": key names ignore case.`);
+    seen.set(lower, key.key.value);
+    checkKey(statement, parsed, key, supported, context);
+  }
+}
+
+interface KeyInfo {
+  readonly type: string;
+  readonly multivalued: boolean;
+}
+
+/** The type of a key the catalogue knows, resolving tag keys to their `${TagKey}` pattern. */
+export function keyInfo(key: string, catalog: Catalog): KeyInfo | undefined | 'malformed' {
+  const lower = key.toLowerCase();
+  const stem = TAG_KEY_STEMS.find((s) => lower.startsWith(s));
+  if (stem && lower.length === stem.length) return 'malformed';
+  const pattern = stem ? `${key.slice(0, stem.length)}\${TagKey}` : key;
+  const global = catalog.globalKey(pattern);
+  if (global) return { type: global.type, multivalued: global.multivalued };
+  const service = catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
+  return service ? { type: service.type, multivalued: service.type.startsWith('ArrayOf') } : undefined;
+}
+
+function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: Map<string, unknown> | undefined, context: RuleContext): void {
+  const name = entry.key.value;
+  const colon = name.indexOf(':');
+  if (colon <= 0 || colon === name.length - 1) {
+    context.report('condition-key-malformed', entry.key, `"${name}" is not a condition key: write prefix:name, for example aws:ResourceTag/team.`);
+    return;
+  }
+  const prefix = name.slice(0, colon).toLowerCase();
+  const info = keyInfo(name, context.catalog);
+  if (info === 'malformed') {
+    context.report('condition-key-malformed', entry.key, `"${name}" needs a tag name after the slash, for example ${name}team.`);
+    return;
+  }
+  if (!info) {
+    if (prefix === 'aws' || prefix === 'profile') {
+      const candidates = [...context.catalog.globalKeys.map((k) => k.name), ...context.catalog.profile.conditionKeys.map((k) => k.name)];
+      const suggestions = closest(name, candidates);
+      const reason = prefix === 'profile' ? 'Customer Profiles defines no profile: condition keys' : 'there is no such global condition key';
+      context.report('condition-key-unknown', entry.key, `"${name}" is not a condition key: ${reason}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`, { suggestions });
+    }
+    checkValues(operator, entry, context);
+    return;
+  }
+  const family = operator.base!.family;
+  if (supported && TAG_CONDITION_KEYS.test(name)) {
+    const pattern = name.toLowerCase().startsWith('aws:tagkeys') ? 'aws:TagKeys' : `${name.slice(0, name.indexOf('/') + 1)}\${TagKey}`;
+    const known = [...supported.keys()].some((k) => k.toLowerCase() === pattern.toLowerCase());
+    if (!known) {
+      const effect = elementString(statement, 'Effect');
+      const outcome = effect === 'Deny' ? 'this Deny never applies' : 'this statement never applies';
+      context.report('condition-key-unsupported', entry.key, `None of the statement's actions supports ${pattern}: the key is never in their requests, so ${outcome}.`);
+    }
+  }
+  if (family !== 'Null' && !familiesForType(info.type).includes(family)) {
+    const fitting = familiesForType(info.type)[0]!;
+    context.report('condition-operator-type', entry.key, `${name} is ${info.type}: use a ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`);
+  }
+  if (family !== 'Null') {
+    if (info.multivalued && !operator.qualifier) {
+      context.report('condition-missing-qualifier', entry.key, `${name} is multivalued: write ForAnyValue:${operator.base!.name} or ForAllValues:${operator.base!.name}.`, { suggestions: [`ForAnyValue:${operator.base!.name}`, `ForAllValues:${operator.base!.name}`] });
+    } else if (!info.multivalued && operator.qualifier) {
+      context.report('condition-qualifier-single-valued', entry.key, `${name} is single-valued: ${operator.qualifier}: makes the condition true when the key is missing. Use ${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}.`);
+    } else if (info.multivalued && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow' && !hasNullGuard(statement, name)) {
+      context.report('condition-forallvalues-without-null', entry.key, `ForAllValues is true when ${name} is missing: add "Null": { "${name}": "false" } so the Allow needs the key.`);
+    }
+  }
+  checkValues(operator, entry, context);
+}
+
+function hasNullGuard(statement: Statement, key: string): boolean {
+  return statement.conditions.some(
+    (c) => c.operator.value === 'Null' && c.keys.some((k) => k.key.value.toLowerCase() === key.toLowerCase() && k.values.some((v) => scalarText(v) === 'false')),
+  );
+}
+
+function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context: RuleContext): void {
+  const family = operator.base!.family;
+  const value = entry.property.value;
+  if (value?.kind === 'array' && value.items.length === 0) {
+    context.report('condition-empty', value, `${entry.key.value} has an empty list of values: it never matches.`);
+    return;
+  }
+  const texts: string[] = [];
+  for (const node of entry.values) {
+    const text = scalarText(node);
+    if (text === undefined) continue;
+    texts.push(text);
+    const problem = valueProblem(family, text);
+    if (problem) context.report('condition-value-type', node, problem);
+    if (family === 'String' && !operator.base!.name.includes('Like') && hasBareWildcard(text)) {
+      context.report('condition-wildcard-without-like', node, `${operator.base!.name} compares "${text}" literally: * and ? are wildcards only under StringLike.`, { suggestions: [operator.base!.name.replace('Equals', 'Like').replace('IgnoreCase', '')] });
+    }
+  }
+  if (family === 'Bool' && texts.some((t) => t.toLowerCase() === 'true') && texts.some((t) => t.toLowerCase() === 'false')) {
+    context.report('condition-bool-both', entry.key, `${entry.key.value} is given both true and false.`);
+  }
+}
+
+/** `*` or `?` not written as the escapes ${*} / ${?}. */
+function hasBareWildcard(text: string): boolean {
+  return /[*?]/.test(text.replace(/\$\{[*?$]\}/g, ''));
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const EPOCH = /^\d{1,11}$/;
+
+function valueProblem(family: OperatorFamily, text: string): string | undefined {
+  if (text.includes('${')) return undefined; // variables are judged by the variable rules
+  switch (family) {
+    case 'Numeric':
+      return NUMBER.test(text) ? undefined : `"${text}" is not a number.`;
+    case 'Date':
+      return ISO_DATE.test(text) || EPOCH.test(text) ? undefined : `"${text}" is not a date: use ISO 8601 (2026-01-31T00:00:00Z) or epoch seconds.`;
+    case 'Bool':
+    case 'Null':
+      return /^(true|false)$/i.test(text) ? undefined : `"${text}" is not true or false.`;
+    case 'IpAddress':
+      return isCidr(text) ? undefined : `"${text}" is not an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32).`;
+    default:
+      return undefined;
+  }
+}
+
+function isCidr(text: string): boolean {
+  const [address, prefix, extra] = text.split('/');
+  if (extra !== undefined || !address) return false;
+  if (address.includes(':')) {
+    if (!/^[0-9a-fA-F:]+$/.test(address) || address.split('::').length > 2) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= 128);
+  }
+  const parts = address.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return false;
+  return prefix === undefined || (/^\d{1,2}$/.test(prefix) && Number(prefix) <= 32);
+}

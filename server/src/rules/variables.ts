@@ -1,0 +1,123 @@
+// Policy variables: well-formed, in an element and operator that take them, under a Version that
+// resolves them, naming a known single-valued key (IAM "Variables and tags"; Access Analyzer checks).
+import { parseArn } from '../iam/arn';
+import { parseOperator } from '../iam/operators';
+import { SPECIAL_VARIABLES } from '../iam/variables';
+import { elementValues, type Statement, type StatementElementName } from '../model/policy';
+import { contentRange, type StringNode } from '../model/tree';
+import { keyInfo } from './conditions';
+import type { RuleContext, RuleGroup } from './rule';
+
+export const variableRules: RuleGroup = {
+  name: 'variables',
+  rules: [
+    { id: 'variable-malformed', severity: 'error', title: 'Malformed policy variable', description: 'A variable is `${key}` or `${key, \'default\'}`: closed with a brace, no spaces in the key, the default in single quotes.', references: ['Access Analyzer MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE'] },
+    { id: 'variable-not-allowed', severity: 'error', title: 'Variable where IAM does not resolve it', description: 'Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN\'s partition/service/region/account, or Numeric, Date, Bool and IP conditions.', references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'] },
+    { id: 'variable-literal-version', severity: 'error', title: 'Variable under an old or missing Version', description: 'Without `"Version": "2012-10-17"` IAM reads `${…}` as literal text, so the statement matches nothing the author meant.', references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_VERSION'] },
+    { id: 'variable-unknown', severity: 'warning', title: 'Unknown variable', description: 'The variable names no known global condition key: it never resolves, and the statement never matches.', references: ['IAM: Variables and tags'] },
+    { id: 'variable-multivalued', severity: 'error', title: 'Multivalued key as a variable', description: 'Only single-valued keys can be variables; `${aws:TagKeys}` is a list.', references: ['IAM: Variables and tags'] },
+  ],
+  checkStatement(statement, context) {
+    const versioned = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
+    const versionOpaque = statement.policy.version?.value?.kind === 'opaque';
+    const where = (node: StringNode, allowed: boolean, element: string) => checkString(node, allowed, element, versioned || versionOpaque, context);
+    for (const element of ['Action', 'NotAction', 'Sid', 'Effect'] as StatementElementName[]) {
+      for (const value of elementValues(statement, element)) if (value.kind === 'string') where(value, false, element);
+    }
+    for (const element of ['Resource', 'NotResource'] as const) {
+      for (const value of elementValues(statement, element)) if (value.kind === 'string') checkArnVariables(value, element, versioned || versionOpaque, context);
+    }
+    checkConditionVariables(statement, versioned || versionOpaque, context);
+  },
+};
+
+interface Use {
+  readonly start: number;
+  readonly end: number;
+  readonly inner: string;
+  readonly closed: boolean;
+}
+
+/** Every `${…}` in the text, closed or not, with offsets relative to the text. */
+function uses(text: string): Use[] {
+  const found: Use[] = [];
+  let i = text.indexOf('${');
+  while (i >= 0) {
+    const close = text.indexOf('}', i + 2);
+    if (close < 0) {
+      found.push({ start: i, end: text.length, inner: text.slice(i + 2), closed: false });
+      break;
+    }
+    found.push({ start: i, end: close + 1, inner: text.slice(i + 2, close), closed: true });
+    i = text.indexOf('${', close + 1);
+  }
+  return found;
+}
+
+/** The source range of part of a string's content (exact for strings without escapes). */
+function rangeIn(node: StringNode, start: number, end: number) {
+  const content = contentRange(node);
+  if (content.end - content.start !== node.value.length) return node;
+  return { start: content.start + start, end: content.start + end };
+}
+
+function checkString(node: StringNode, allowed: boolean, element: string, versioned: boolean, context: RuleContext): void {
+  for (const use of uses(node.value)) {
+    const at = rangeIn(node, use.start, use.end);
+    if (!allowed) {
+      context.report('variable-not-allowed', at, `${element} cannot contain a policy variable: IAM does not resolve it there.`);
+      continue;
+    }
+    checkUse(use, at, versioned, context);
+  }
+}
+
+function checkUse(use: Use, at: { start: number; end: number }, versioned: boolean, context: RuleContext): void {
+  if (!use.closed) {
+    context.report('variable-malformed', at, 'The variable is missing its closing "}".');
+    return;
+  }
+  const comma = use.inner.indexOf(',');
+  const key = comma < 0 ? use.inner : use.inner.slice(0, comma);
+  const fallback = comma < 0 ? undefined : use.inner.slice(comma + 1).trim();
+  if (key.trim() === '') return void context.report('variable-malformed', at, 'The variable is empty: write ${aws:username}, for example.');
+  if (/\s/.test(key.trim()) || key !== key.trimStart()) return void context.report('variable-malformed', at, `The variable key "${key}" cannot contain spaces.`);
+  if (fallback !== undefined && !/^'[^']*'$/.test(fallback)) return void context.report('variable-malformed', at, `The default value must be in single quotes: \${${key.trim()}, '${fallback.replace(/^['"]|['"]$/g, '')}'}.`);
+  if (!versioned) {
+    context.report('variable-literal-version', at, `\${${key.trim()}} stays literal text unless the policy has "Version": "2012-10-17".`);
+    return;
+  }
+  const name = key.trim();
+  if (SPECIAL_VARIABLES.some((v) => v.name === name)) return;
+  const info = keyInfo(name, context.catalog);
+  if (info === undefined || info === 'malformed') {
+    if (name.toLowerCase().startsWith('aws:')) context.report('variable-unknown', at, `\${${name}} is not a known global condition key: it never resolves.`);
+  } else if (info.multivalued) {
+    context.report('variable-multivalued', at, `\${${name}} is multivalued and cannot be a variable.`);
+  }
+}
+
+function checkArnVariables(node: StringNode, element: string, versioned: boolean, context: RuleContext): void {
+  const arn = parseArn(node.value);
+  const resourceStart = arn ? arn.offsets[4] : 0;
+  for (const use of uses(node.value)) {
+    const at = rangeIn(node, use.start, use.end);
+    if (arn && use.start < resourceStart) context.report('variable-not-allowed', at, `A variable is only resolved in the resource part of an ARN, not in its partition, service, region or account (${element}).`);
+    else checkUse(use, at, versioned, context);
+  }
+}
+
+function checkConditionVariables(statement: Statement, versioned: boolean, context: RuleContext): void {
+  for (const operator of statement.conditions) {
+    const family = parseOperator(operator.operator.value).base?.family;
+    const allowed = family === 'String' || family === 'Arn';
+    for (const key of operator.keys) {
+      for (const value of key.values) {
+        if (value.kind !== 'string') continue;
+        if (!allowed && family !== undefined) {
+          for (const use of uses(value.value)) context.report('variable-not-allowed', rangeIn(value, use.start, use.end), `${operator.operator.value} conditions do not resolve variables: only String and ARN operators do.`);
+        } else if (allowed) checkString(value, true, 'Condition', versioned, context);
+      }
+    }
+  }
+}
