@@ -24,8 +24,10 @@ function lineStartOf(document: PolicyDocument, offset: number): number {
   return document.lines.offsetAt({ line: document.lines.positionAt(offset).line, character: 0 });
 }
 
-function nextLineStart(document: PolicyDocument, offset: number): number {
-  return document.lines.offsetAt({ line: document.lines.positionAt(offset).line + 1, character: 0 });
+/** The start of the line after the one holding the character before `end` (block YAML ranges may end after a newline). */
+function nextLineStart(document: PolicyDocument, end: number): number {
+  const last = Math.max(0, end - 1);
+  return document.lines.offsetAt({ line: document.lines.positionAt(last).line + 1, character: 0 });
 }
 
 export function columnOf(document: PolicyDocument, offset: number): number {

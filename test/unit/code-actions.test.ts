@@ -1,0 +1,125 @@
+// Every quick fix applied to its fixture in JSON and YAML: the result parses, the diagnostic is gone,
+// and the user's layout and comments survive.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { DocumentFormat } from '../../server/src/model/document';
+import { LineIndex } from '../../server/src/model/lines';
+import { analyse, quickFixes } from '../../server/src/service';
+import { toJson, toYaml } from '../policy-text';
+
+const ARN = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
+const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
+
+interface FixCase {
+  readonly rule: string;
+  readonly fixture: object;
+  /** A part of the title of the fix to apply. */
+  readonly title: string;
+  /** Text the fixed document must contain. */
+  readonly contains: string;
+}
+
+const CASES: FixCase[] = [
+  { rule: 'action-unknown', fixture: policy(allow('profile:GetDomian')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  { rule: 'action-unknown-service', fixture: policy(allow('profiles:GetDomain')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  { rule: 'action-case', fixture: policy(allow('PROFILE:getdomain')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  { rule: 'version-missing', fixture: { Statement: [allow('profile:GetDomain')] }, title: 'Add "Version"', contains: '2012-10-17' },
+  { rule: 'version-invalid', fixture: { Version: '2012-10-18', Statement: [allow('profile:GetDomain')] }, title: '2012-10-17', contains: '2012-10-17' },
+  { rule: 'version-old', fixture: { Version: '2008-10-17', Statement: [allow('profile:GetDomain')] }, title: '2012-10-17', contains: '2012-10-17' },
+  { rule: 'effect-invalid', fixture: policy({ Effect: 'allow', Action: 'profile:GetDomain', Resource: '*' }), title: 'Allow', contains: 'Allow' },
+  { rule: 'element-unknown', fixture: policy({ Effect: 'Allow', action: 'profile:GetDomain', Resource: '*' }), title: 'Action', contains: 'Action' },
+  { rule: 'sid-invalid', fixture: policy({ Sid: 'Read profiles', ...allow('profile:GetDomain') }), title: 'Readprofiles', contains: 'Readprofiles' },
+  { rule: 'condition-operator-unknown', fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEqual: { 'aws:username': 'ana' } } })), title: 'StringEquals', contains: 'StringEquals' },
+  { rule: 'condition-null-ifexists', fixture: policy(allow('profile:GetDomain', '*', { Condition: { NullIfExists: { 'aws:username': 'true' } } })), title: 'Null', contains: 'Null' },
+  { rule: 'condition-key-unknown', fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEquals: { 'aws:usernme': 'ana' } } })), title: 'aws:username', contains: 'aws:username' },
+  { rule: 'condition-missing-qualifier', fixture: policy(allow('profile:TagResource', '*', { Condition: { StringEquals: { 'aws:TagKeys': 'team' } } })), title: 'ForAnyValue:StringEquals', contains: 'ForAnyValue:StringEquals' },
+  { rule: 'condition-forallvalues-without-null', fixture: policy(allow('profile:TagResource', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })), title: 'Null', contains: 'Null' },
+  { rule: 'action-redundant', fixture: policy(allow(['profile:Get*', 'profile:GetDomain', 'profile:ListDomains'])), title: 'Remove', contains: 'profile:ListDomains' },
+  { rule: 'resource-star-needed', fixture: policy(allow(['profile:GetDomain', 'profile:ListDomains'], [ARN])), title: 'own statement', contains: 'profile:ListDomains' },
+  { rule: 'principal-in-identity-policy', fixture: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'profile:GetDomain', Resource: '*' }, allow('profile:ListDomains')), title: 'Remove Principal', contains: 'profile:GetDomain' },
+];
+
+/** Applies LSP edits from the last to the first, as an editor does. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const offsets = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }));
+  offsets.sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const e of offsets) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
+}
+
+function actionsFor(text: string, format: DocumentFormat, rule: string): { actions: CodeAction[]; count: number } {
+  const analysis = analyse(text, format);
+  const findings = analysis.findings.filter((f) => f.ruleId === rule);
+  assert.ok(findings.length > 0, `${rule} does not fire on:\n${text}`);
+  return { actions: quickFixes(analysis, 'file:///p', { start: findings[0]!.start, end: findings[0]!.end }), count: findings.length };
+}
+
+function apply(text: string, action: CodeAction): string {
+  return applyEdits(text, action.edit!.changes!['file:///p']!);
+}
+
+describe('quick fixes', () => {
+  for (const fix of CASES) {
+    for (const format of ['json', 'yaml'] as const) {
+      test(`${fix.rule}: ${fix.title} [${format}]`, () => {
+        const text = format === 'json' ? toJson(fix.fixture) : toYaml(fix.fixture);
+        const { actions, count } = actionsFor(text, format, fix.rule);
+        const action = actions.find((a) => a.kind === 'quickfix' && a.title.includes(fix.title));
+        assert.ok(action, `no fix "${fix.title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
+        assert.equal(action.diagnostics?.[0]?.code, fix.rule);
+        const fixed = apply(text, action);
+        const after = analyse(fixed, format);
+        assert.deepEqual(after.document.problems, [], fixed);
+        assert.ok(after.findings.filter((f) => f.ruleId === fix.rule).length < count, `${fix.rule} still fires:\n${fixed}`);
+        assert.ok(fixed.includes(fix.contains), fixed);
+      });
+    }
+  }
+
+  test('removing an action keeps YAML comments and JSON comments in place', () => {
+    const yaml = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow  # read only\n    Action:\n      - "profile:Get*"   # everything to read\n      - profile:GetDomain # covered already\n      - profile:ListDomains\n    Resource: "*"\n';
+    const { actions } = actionsFor(yaml, 'yaml', 'action-redundant');
+    assert.equal(
+      apply(yaml, actions.find((a) => a.title.startsWith('Remove'))!),
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow  # read only\n    Action:\n      - "profile:Get*"   # everything to read\n      - profile:ListDomains\n    Resource: "*"\n',
+    );
+    const json = '{\n  // admin\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": ["profile:Get*", /* dup */ "profile:GetDomain"], "Resource": "*"}]\n}\n';
+    const fixed = apply(json, actionsFor(json, 'json', 'action-redundant').actions.find((a) => a.title.startsWith('Remove'))!);
+    assert.equal(fixed, '{\n  // admin\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": ["profile:Get*"], "Resource": "*"}]\n}\n');
+  });
+
+  test('a missing Version is added in the policy\'s own layout', () => {
+    const yaml = 'Statement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n';
+    const fixed = apply(yaml, actionsFor(yaml, 'yaml', 'version-missing').actions[0]!);
+    assert.equal(fixed, 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n');
+    const json = '{\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}';
+    assert.equal(apply(json, actionsFor(json, 'json', 'version-missing').actions[0]!), '{\n    "Version": "2012-10-17",\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}');
+  });
+});
+
+describe('action refactorings', () => {
+  for (const format of ['json', 'yaml'] as const) {
+    test(`expand a wildcard into its actions, and collapse them back [${format}]`, () => {
+      const text = format === 'json' ? toJson(policy(allow(['profile:BatchGet*', 'profile:ListDomains']))) : toYaml(policy(allow(['profile:BatchGet*', 'profile:ListDomains'])));
+      const analysis = analyse(text, format);
+      const at = text.indexOf('profile:BatchGet*');
+      const expand = quickFixes(analysis, 'file:///p', { start: at, end: at }).find((a) => a.title.startsWith('Expand'))!;
+      assert.equal(expand.title, 'Expand "profile:BatchGet*" into its 2 actions');
+      const expanded = apply(text, expand);
+      const afterExpand = analyse(expanded, format);
+      assert.deepEqual(afterExpand.document.problems, []);
+      assert.ok(expanded.includes('profile:BatchGetCalculatedAttributeForProfile') && expanded.includes('profile:BatchGetProfile'), expanded);
+      const again = expanded.indexOf('profile:BatchGetProfile');
+      const collapse = quickFixes(afterExpand, 'file:///p', { start: again, end: again }).find((a) => a.title.startsWith('Replace'))!;
+      assert.equal(collapse.title, 'Replace the 2 Batch actions with "profile:Batch*"');
+      const collapsed = apply(expanded, collapse);
+      const afterCollapse = analyse(collapsed, format);
+      assert.deepEqual(afterCollapse.document.problems, [], collapsed);
+      assert.ok(collapsed.includes('profile:Batch*') && !collapsed.includes('profile:BatchGetProfile'), collapsed);
+    });
+  }
+});
