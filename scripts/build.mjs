@@ -50,7 +50,7 @@ await Promise.all([
     absWorkingDir: root,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
-    entryPoints: [...files(join(root, 'test'), '.test.ts'), join(root, 'bench', 'run.ts')].map((f) => relative(root, f)),
+    entryPoints: [...files(join(root, 'test'), '.test.ts'), join(root, 'bench', 'run.ts'), join(root, 'scripts', 'rules-doc.ts')].map((f) => relative(root, f)),
     outbase: '.',
     outdir: 'out',
   }),

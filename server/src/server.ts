@@ -1,4 +1,7 @@
 // LSP wiring only: capabilities, document sync, settings, debounce. All answers come from service.ts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
@@ -7,8 +10,15 @@ import { DEFAULT_SETTINGS, readSettings } from './settings';
 
 const DEBOUNCE_MS = 200;
 
+/** docs/rules.md ships beside dist/ (in the .vsix and the npm package); link each diagnostic to it. */
+function rulesDocUri(): string | undefined {
+  const file = join(__dirname, '..', 'docs', 'rules.md');
+  return existsSync(file) ? pathToFileURL(file).href : undefined;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const docsUri = rulesDocUri();
   const cache = new AnalysisCache();
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; version: number }>();
   let pullConfiguration = false;
@@ -22,7 +32,7 @@ export function startServer(connection: Connection): void {
     pending.delete(document.uri);
     guarded('diagnostics', () => {
       const analysis = analysisOf(document);
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis ? diagnostics(analysis) : [] });
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis ? diagnostics(analysis, docsUri) : [] });
     });
   };
 

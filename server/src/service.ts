@@ -24,8 +24,8 @@ export function analyse(text: string, format: DocumentFormat, settings: Settings
   return { document, findings };
 }
 
-export function diagnostics(analysis: Analysis): Diagnostic[] {
-  return analysis.findings.map((finding) => toDiagnostic(finding, analysis.document.lines));
+export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {
+  return analysis.findings.map((finding) => toDiagnostic(finding, analysis.document.lines, docsUri));
 }
 
 export function completion(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): CompletionList {

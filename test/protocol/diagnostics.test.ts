@@ -36,6 +36,7 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     ]);
     const unknown = params.diagnostics.find((d) => d.code === 'action-unknown')!;
     assert.equal(unknown.source, 'profile-policy');
+    assert.match(unknown.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\.md#action-unknown$/);
     assert.equal(unknown.severity, 1);
     assert.match(String(unknown.message), /Did you mean profile:GetDomain\?/);
     assert.deepEqual(unknown.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 27 } });
@@ -80,6 +81,19 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     assert.equal(hover, null, 'GetD is not an action: no hover');
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string; children: Array<{ name: string }> }>;
     assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['Policy', ['Read']]]);
+  });
+
+  test('offers the quick fixes of a diagnostic', async () => {
+    const uri = 'file:///work/fix.json';
+    await client.open(uri, 'json', '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 70 }, end: { line: 0, character: 70 } },
+      context: { diagnostics: [] },
+    })) as Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
+    const fix = actions.find((a) => a.kind === 'quickfix')!;
+    assert.equal(fix.title, 'Change to "profile:GetDomain"');
+    assert.equal(fix.edit.changes[uri]![0]!.newText, '"profile:GetDomain"');
   });
 
   test('a file without a policy stays silent', async () => {

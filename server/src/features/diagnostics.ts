@@ -12,11 +12,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'profile-policy';
 
-export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
+/** docsUri: where docs/rules.md is (a file URI next to the installed server); each code links to its rule. */
+export function toDiagnostic(finding: Finding, lines: LineIndex, docsUri?: string): Diagnostic {
   return {
     range: { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
+    ...(docsUri ? { codeDescription: { href: `${docsUri}#${finding.ruleId}` } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(finding.data ? { data: finding.data } : {}),
