@@ -1,12 +1,19 @@
 // For every rule of the full catalogue: a policy where it fires (and the text it points at) and a
 // close variant where it must not. Each runs in JSON and in YAML (rules.test.ts).
 
+/** A policy object (rendered to both formats) or the two texts themselves, for syntax-level cases. */
+export type Fixture = object | { readonly json: string; readonly yaml: string };
+
 export interface RuleCase {
   readonly rule: string;
-  readonly fires: object;
-  /** The source text of the reported range, quotes removed. */
-  readonly at: string;
-  readonly silent: object;
+  readonly fires: Fixture;
+  /** The source text of the reported range, quotes removed (per format where they differ). */
+  readonly at: string | { readonly json: string; readonly yaml: string };
+  readonly silent: Fixture;
+}
+
+export function isTexts(fixture: Fixture): fixture is { json: string; yaml: string } {
+  return typeof (fixture as { json?: unknown }).json === 'string' && typeof (fixture as { yaml?: unknown }).yaml === 'string';
 }
 
 const ARN = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
@@ -15,8 +22,49 @@ const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => 
 const when = (Condition: object, Action: unknown = 'profile:GetDomain') => policy(allow(Action, '*', { Condition }));
 const resource = (Resource: unknown, Action: unknown = 'profile:GetDomain') => policy(allow(Action, Resource));
 
+const trust = (statement: object) => ({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: policy(statement) } } } });
+const assume = { Effect: 'Allow', Principal: { Service: 'profile.amazonaws.com' }, Action: 'sts:AssumeRole' };
+
 export const RULE_CASES: readonly RuleCase[] = [
+  // syntax and structure
+  {
+    rule: 'syntax-error',
+    fires: { json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",}]}', yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain: x\n    Resource: "*"\n' },
+    // JSON: the brace after a trailing comma; YAML: the start of the mapping nested in a compact one.
+    at: { json: '}', yaml: 'p' },
+    silent: policy(allow('profile:GetDomain')),
+  },
+  {
+    rule: 'duplicate-key',
+    fires: { json: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Action": "profile:ListDomains"}}', yaml: 'Version: "2012-10-17"\nStatement:\n  Effect: Allow\n  Action: profile:GetDomain\n  Resource: "*"\n  Action: profile:ListDomains\n' },
+    at: 'Action',
+    silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])),
+  },
+  { rule: 'version-missing', fires: { Statement: [allow('profile:GetDomain')] }, at: 'Statement', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'version-invalid', fires: { Version: '2012-10-18', Statement: [allow('profile:GetDomain')] }, at: '2012-10-18', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'version-old', fires: { Version: '2008-10-17', Statement: [allow('profile:GetDomain')] }, at: '2008-10-17', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'statement-missing', fires: { Version: '2012-10-17', Statement: [] }, at: '[]', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'element-unknown', fires: policy({ ...allow('profile:GetDomain'), Actions: 'profile:ListDomains' }), at: 'Actions', silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])) },
+  { rule: 'element-type', fires: policy({ Sid: 7, ...allow('profile:GetDomain') }), at: '7', silent: policy({ Sid: 'Seven', ...allow('profile:GetDomain') }) },
+  { rule: 'effect-missing', fires: policy({ Action: 'profile:GetDomain', Resource: '*' }), at: 'Action', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'effect-invalid', fires: policy({ Effect: 'allow', Action: 'profile:GetDomain', Resource: '*' }), at: 'allow', silent: policy({ Effect: 'Deny', Action: 'profile:GetDomain', Resource: '*' }) },
+  { rule: 'action-missing', fires: policy({ Effect: 'Allow', Resource: '*' }), at: 'Effect', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'action-conflict', fires: policy({ Effect: 'Deny', Action: 'profile:GetDomain', NotAction: 'profile:ListDomains', Resource: '*' }), at: 'NotAction', silent: policy({ Effect: 'Deny', NotAction: 'profile:ListDomains', Resource: '*' }) },
+  { rule: 'resource-missing', fires: policy({ Effect: 'Allow', Action: 'profile:GetDomain' }), at: 'Effect', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'resource-conflict', fires: policy({ Effect: 'Deny', Action: 'profile:GetDomain', Resource: '*', NotResource: ARN }), at: 'NotResource', silent: policy({ Effect: 'Deny', Action: 'profile:GetDomain', NotResource: ARN }) },
+  { rule: 'resource-in-trust-policy', fires: trust({ ...assume, Resource: '*' }), at: 'Resource', silent: trust(assume) },
+  { rule: 'principal-in-identity-policy', fires: policy({ Principal: '*', ...allow('profile:GetDomain') }, allow('profile:ListDomains')), at: 'Principal', silent: trust(assume) },
+  { rule: 'principal-missing', fires: trust({ Effect: 'Allow', Action: 'sts:AssumeRole' }), at: 'Effect', silent: trust(assume) },
+  { rule: 'principal-conflict', fires: trust({ ...assume, NotPrincipal: { AWS: '*' } }), at: 'NotPrincipal', silent: trust(assume) },
+  { rule: 'id-in-identity-policy', fires: { Version: '2012-10-17', Id: 'ProfilesPolicy', Statement: [allow('profile:GetDomain')] }, at: 'Id', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'sid-invalid', fires: policy({ Sid: 'Read profiles', ...allow('profile:GetDomain') }), at: 'Read profiles', silent: policy({ Sid: 'ReadProfiles', ...allow('profile:GetDomain') }) },
+  { rule: 'sid-duplicate', fires: policy({ Sid: 'Read', ...allow('profile:GetDomain') }, { Sid: 'Read', ...allow('profile:ListDomains') }), at: 'Read', silent: policy({ Sid: 'Read', ...allow('profile:GetDomain') }, { Sid: 'List', ...allow('profile:ListDomains') }) },
+  { rule: 'sid-empty', fires: policy({ Sid: '', ...allow('profile:GetDomain') }), at: '', silent: policy(allow('profile:GetDomain')) },
   // actions
+  { rule: 'action-malformed', fires: policy(allow('profile:GetDomain profile:ListDomains')), at: 'profile:GetDomain profile:ListDomains', silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])) },
+  { rule: 'action-unknown-service', fires: policy(allow('profiles:GetDomain')), at: 'profiles:GetDomain', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'action-unknown', fires: policy(allow('profile:GetDomian')), at: 'profile:GetDomian', silent: policy(allow('profile:GetDomain')) },
+  { rule: 'action-wildcard-no-match', fires: policy(allow('profile:Describe*')), at: 'profile:Describe*', silent: policy(allow('profile:Get*')) },
   { rule: 'action-redundant', fires: policy(allow(['profile:Get*', 'profile:GetDomain'])), at: 'profile:GetDomain', silent: policy(allow(['profile:Get*', 'profile:ListDomains'])) },
   { rule: 'action-case', fires: policy(allow('Profile:GetDomain')), at: 'Profile:GetDomain', silent: policy(allow('profile:GetDomain')) },
   { rule: 'action-list-empty', fires: policy(allow([])), at: '[]', silent: policy(allow(['profile:GetDomain'])) },

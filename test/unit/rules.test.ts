@@ -1,20 +1,22 @@
 // The rule matrix: every rule fires on its case and stays silent on the near miss, in JSON and YAML.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ALL_RULES } from '../../server/src/rules/index';
 import { analyse } from '../../server/src/service';
 import { unquote } from '../helpers';
 import { toJson, toYaml } from '../policy-text';
-import { RULE_CASES } from '../rule-cases';
+import { RULE_CASES, isTexts, type Fixture } from '../rule-cases';
 
 describe('rule matrix', () => {
   for (const ruleCase of RULE_CASES) {
     for (const format of ['json', 'yaml'] as const) {
-      const render = format === 'json' ? toJson : toYaml;
+      const render = (fixture: Fixture) => (isTexts(fixture) ? fixture[format] : format === 'json' ? toJson(fixture) : toYaml(fixture));
       test(`${ruleCase.rule} fires [${format}]`, () => {
         const text = render(ruleCase.fires);
         const hits = analyse(text, format).findings.filter((f) => f.ruleId === ruleCase.rule);
         const snippets = hits.map((f) => unquote(text.slice(f.start, f.end)));
-        assert.ok(snippets.includes(ruleCase.at), `expected ${ruleCase.rule} at ${JSON.stringify(ruleCase.at)}, got ${JSON.stringify(snippets)}\n${text}`);
+        const at = typeof ruleCase.at === 'string' ? ruleCase.at : ruleCase.at[format];
+        assert.ok(snippets.includes(at), `expected ${ruleCase.rule} at ${JSON.stringify(at)}, got ${JSON.stringify(snippets)}\n${text}`);
       });
       test(`${ruleCase.rule} stays silent [${format}]`, () => {
         const text = render(ruleCase.silent);
@@ -24,4 +26,9 @@ describe('rule matrix', () => {
       });
     }
   }
+
+  test('every rule has a case here', () => {
+    const covered = new Set(RULE_CASES.map((c) => c.rule));
+    assert.deepEqual(ALL_RULES.map((r) => r.id).filter((id) => !covered.has(id)), []);
+  });
 });
