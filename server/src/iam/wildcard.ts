@@ -4,6 +4,13 @@
 // bit-parallel Shift-And algorithm, so every text character is looked at once per 32 pattern
 // characters of the piece: no backtracking, whatever the input.
 
+/**
+ * Stand-ins for a literal `*` and `?` inside a pattern (policy variables ${*} and ${?} resolve to
+ * them), so the matcher treats them as plain characters rather than wildcards.
+ */
+export const LITERAL_STAR = '\uE000';
+export const LITERAL_QUESTION = '\uE001';
+
 /** Optional step counter, so tests can prove the bound. */
 export interface StepCounter {
   steps: number;
@@ -18,7 +25,10 @@ export type Matcher = (text: string) => boolean;
 /** Compiles a pattern once, for matching it against many texts (actions of a catalogue, …). */
 export function compileWildcard(pattern: string, caseInsensitive: boolean, counter?: StepCounter): Matcher {
   const source = caseInsensitive ? pattern.toLowerCase() : pattern;
-  if (!hasWildcard(source)) return (text) => (caseInsensitive ? text.toLowerCase() : text) === source;
+  if (!hasWildcard(source)) {
+    const literal = source.replace(/\uE000/g, '*').replace(/\uE001/g, '?');
+    return (text) => (caseInsensitive ? text.toLowerCase() : text) === literal;
+  }
   const pieces = source.split('*');
   if (pieces.length === 1) {
     const only = new Piece(pieces[0]!);
@@ -54,29 +64,36 @@ export function matchWildcard(pattern: string, text: string, caseInsensitive: bo
 class Piece {
   readonly length: number;
   private readonly words: number;
+  /** The piece's characters, literal stand-ins turned back into `*` and `?`; null where `?` is a wildcard. */
+  private readonly chars: Array<string | null>;
   /** Per character: the bit set of positions where the piece has that character or `?`. */
   private readonly masks = new Map<number, Uint32Array>();
   private readonly anyMask: Uint32Array;
 
-  constructor(private readonly text: string) {
-    this.length = text.length;
-    this.words = Math.max(1, Math.ceil(text.length / 32));
+  constructor(text: string) {
+    // UTF-16 units, like the text it is matched against.
+    this.chars = text.split('').map((c) => (c === '?' ? null : c === LITERAL_STAR ? '*' : c === LITERAL_QUESTION ? '?' : c));
+    this.length = this.chars.length;
+    this.words = Math.max(1, Math.ceil(this.length / 32));
     this.anyMask = new Uint32Array(this.words);
-    for (let i = 0; i < text.length; i++) if (text[i] === '?') this.anyMask[i >> 5]! |= 1 << (i & 31);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (text[i] === '?' || this.masks.has(code)) continue;
+    this.chars.forEach((c, i) => {
+      if (c === null) this.anyMask[i >> 5]! |= 1 << (i & 31);
+    });
+    this.chars.forEach((c, i) => {
+      if (c === null) return;
+      const code = c.charCodeAt(0);
+      if (this.masks.has(code)) return;
       const mask = Uint32Array.from(this.anyMask);
-      for (let j = i; j < text.length; j++) if (text.charCodeAt(j) === code) mask[j >> 5]! |= 1 << (j & 31);
+      for (let j = i; j < this.length; j++) if (this.chars[j] === c) mask[j >> 5]! |= 1 << (j & 31);
       this.masks.set(code, mask);
-    }
+    });
   }
 
   matchesAt(text: string, at: number, counter?: StepCounter): boolean {
     for (let i = 0; i < this.length; i++) {
       if (counter) counter.steps++;
-      const p = this.text[i];
-      if (p !== '?' && p !== text[at + i]) return false;
+      const p = this.chars[i];
+      if (p !== null && p !== text[at + i]) return false;
     }
     return true;
   }

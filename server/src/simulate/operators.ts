@@ -1,0 +1,140 @@
+// One condition (operator + key + values) against the request ("Condition operators"; "Single-valued
+// vs. multivalued context keys"): missing keys, IfExists, negation as NOR, set qualifiers.
+import { cidrContains, parseCidr } from '../iam/ip';
+import { parseOperator, type OperatorFamily } from '../iam/operators';
+import { compileWildcard } from '../iam/wildcard';
+import { arnMatches } from './match';
+import { shown, substitute, type RequestContext } from './context';
+
+export interface ConditionOutcome {
+  readonly matched: boolean;
+  readonly reason: string;
+  readonly values: readonly string[];
+  readonly requestValues?: readonly string[];
+}
+
+interface PolicyValue {
+  readonly text: string;
+  readonly unresolved: string | undefined;
+}
+
+const list = (values: readonly string[]) => values.map((v) => `"${shown(v)}"`).join(', ');
+
+export function evaluateCondition(operatorName: string, key: string, rawValues: readonly string[], context: RequestContext, variables: boolean): ConditionOutcome {
+  const parsed = parseOperator(operatorName);
+  const base = parsed.base;
+  if (!base || (base.family === 'Null' && parsed.ifExists)) {
+    return { matched: false, reason: `"${operatorName}" is not a condition operator: IAM would reject the policy.`, values: rawValues };
+  }
+  const family = base.family;
+  const substitutes = variables && (family === 'String' || family === 'Arn');
+  const values: PolicyValue[] = rawValues.map((raw) => (substitutes ? substitute(raw, context, family === 'String' ? base.name.includes('Like') : true) : { text: raw, unresolved: undefined }));
+  const texts = values.map((v) => v.text);
+  const request = context.get(key);
+
+  if (family === 'Null') {
+    const present = request !== undefined;
+    const matched = values.some((v) => (v.text.toLowerCase() === 'true' ? !present : v.text.toLowerCase() === 'false' ? present : false));
+    return { matched, reason: `${key} is ${present ? 'present' : 'absent'}; Null ${list(texts)} ${matched ? 'holds' : 'does not hold'}.`, values: texts, ...(present ? { requestValues: request } : {}) };
+  }
+
+  if (request === undefined) {
+    if (parsed.ifExists) return { matched: true, reason: `${key} is missing: …IfExists makes the condition true.`, values: texts };
+    if (parsed.qualifier === 'ForAllValues') return { matched: true, reason: `${key} is missing: ForAllValues is true when there are no values.`, values: texts };
+    if (parsed.qualifier === 'ForAnyValue') return { matched: false, reason: `${key} is missing: ForAnyValue needs at least one value.`, values: texts };
+    if (base.negated) return { matched: true, reason: `${key} is missing: a negated operator (${base.name}) matches.`, values: texts };
+    return { matched: false, reason: `${key} is missing from the request: ${base.name} is false.`, values: texts };
+  }
+
+  const compare = comparer(family, base.name);
+  /** Does request value v satisfy the operator: some policy value matches (OR), or for negated, none (NOR). */
+  const holdsFor = (v: string): { holds: boolean; by?: string } => {
+    const hit = values.find((p) => p.unresolved === undefined && compare(v, p.text));
+    return base.negated ? { holds: hit === undefined, ...(hit ? { by: hit.text } : {}) } : { holds: hit !== undefined, ...(hit ? { by: hit.text } : {}) };
+  };
+  const unresolved = values.find((v) => v.unresolved)?.unresolved;
+  const note = unresolved ? ` (\${${unresolved}} has no value in the request, so that policy value matches nothing)` : '';
+  const shownRequest = list(request);
+
+  if (request.length === 0) {
+    const matched = parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated);
+    return { matched, reason: `${key} has an empty list: ${parsed.qualifier ?? base.name} is ${matched}.`, values: texts, requestValues: request };
+  }
+  const results = request.map((v) => ({ v, ...holdsFor(v) }));
+  let matched: boolean;
+  let reason: string;
+  if (parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated && request.length > 1)) {
+    matched = results.every((r) => r.holds);
+    const failing = results.find((r) => !r.holds);
+    reason = matched
+      ? `every value of ${key} (${shownRequest}) ${base.negated ? 'avoids' : 'matches'} ${list(texts)}`
+      : `"${shown(failing!.v)}" ${base.negated ? `matches "${shown(failing!.by ?? '')}"` : `matches none of ${list(texts)}`}, so not every value of ${key} does`;
+  } else {
+    matched = results.some((r) => r.holds);
+    const winning = results.find((r) => r.holds);
+    reason = matched
+      ? base.negated
+        ? `${key} ${shownRequest} matches none of ${list(texts)}`
+        : `${key} "${shown(winning!.v)}" matches "${shown(winning!.by!)}"`
+      : base.negated
+        ? `${key} "${shown(results[0]!.v)}" matches "${shown(results[0]!.by ?? '')}", and ${base.name} excludes it`
+        : `${key} ${shownRequest} matches none of ${list(texts)}`;
+  }
+  return { matched, reason: `${reason}${note}.`, values: texts, requestValues: request };
+}
+
+type Compare = (requestValue: string, policyValue: string) => boolean;
+
+function comparer(family: OperatorFamily, name: string): Compare {
+  switch (family) {
+    case 'String':
+      if (name.includes('Like')) return (v, p) => compileWildcard(p, false)(v);
+      if (name.includes('IgnoreCase')) return (v, p) => v.toLowerCase() === shown(p).toLowerCase();
+      return (v, p) => v === shown(p);
+    case 'Numeric': {
+      const op = name.replace('Numeric', '').replace('Not', '');
+      return (v, p) => compareOrdered(Number(v), Number(p), op);
+    }
+    case 'Date': {
+      const op = name.replace('Date', '').replace('Not', '');
+      return (v, p) => compareOrdered(dateValue(v), dateValue(p), op);
+    }
+    case 'Bool':
+      return (v, p) => v.toLowerCase() === p.toLowerCase();
+    case 'Binary':
+      return (v, p) => v === p;
+    case 'IpAddress':
+      return (v, p) => {
+        const cidr = parseCidr(p);
+        return cidr !== undefined && cidrContains(cidr, v);
+      };
+    case 'Arn':
+      return (v, p) => arnMatches(p, v);
+    case 'Null':
+      return () => false;
+  }
+}
+
+function compareOrdered(a: number, b: number, op: string): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  switch (op) {
+    case 'Equals':
+      return a === b;
+    case 'LessThan':
+      return a < b;
+    case 'LessThanEquals':
+      return a <= b;
+    case 'GreaterThan':
+      return a > b;
+    case 'GreaterThanEquals':
+      return a >= b;
+    default:
+      return false;
+  }
+}
+
+/** ISO 8601, or epoch seconds (aws:EpochTime), as milliseconds. */
+function dateValue(text: string): number {
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text) * 1000;
+  return Date.parse(text);
+}
