@@ -40,6 +40,7 @@ await Promise.all([
   build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...shipped, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   build({ ...shipped, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...shipped, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' }),
   build({
     bundle: true,
     platform: 'node',

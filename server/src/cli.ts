@@ -4,7 +4,9 @@ import { ConfigError, findConfig, loadConfig } from './cli/config';
 import { FileArgumentError, expandFileArguments } from './cli/files';
 import { formatResults, type OutputFormat } from './cli/formats';
 import { UnreadableFileError, countBySeverity, lintFile } from './cli/lint';
+import { SimulateUsageError, runSimulate } from './cli/simulate';
 import { DEFAULT_SETTINGS } from './settings';
+import { SimulationInputError } from './simulate/run';
 import { startServer } from './server';
 
 const USAGE = `Usage:
@@ -16,6 +18,14 @@ const USAGE = `Usage:
       --config FILE              settings file (default: .profile-policy.json, searched upwards)
       --quiet                    no summary line on standard error
       Exits 0 when clean, 1 when an error (or too many warnings) was found, 2 on bad usage or input.
+  profile-policy simulate --policy FILE --action ACTION --resource ARN [options]
+      Evaluate a request against an identity policy and explain the decision.
+      --context KEY=VALUE        a condition key of the request (repeat a key for a list)
+      --context-file FILE.json   condition keys as a JSON object of key → string or list of strings
+      --select TEXT              the policy to use, by its name, when a template holds several
+      --statement N              simulate statement N on its own
+      --json                     {"decision": …, "statements": […]} instead of text
+      --expect DECISION          exit 1 unless the decision is Allow, ExplicitDeny or ImplicitDeny
   profile-policy lsp --stdio
       Run the language server over standard input and output (for Neovim, Emacs, …).
   profile-policy --help | --version`;
@@ -27,6 +37,8 @@ function main(argv: readonly string[]): number | undefined {
   switch (command) {
     case 'lint':
       return lint(rest);
+    case 'simulate':
+      return runSimulate(rest, (text) => process.stdout.write(`${text}\n`));
     case 'lsp':
       if (!rest.includes('--stdio')) throw new UsageError('lsp needs --stdio');
       startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)));
@@ -95,10 +107,10 @@ try {
   const code = main(process.argv.slice(2));
   if (code !== undefined) process.exitCode = code;
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof SimulateUsageError) {
     process.stderr.write(`profile-policy: ${error.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
-  } else if (error instanceof FileArgumentError || error instanceof UnreadableFileError || error instanceof ConfigError) {
+  } else if (error instanceof FileArgumentError || error instanceof UnreadableFileError || error instanceof ConfigError || error instanceof SimulationInputError) {
     process.stderr.write(`profile-policy: ${error.message}\n`);
     process.exitCode = 2;
   } else throw error;

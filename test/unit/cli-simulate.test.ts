@@ -1,0 +1,76 @@
+// The case table through `profile-policy simulate` (files, --context-file, --json, --expect) and
+// through the library API, plus the CLI's usage errors.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { readRepoFile, repoRoot } from '../helpers';
+import type { SimulationCase } from './simulate.test';
+
+const { cases } = JSON.parse(readRepoFile('test', 'fixtures', 'simulation-cases.json')) as { cases: SimulationCase[] };
+const cli = (args: string[], cwd = repoRoot) => spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+
+describe('profile-policy simulate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+  cases.forEach((simulation, i) => {
+    test(`${simulation.name} → ${simulation.expect}`, () => {
+      const policy = join(dir, `policy-${i}.json`);
+      const context = join(dir, `context-${i}.json`);
+      writeFileSync(policy, JSON.stringify(simulation.policy, null, 2));
+      writeFileSync(context, JSON.stringify(simulation.request.context ?? {}));
+      const args = ['simulate', '--policy', policy, '--action', simulation.request.action, '--resource', simulation.request.resource, '--context-file', context, '--json', '--expect', simulation.expect];
+      const result = cli(args);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const output = JSON.parse(result.stdout) as { decision: string; statements: unknown[] };
+      assert.equal(output.decision, simulation.expect);
+      assert.equal(output.statements.length, (simulation.policy as { Statement: unknown[] }).Statement.length);
+    });
+  });
+
+  test('--expect fails the run when the decision differs; text output explains it', () => {
+    const result = cli(['simulate', '--policy', 'examples/contact-centre-agent.json', '--action', 'profile:DeleteProfile', '--resource', 'arn:aws:profile:us-east-1:111122223333:domains/retail', '--expect', 'Allow']);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^ExplicitDeny: Denied explicitly by statement "NeverDeleteOrMerge"/);
+    assert.match(result.stdout, /✔ "profile:DeleteProfile" matches the action profile:DeleteProfile\./);
+  });
+
+  test('--context KEY=VALUE, repeated for a list; --select picks a policy of a template; --statement one statement', () => {
+    const tagged = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--select', 'ReadCustomerProfiles', '--action', 'profile:ListDomains', '--resource', '*', '--json']);
+    assert.equal(JSON.parse(tagged.stdout).decision, 'Allow');
+    const ambiguous = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'profile:ListDomains', '--resource', '*']);
+    assert.equal(ambiguous.status, 2);
+    assert.match(ambiguous.stderr, /choose one with --select: ProfileAdministratorRole › AssumeRolePolicyDocument;/);
+    const dir2 = mkdtempSync(join(tmpdir(), 'simulate-'));
+    writeFileSync(join(dir2, 'p.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'profile:TagResource', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } } }, { Effect: 'Deny', Action: '*', Resource: '*' }] }));
+    const both = ['simulate', '--policy', join(dir2, 'p.json'), '--action', 'profile:TagResource', '--resource', '*', '--context', 'aws:TagKeys=team', '--context', 'aws:TagKeys=env', '--json'];
+    assert.equal(JSON.parse(cli([...both, '--statement', '1']).stdout).decision, 'Allow');
+    assert.equal(JSON.parse(cli(both).stdout).decision, 'ExplicitDeny');
+  });
+
+  test('bad usage and bad input exit 2', () => {
+    assert.equal(cli(['simulate']).status, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'profile:GetDomain']).status, 2);
+    assert.equal(cli(['simulate', '--policy', 'nope.json', '--action', 'a:b', '--resource', '*']).status, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--expect', 'Maybe']).status, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context', 'novalue']).status, 2);
+    const dir3 = mkdtempSync(join(tmpdir(), 'simulate-'));
+    writeFileSync(join(dir3, 'c.json'), '{"aws:TagKeys": [1, 2]}');
+    const badContext = cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context-file', join(dir3, 'c.json')]);
+    assert.equal(badContext.status, 2);
+    assert.match(badContext.stderr, /must be a string or a list of strings/);
+  });
+});
+
+describe('library API (package.json exports "./api")', () => {
+  test('simulate(policy, request) takes JSON text or an object, synchronously', () => {
+    const manifest = JSON.parse(readRepoFile('package.json')) as { exports: Record<string, string> };
+    const api = require(join(repoRoot, manifest.exports['./api']!)) as typeof import('../../server/src/api');
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'profile:Get*', Resource: '*' }] };
+    const request = { action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/x' };
+    assert.equal(api.simulate(policy, request).decision, 'Allow');
+    assert.equal(api.simulate(JSON.stringify(policy), { ...request, action: 'profile:DeleteDomain' }).decision, 'ImplicitDeny');
+    assert.throws(() => api.simulate(policy, { action: 'profile:GetDomain' }), api.SimulationInputError);
+  });
+});
