@@ -2,6 +2,7 @@
 // in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSimulation } from './simulate/flow';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'Profile Policy',
   };
   client = new LanguageClient('profilePolicy', 'Profile Policy', serverOptions, clientOptions);
+  registerSimulation(context, client);
   await client.start();
 }
 

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
-import { AnalysisCache, completion, diagnostics, hoverAt, quickFixes, symbols, type Analysis } from './service';
+import { SimulateAllRequest, SimulateRequest, SimulationTargetRequest, type SimulateAllParams, type SimulateParams, type SimulationTargetParams } from './protocol';
+import { AnalysisCache, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import { validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 
 const DEBOUNCE_MS = 200;
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'profile-policy' },
     };
@@ -101,6 +104,16 @@ export function startServer(connection: Connection): void {
     withAnalysis('code actions', params.textDocument.uri, [], (analysis, document) =>
       quickFixes(analysis, params.textDocument.uri, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }),
     ),
+  );
+  connection.onCodeLens((params) => withAnalysis('code lenses', params.textDocument.uri, [], (analysis) => lenses(analysis, params.textDocument.uri)));
+  connection.onRequest(SimulationTargetRequest, (params: SimulationTargetParams) =>
+    withAnalysis('simulation target', params.uri, null, (analysis, document) => target(analysis, document.offsetAt(params.position), params.scope) ?? null),
+  );
+  connection.onRequest(SimulateRequest, (params: SimulateParams) =>
+    withAnalysis('simulate', params.uri, null, (analysis, document) => simulate(analysis, document.offsetAt(params.position), params.scope, validateRequest(params.request)) ?? null),
+  );
+  connection.onRequest(SimulateAllRequest, (params: SimulateAllParams) =>
+    withAnalysis('simulate all', params.uri, null, (analysis, document) => simulateAllActions(analysis, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null),
   );
   connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 

@@ -1,12 +1,15 @@
 // The language service: pure functions over (document model, catalogue, settings), in the manner of
 // vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bundledCatalog, type Catalog } from './catalog/catalog';
 import { codeActions } from './features/code-actions';
 import { complete } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
+import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
 import { documentSymbols } from './features/symbols';
+import type { SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
+import type { SimulationRequest } from './simulate/types';
 import { parseDocument, type DocumentFormat, type PolicyDocument } from './model/document';
 import { validate } from './rules/index';
 import type { Finding } from './rules/rule';
@@ -38,6 +41,22 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 
 export function quickFixes(analysis: Analysis, uri: string, range: { start: number; end: number }, catalog: Catalog = bundledCatalog()): CodeAction[] {
   return codeActions(analysis, uri, range, catalog);
+}
+
+export function lenses(analysis: Analysis, uri: string): CodeLens[] {
+  return simulationLenses(analysis.document, uri);
+}
+
+export function target(analysis: Analysis, offset: number, scope: SimulationScope, catalog: Catalog = bundledCatalog()): SimulationTarget | undefined {
+  return simulationTarget(analysis.document, offset, scope, catalog);
+}
+
+export function simulate(analysis: Analysis, offset: number, scope: SimulationScope, request: SimulationRequest): SimulateResult | undefined {
+  return simulateAt(analysis.document, offset, scope, request);
+}
+
+export function simulateAllActions(analysis: Analysis, offset: number, scope: SimulationScope, resource: string, context: SimulationRequest['context'], catalog: Catalog = bundledCatalog()): SimulateAllResult | undefined {
+  return simulateAll(analysis.document, offset, scope, resource, context, catalog);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {

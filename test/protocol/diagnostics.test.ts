@@ -96,6 +96,31 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     assert.equal(fix.edit.changes[uri]![0]!.newText, '"profile:GetDomain"');
   });
 
+  test('simulates the statement or policy under a position, and offers CodeLenses for it', async () => {
+    const uri = 'file:///work/agent.json';
+    await client.open(uri, 'json', readRepoFile('examples', 'contact-centre-agent.json'));
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }>;
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [[0, '▷ Simulate policy'], [3, '▷ Simulate statement'], [25, '▷ Simulate statement']]);
+    assert.equal(lenses[1]!.command.command, 'profilePolicy.simulateStatement');
+    const position = { line: 10, character: 10 };
+    const target = (await client.connection.sendRequest('profilePolicy/simulationTarget', { uri, position, scope: 'statement' })) as { label: string; actions: string[]; resources: string[]; contextKeys: Array<{ key: string; multivalued: boolean }> };
+    assert.equal(target.label, 'Policy › "WorkWithProfilesInTheirTeamsDomains"');
+    assert.equal(target.actions.length, 7);
+    assert.deepEqual(target.resources, ['arn:aws:profile:us-east-1:111122223333:domains/*', 'arn:aws:profile:us-east-1:111122223333:domains/*/object-types/*']);
+    assert.deepEqual(target.contextKeys, [{ key: 'aws:ResourceTag/team', multivalued: false, examples: [] }]);
+    const request = { action: 'profile:SearchProfiles', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail', context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'red' } };
+    const result = (await client.connection.sendRequest('profilePolicy/simulate', { uri, position, scope: 'statement', request })) as { decision: string; statements: Array<{ conditions: Array<{ matched: boolean; range: { start: { line: number } } }> }> };
+    assert.equal(result.decision, 'ImplicitDeny');
+    assert.equal(result.statements[0]!.conditions[0]!.matched, false);
+    assert.equal(result.statements[0]!.conditions[0]!.range.start.line, 21); // "aws:ResourceTag/team" on line 22
+    const all = (await client.connection.sendRequest('profilePolicy/simulateAll', { uri, position, scope: 'policy', resource: request.resource, context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'blue' } })) as { rows: Array<{ action: string; decision: string }> };
+    assert.equal(all.rows.length, 117);
+    const decisions = Object.fromEntries(all.rows.map((r) => [r.action, r.decision]));
+    assert.equal(decisions['profile:SearchProfiles'], 'Allow');
+    assert.equal(decisions['profile:DeleteProfile'], 'ExplicitDeny');
+    assert.equal(decisions['profile:CreateDomain'], 'ImplicitDeny');
+  });
+
   test('a file without a policy stays silent', async () => {
     const params = await client.open('file:///work/package.json', 'json', readRepoFile('package.json'));
     assert.deepEqual(params.diagnostics, []);

@@ -1,0 +1,163 @@
+// "Simulate statement" / "Simulate policy" / "Simulate all actions" / "Re-run last simulation":
+// ask for the request (prefilled from the statement), let the server run the engine, show the result.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  SimulateAllRequest,
+  SimulateRequest,
+  SimulationTargetRequest,
+  type SimulateAllResult,
+  type SimulateParams,
+  type SimulateResult,
+  type SimulationScope,
+  type SimulationTarget,
+} from '../../../server/src/protocol';
+import { showResult, showTable } from './view';
+
+type Context = Record<string, string | string[]>;
+
+interface Where {
+  readonly uri: vscode.Uri;
+  readonly position: vscode.Position;
+  readonly scope: SimulationScope;
+}
+
+let last: { where: Where; params: SimulateParams } | undefined;
+/** Answers are remembered between runs, so a second simulation is a few Enter presses. */
+const remembered: { resource?: string; context: Context } = { context: {} };
+
+export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const register = (id: string, run: (...args: unknown[]) => Promise<void>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register('profilePolicy.simulateStatement', (uri?: unknown, position?: unknown, scope?: unknown) => simulate(client, where(uri, position, scope ?? 'statement')));
+  register('profilePolicy.simulatePolicy', (uri?: unknown, position?: unknown) => simulate(client, where(uri, position, 'policy')));
+  register('profilePolicy.simulateAllActions', (uri?: unknown, position?: unknown) => simulateAll(client, where(uri, position, 'policy')));
+  register('profilePolicy.rerunSimulation', async () => {
+    if (!last) return void vscode.window.showInformationMessage('No simulation has run yet.');
+    await send(client, last.where, last.params);
+  });
+}
+
+/** From a CodeLens (uri, position, scope) or the command palette (the active editor's cursor). */
+function where(uri: unknown, position: unknown, scope: unknown): Where | undefined {
+  if (typeof uri === 'string' && position && typeof position === 'object') {
+    const p = position as { line: number; character: number };
+    return { uri: vscode.Uri.parse(uri), position: new vscode.Position(p.line, p.character), scope: scope === 'policy' ? 'policy' : 'statement' };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  return { uri: editor.document.uri, position: editor.selection.active, scope: scope === 'policy' ? 'policy' : 'statement' };
+}
+
+async function targetOf(client: LanguageClient, place: Where): Promise<SimulationTarget | undefined> {
+  const target = await client.sendRequest<SimulationTarget | null>(SimulationTargetRequest, { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope });
+  if (!target) void vscode.window.showInformationMessage(`Put the cursor inside an IAM policy ${place.scope === 'statement' ? 'statement' : ''} to simulate it.`);
+  return target ?? undefined;
+}
+
+async function simulate(client: LanguageClient, place: Where | undefined): Promise<void> {
+  if (!place) return void vscode.window.showInformationMessage('Open an IAM policy to simulate it.');
+  const target = await targetOf(client, place);
+  if (!target) return;
+  const action = await pickAction(target);
+  if (!action) return;
+  const resource = await askResource(target);
+  if (resource === undefined) return;
+  const context = await askContext(target);
+  if (!context) return;
+  const params: SimulateParams = { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope, request: { action, resource, context } };
+  last = { where: place, params };
+  await send(client, place, params);
+}
+
+async function send(client: LanguageClient, place: Where, params: SimulateParams): Promise<void> {
+  const result = await client.sendRequest<SimulateResult | null>(SimulateRequest, params);
+  if (!result) return void vscode.window.showWarningMessage('The policy changed: nothing to simulate at that place any more.');
+  showResult(place.uri, result);
+}
+
+async function simulateAll(client: LanguageClient, place: Where | undefined): Promise<void> {
+  if (!place) return void vscode.window.showInformationMessage('Open an IAM policy to simulate it.');
+  const target = await targetOf(client, place);
+  if (!target) return;
+  const resource = await askResource(target);
+  if (resource === undefined) return;
+  const context = await askContext(target);
+  if (!context) return;
+  const result = await client.sendRequest<SimulateAllResult | null>(SimulateAllRequest, { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope, resource, context });
+  if (result) showTable(place.uri, resource, result);
+}
+
+/** The statement's own actions first; any other profile action below; or type any service:Action. */
+async function pickAction(target: SimulationTarget): Promise<string | undefined> {
+  const own = new Set(target.actions);
+  const items: vscode.QuickPickItem[] = [
+    ...(own.size ? [{ label: 'In this statement', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...target.actions.map((a) => ({ label: a })),
+    { label: 'Other Customer Profiles actions', kind: vscode.QuickPickItemKind.Separator },
+    ...target.allActions.filter((a) => !own.has(a)).map((a) => ({ label: a })),
+  ];
+  const pick = vscode.window.createQuickPick();
+  pick.title = `Simulate ${target.label}: action`;
+  pick.placeholder = 'The action of the request (or type any service:Action)';
+  pick.items = items;
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      const value = pick.selectedItems[0]?.label ?? pick.value.trim();
+      pick.hide();
+      resolve(value.includes(':') ? value : undefined);
+    });
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+}
+
+function validateResource(value: string): string | undefined {
+  if (value === '*') return undefined;
+  if (!value.startsWith('arn:') || value.split(':').length < 6) return 'A resource ARN: arn:partition:service:region:account:resource';
+  if (value.includes('${')) return 'Fill in the ${…} placeholders with the names of a real resource';
+  return undefined;
+}
+
+async function askResource(target: SimulationTarget): Promise<string | undefined> {
+  const written = target.resources[0];
+  const value = remembered.resource && !validateResource(remembered.resource) ? remembered.resource : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const answer = await vscode.window.showInputBox({
+    title: `Simulate ${target.label}: resource`,
+    prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
+    value,
+    valueSelection: placeholderSelection(value),
+    validateInput: validateResource,
+  });
+  if (answer !== undefined) remembered.resource = answer;
+  return answer;
+}
+
+/** Select the first ${Placeholder} or * so typing replaces it. */
+function placeholderSelection(value: string): [number, number] | undefined {
+  const at = value.indexOf('${');
+  if (at >= 0) return [at, value.indexOf('}', at) + 1];
+  const star = value.lastIndexOf('*');
+  return star >= 0 ? [star, star + 1] : undefined;
+}
+
+async function askContext(target: SimulationTarget): Promise<Context | undefined> {
+  const context: Context = {};
+  for (const key of target.contextKeys) {
+    const previous = remembered.context[key.key];
+    const fallback = key.examples[0] ?? '';
+    const answer = await vscode.window.showInputBox({
+      title: `Simulate ${target.label}: ${key.key}`,
+      prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.`,
+      value: previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous,
+    });
+    if (answer === undefined) return undefined;
+    const trimmed = answer.trim();
+    if (trimmed === '') {
+      delete remembered.context[key.key];
+      continue;
+    }
+    context[key.key] = key.multivalued ? trimmed.split(',').map((v) => v.trim()).filter(Boolean) : trimmed;
+    remembered.context[key.key] = context[key.key]!;
+  }
+  return context;
+}

@@ -1,0 +1,127 @@
+// The editor side of simulation: what a statement covers (to prefill the questions), running the
+// engine on the policy or statement at a position, the all-actions table, and CodeLenses.
+import type { CodeLens } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/catalog';
+import { parseArn } from '../iam/arn';
+import { parseOperator } from '../iam/operators';
+import type { PolicyDocument } from '../model/document';
+import { elementValues, type Policy, type Statement } from '../model/policy';
+import { scalarText } from '../model/tree';
+import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
+import { keyInfo } from '../rules/conditions';
+import { simulatePolicy, simulateStatement } from '../simulate/engine';
+import type { SimulationRequest, Span } from '../simulate/types';
+import { statementActions } from './statement-facts';
+
+interface Located {
+  readonly policy: Policy;
+  readonly statement: Statement | undefined;
+}
+
+function locateTarget(document: PolicyDocument, offset: number, scope: SimulationScope): Located | undefined {
+  let policy: Policy | undefined;
+  for (const p of document.policies) if (offset >= p.node.start && offset <= p.node.end && (!policy || p.node.start >= policy.node.start)) policy = p;
+  if (!policy) return undefined;
+  const statement = scope === 'statement' ? policy.statements.find((s) => offset >= s.node.start && offset <= s.node.end) : undefined;
+  if (scope === 'statement' && !statement) return undefined;
+  return { policy, statement };
+}
+
+function labelOf(target: Located): string {
+  if (!target.statement) return target.policy.label;
+  const sid = scalarText(target.statement.elements.Sid?.value);
+  return `${target.policy.label} › ${sid ? `"${sid}"` : `statement ${target.statement.index + 1}`}`;
+}
+
+export function simulationTarget(document: PolicyDocument, offset: number, scope: SimulationScope, catalog: Catalog): SimulationTarget | undefined {
+  const target = locateTarget(document, offset, scope);
+  if (!target) return undefined;
+  const statements = target.statement ? [target.statement] : target.policy.statements;
+  const covered = new Set(statements.flatMap((s) => statementActions(s, catalog).profileActions.map((a) => a.name)));
+  const actions = catalog.profile.actions.filter((a) => covered.has(a.name)).map((a) => `profile:${a.name}`);
+  const resources = new Set<string>();
+  for (const s of statements) {
+    for (const node of elementValues(s, 'Resource')) {
+      const text = scalarText(node);
+      if (text && text !== '*' && parseArn(text)) resources.add(text);
+    }
+  }
+  const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();
+  for (const s of statements) {
+    for (const operator of s.conditions) {
+      const qualified = parseOperator(operator.operator.value).qualifier !== undefined;
+      for (const entry of operator.keys) {
+        const info = keyInfo(entry.key.value, catalog);
+        const multivalued = (typeof info === 'object' && info.multivalued) || qualified;
+        const known = keys.get(entry.key.value) ?? { multivalued, examples: new Set<string>() };
+        for (const value of entry.values) {
+          const text = scalarText(value);
+          if (text !== undefined && !text.includes('${')) known.examples.add(text);
+        }
+        keys.set(entry.key.value, known);
+      }
+    }
+  }
+  return {
+    scope,
+    label: labelOf(target),
+    actions,
+    allActions: catalog.profile.actions.map((a) => `profile:${a.name}`),
+    resources: [...resources],
+    contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
+  };
+}
+
+export function simulateAt(document: PolicyDocument, offset: number, scope: SimulationScope, request: SimulationRequest): SimulateResult | undefined {
+  const target = locateTarget(document, offset, scope);
+  if (!target) return undefined;
+  const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
+  const range = (span: Span | undefined) => (span ? { start: document.lines.positionAt(span.start), end: document.lines.positionAt(span.end) } : undefined);
+  const ranged = <T extends { span?: Span }>(value: T) => {
+    const { span, ...rest } = value;
+    const r = range(span);
+    return { ...rest, ...(r ? { range: r } : {}) };
+  };
+  return {
+    decision: result.decision,
+    reason: result.reason,
+    label: labelOf(target),
+    request,
+    statements: result.statements.map((s) => ({
+      ...s,
+      span: undefined,
+      range: range(s.span)!,
+      action: ranged(s.action),
+      resource: ranged(s.resource),
+      conditions: s.conditions.map(ranged),
+    })),
+  };
+}
+
+export function simulateAll(document: PolicyDocument, offset: number, scope: SimulationScope, resource: string, context: SimulationRequest['context'], catalog: Catalog): SimulateAllResult | undefined {
+  const target = locateTarget(document, offset, scope);
+  if (!target) return undefined;
+  const rows = catalog.profile.actions.map((action) => {
+    const request = { action: `profile:${action.name}`, resource, ...(context ? { context } : {}) };
+    const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
+    return { action: `profile:${action.name}`, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
+  });
+  return { label: labelOf(target), rows };
+}
+
+/** "Simulate policy" above each policy, "Simulate statement" above each statement. */
+export function simulationLenses(document: PolicyDocument, uri: string): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  const at = (offset: number) => {
+    const position = document.lines.positionAt(offset);
+    return { start: position, end: position };
+  };
+  for (const policy of document.policies) {
+    if (policy.kind !== 'identity') continue;
+    lenses.push({ range: at(policy.node.start), command: { title: '▷ Simulate policy', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(policy.node.start), 'policy'] } });
+    for (const statement of policy.statements) {
+      lenses.push({ range: at(statement.node.start), command: { title: '▷ Simulate statement', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(statement.node.start), 'statement'] } });
+    }
+  }
+  return lenses;
+}
