@@ -111,3 +111,23 @@ function writeEntry(key: string, value: unknown, indent: string, out: string[]):
   if (value && typeof value === 'object') write(value, `${indent}  `, out, true);
   else out.push(` ${scalar(value)}\n`);
 }
+
+/** A standalone identity policy of about `targetBytes` of JSON, with conditions, from a fixed seed. */
+export function generatePolicy(targetBytes = 6 * 1024, seed = 11): string {
+  const next = random(seed);
+  const actions = bundledCatalog().profile.actions.map((a) => a.name);
+  const statements: object[] = [];
+  let text = '';
+  while (text.length < targetBytes) {
+    const i = statements.length;
+    statements.push({
+      Sid: `Statement${i}`,
+      Effect: next() < 0.8 ? 'Allow' : 'Deny',
+      Action: Array.from({ length: 3 }, () => `profile:${actions[Math.floor(next() * actions.length)]}`),
+      Resource: [`arn:aws:profile:us-east-1:111122223333:domains/team${i}`, `arn:aws:profile:us-east-1:111122223333:domains/team${i}/*`],
+      Condition: { StringEquals: { 'aws:ResourceTag/team': `team${i % 7}` }, Bool: { 'aws:SecureTransport': 'true' } },
+    });
+    text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+  }
+  return text;
+}

@@ -1,14 +1,33 @@
 // The library entry point (package.json exports "./api"): simulate(policy, request), synchronously.
 //   const { simulate } = require('profile-policy/api');
 //   simulate(policyJsonTextOrObject, { action: 'profile:GetDomain', resource: 'arn:…', context: {…} })
-import { simulateText, validateRequest, type Selection } from './simulate/run';
+import { documentFromValue } from './model/from-value';
+import { SimulationInputError, simulateIn, simulateText, validateRequest, type Selection } from './simulate/run';
 import type { SimulationResult } from './simulate/types';
 
 export type { SimulationRequest, SimulationResult, StatementTrace, ConditionTrace, ElementTrace, Decision } from './simulate/types';
-export { SimulationInputError } from './simulate/run';
+export { SimulationInputError };
 
-export function simulate(policy: string | object, request: unknown, selection: Selection = {}): SimulationResult {
-  const text = typeof policy === 'string' ? policy : JSON.stringify(policy);
-  const format = typeof policy === 'string' && !/^\s*[{[]/.test(policy) ? 'yaml' : 'json';
-  return simulateText(text, format, validateRequest(request), selection).result;
+export interface SimulateOptions extends Selection {
+  /** Keep source offsets in the trace (spans); slower for JSON text, which otherwise goes through JSON.parse. */
+  readonly ranges?: boolean;
+}
+
+/**
+ * Spans in the result are offsets into the policy text when it was given as YAML text or with
+ * `ranges: true`; for objects and (by default) JSON text they are 0.
+ */
+export function simulate(policy: string | object, request: unknown, options: SimulateOptions = {}): SimulationResult {
+  const valid = validateRequest(request);
+  if (typeof policy !== 'string') return simulateIn(documentFromValue(policy), valid, options).result;
+  const json = /^\s*[{[]/.test(policy);
+  if (!json || options.ranges) return simulateText(policy, json ? 'json' : 'yaml', valid, options).result;
+  let value: unknown;
+  try {
+    value = JSON.parse(policy);
+  } catch {
+    // Not strict JSON (comments, a trailing comma): the tolerant reader says what is wrong, with ranges.
+    return simulateText(policy, 'json', valid, options).result;
+  }
+  return simulateIn(documentFromValue(value), valid, options).result;
 }

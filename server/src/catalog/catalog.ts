@@ -3,7 +3,8 @@
 import actionIndexJson from '../../data/action-index.json';
 import globalKeysJson from '../../data/global-condition-keys.json';
 import profileJson from '../../data/profile.json';
-import { compileWildcard, hasWildcard } from '../iam/wildcard';
+import { arnFitsTemplate } from '../iam/arn';
+import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import type { ActionIndexData, GlobalConditionKey, ProfileAction, ProfileData, ResourceType } from './types';
 
 export type AccessLetter = 'L' | 'R' | 'W' | 'T' | 'P';
@@ -72,20 +73,46 @@ export class Catalog {
     return this.resourceTypesByName.get(name);
   }
 
+  private readonly typesByArn = new Map<string, readonly ResourceType[]>();
+
+  /** The Customer Profiles resource types an ARN (wildcards and variables allowed) can stand for; memoised per ARN. */
+  resourceTypesOf(arn: string): readonly ResourceType[] {
+    let types = this.typesByArn.get(arn);
+    if (!types) {
+      if (this.typesByArn.size > 20_000) this.typesByArn.clear();
+      types = this.profile.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn));
+      this.typesByArn.set(arn, types);
+    }
+    return types;
+  }
+
   globalKey(name: string): GlobalConditionKey | undefined {
     const lower = name.toLowerCase();
     return this.globalKeys.find((k) => k.name.toLowerCase() === lower);
   }
 
-  /** Every known action that `service:name` (wildcards allowed in both parts) stands for. */
-  matchActions(servicePattern: string, namePattern: string): MatchedAction[] {
+  private readonly matchCache = new Map<string, readonly MatchedAction[]>();
+
+  /** Every known action that `service:name` (wildcards allowed in both parts) stands for; memoised. */
+  matchActions(servicePattern: string, namePattern: string): readonly MatchedAction[] {
+    const key = `${servicePattern.toLowerCase()}:${namePattern.toLowerCase()}`;
+    let found = this.matchCache.get(key);
+    if (!found) {
+      if (this.matchCache.size > 10_000) this.matchCache.clear();
+      found = this.computeMatches(servicePattern, namePattern);
+      this.matchCache.set(key, found);
+    }
+    return found;
+  }
+
+  private computeMatches(servicePattern: string, namePattern: string): MatchedAction[] {
     const found: MatchedAction[] = [];
     const prefixes = hasWildcard(servicePattern)
-      ? this.servicePrefixes.filter(compileWildcard(servicePattern, true))
+      ? this.servicePrefixes.filter(cachedWildcard(servicePattern, true))
       : this.service(servicePattern)
         ? [servicePattern.toLowerCase()]
         : [];
-    const matchName = compileWildcard(namePattern, true);
+    const matchName = cachedWildcard(namePattern, true);
     for (const prefix of prefixes) {
       const service = this.service(prefix)!;
       if (!hasWildcard(namePattern)) {

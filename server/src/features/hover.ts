@@ -3,7 +3,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/catalog';
 import { parseAction } from '../iam/action';
-import { arnFitsTemplate, parseArn } from '../iam/arn';
+import { parseArn } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, findVariables } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
@@ -110,7 +110,7 @@ function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undef
     `| resource | \`${arn.resource || '—'}\` |`,
   ];
   if (arn.service !== 'profile') return lines.join('\n');
-  const types = catalog.profile.resourceTypes.filter((t) => arnFitsTemplate(text, t.arn));
+  const types = catalog.resourceTypesOf(text);
   lines.push('', types.length === 0 ? 'Fits **no** Customer Profiles resource type.' : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`);
   const { profileActions } = statementActions(slot.statement, catalog);
   if (profileActions.length > 0 && types.length > 0) {

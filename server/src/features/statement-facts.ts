@@ -14,8 +14,19 @@ export interface StatementActions {
   readonly broad: boolean;
 }
 
+/** Rules and features ask the same statement several times per analysis: compute once. */
+const memo = new WeakMap<Statement, StatementActions>();
+
 export function statementActions(statement: Statement | undefined, catalog: Catalog): StatementActions {
   if (!statement) return { profileActions: [], otherServices: false, broad: false };
+  const cached = memo.get(statement);
+  if (cached) return cached;
+  const computed = computeActions(statement, catalog);
+  memo.set(statement, computed);
+  return computed;
+}
+
+function computeActions(statement: Statement, catalog: Catalog): StatementActions {
   const found = new Map<string, ProfileAction>();
   let otherServices = false;
   let broad = statement.elements.NotAction !== undefined;

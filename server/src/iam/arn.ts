@@ -1,3 +1,5 @@
+import { cachedWildcard } from './wildcard';
+
 // ARNs: arn:partition:service:region:account:resource. Parsing, naming the parts, and deciding which
 // of a service's resource types an ARN (or ARN pattern with wildcards) can stand for.
 export interface ArnParts {
@@ -60,16 +62,48 @@ export function templatePlaceholders(template: string): string[] {
  * breadth-first walk of the product of the two automata: O(pattern × template), no backtracking.
  */
 export function arnFitsTemplate(arn: string, template: string): boolean {
+  return !/[*?]|\$\{/.test(arn) ? concreteFits(arn, template) : patternFits(arn, template);
+}
+
+/** A concrete ARN: literal parts equal, each placeholder one non-empty run without `/` (or `:` before the resource). */
+function concreteFits(arn: string, template: string): boolean {
+  const parts = parseArn(arn);
+  const shape = parseArn(template);
+  if (!parts || !shape) return false;
+  const header = (value: string, pattern: string) => (pattern.startsWith('${') ? value.length > 0 : value === pattern);
+  if (!header(parts.partition, shape.partition) || !header(parts.service, shape.service) || !header(parts.region, shape.region) || !header(parts.account, shape.account)) return false;
+  const segments = parts.resource.split('/');
+  const expected = shape.resource.split('/');
+  return segments.length === expected.length && segments.every((segment, i) => (expected[i]!.startsWith('${') ? segment.length > 0 : segment === expected[i]));
+}
+
+/** Header parts decided one by one; only the resource parts need the automaton. */
+function patternFits(arn: string, template: string): boolean {
+  const pattern = parseArn(arn.replace(/\$\{[^}]*\}/g, '*'));
+  const shape = parseArn(template);
+  if (!pattern || !shape) return automatonFits(arn, template);
+  for (const part of ['partition', 'service', 'region', 'account'] as const) {
+    const wanted = shape[part];
+    if (wanted.startsWith('${') ? pattern[part] === '' : !cachedWildcard(pattern[part], false)(wanted)) return false;
+  }
+  return automatonFits(pattern.resource, shape.resource, true);
+}
+
+function automatonFits(arn: string, template: string, resourceOnly = false): boolean {
   const pattern = patternTokens(arn);
-  const shape = templateTokens(template);
-  const seen = new Set<number>();
-  const key = (i: number, j: number, open: boolean) => (i * (shape.length + 1) + j) * 2 + (open ? 1 : 0);
-  const queue: Array<[number, number, boolean]> = [[0, 0, false]];
-  while (queue.length > 0) {
-    const [i, j, open] = queue.pop()!;
-    const k = key(i, j, open);
-    if (seen.has(k)) continue;
-    seen.add(k);
+  const shape = templateTokens(template, resourceOnly);
+  const width = shape.length + 1;
+  const seen = new Uint8Array((pattern.length + 1) * width * 2);
+  // States are encoded as integers ((i * width + j) * 2 + open): no allocation per step.
+  const stack: number[] = [0];
+  const queue = { push: ([i, j, open]: [number, number, boolean]) => stack.push((i * width + j) * 2 + (open ? 1 : 0)) };
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    if (seen[k]) continue;
+    seen[k] = 1;
+    const open = (k & 1) === 1;
+    const i = Math.floor(k / 2 / width);
+    const j = (k >> 1) % width;
     if (i === pattern.length && j === shape.length && !open) return true;
     const p = pattern[i];
     const t = shape[j];
@@ -107,9 +141,9 @@ function patternTokens(arn: string): PatternToken[] {
   return tokens;
 }
 
-function templateTokens(template: string): ShapeToken[] {
+function templateTokens(template: string, resourceOnly: boolean): ShapeToken[] {
   const tokens: ShapeToken[] = [];
-  let colons = 0;
+  let colons = resourceOnly ? 5 : 0;
   for (let i = 0; i < template.length; i++) {
     const c = template[i]!;
     if (c === '$' && template[i + 1] === '{') {

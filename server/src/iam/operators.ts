@@ -53,8 +53,20 @@ export interface ParsedOperator {
   readonly ifExists: boolean;
 }
 
+const parsedCache = new Map<string, ParsedOperator>();
+
 /** `ForAnyValue:StringLikeIfExists` → qualifier, base operator, IfExists. Names are case-sensitive in IAM. */
 export function parseOperator(text: string): ParsedOperator {
+  let parsed = parsedCache.get(text);
+  if (!parsed) {
+    if (parsedCache.size > 1000) parsedCache.clear();
+    parsed = parseOperatorText(text);
+    parsedCache.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseOperatorText(text: string): ParsedOperator {
   let rest = text;
   let qualifier: SetQualifier | undefined;
   for (const q of ['ForAllValues', 'ForAnyValue'] as const) {

@@ -56,6 +56,21 @@ export function compileWildcard(pattern: string, caseInsensitive: boolean, count
   };
 }
 
+/** Compiled matchers for patterns seen before (policies repeat them); bounded, cleared when full. */
+const compiledSensitive = new Map<string, Matcher>();
+const compiledInsensitive = new Map<string, Matcher>();
+
+export function cachedWildcard(pattern: string, caseInsensitive: boolean): Matcher {
+  const cache = caseInsensitive ? compiledInsensitive : compiledSensitive;
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    if (cache.size > 10_000) cache.clear();
+    matcher = compileWildcard(pattern, caseInsensitive);
+    cache.set(pattern, matcher);
+  }
+  return matcher;
+}
+
 export function matchWildcard(pattern: string, text: string, caseInsensitive: boolean, counter?: StepCounter): boolean {
   return compileWildcard(pattern, caseInsensitive, counter)(text);
 }

@@ -29,7 +29,10 @@ export function foldIntrinsic(node: ObjectNode): ValueNode {
   return opaque;
 }
 
-/** Adds a property, reporting a second occurrence of the same key (IAM rejects duplicate keys). */
+/**
+ * Adds a property, reporting a second occurrence of the same key (IAM rejects duplicate keys).
+ * Small objects (nearly all of a policy's) are scanned; the map only serves large ones.
+ */
 export function addProperty(
   object: ObjectNode,
   property: PropertyNode,
@@ -37,7 +40,13 @@ export function addProperty(
   problems: SyntaxProblem[],
 ): void {
   const name = property.key.value;
-  const first = seen.get(name);
+  let first: PropertyNode | undefined;
+  if (object.properties.length < 16) {
+    for (const p of object.properties) if (p.key.value === name) first = p;
+  } else {
+    if (seen.size === 0) for (const p of object.properties) if (!seen.has(p.key.value)) seen.set(p.key.value, p);
+    first = seen.get(name);
+  }
   if (first) {
     problems.push({
       code: 'duplicate-key',
@@ -45,7 +54,7 @@ export function addProperty(
       end: property.key.end,
       message: `Duplicate key "${name}": IAM rejects a policy whose object repeats a key.`,
     });
-  } else seen.set(name, property);
+  } else if (seen.size > 0) seen.set(name, property);
   object.properties.push(property);
 }
 

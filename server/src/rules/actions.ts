@@ -2,7 +2,7 @@
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction } from '../iam/action';
 import { closest } from '../iam/suggest';
-import { compileWildcard, hasWildcard } from '../iam/wildcard';
+import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import type { RuleContext, RuleGroup } from './rule';
@@ -46,11 +46,11 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
 /** Does wildcard pattern a cover every action that b stands for? */
 function covers(a: string, b: string, context: RuleContext): boolean {
   if (a === '*') return true;
-  if (!hasWildcard(b)) return compileWildcard(a, true)(b);
+  if (!hasWildcard(b)) return cachedWildcard(a, true)(b);
   const parsed = parseAction(b);
   if (parsed.kind !== 'action') return false;
   const matches = context.catalog.matchActions(parsed.service, parsed.name);
-  const match = compileWildcard(a, true);
+  const match = cachedWildcard(a, true);
   return matches.length > 0 && matches.every((m) => match(`${m.service}:${m.action}`));
 }
 

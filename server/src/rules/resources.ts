@@ -1,7 +1,7 @@
 // Resource and NotResource values: well-formed ARNs with valid parts, no wildcard inside the
 // resource-type word, and — deep for profile — ARNs that fit the statement's actions.
 import type { ProfileAction } from '../catalog/types';
-import { PARTITIONS, arnFitsTemplate, parseArn, type ArnParts } from '../iam/arn';
+import { PARTITIONS, parseArn, type ArnParts } from '../iam/arn';
 import { parseAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
@@ -93,7 +93,7 @@ function checkProfileResource(node: StringNode, arn: ArnParts, actions: readonly
     context.report('arn-resource-type-wildcard', node, `The resource-type word "${typeWord}" cannot contain a wildcard: write domains/… in full.`);
     return;
   }
-  const types = context.catalog.profile.resourceTypes.filter((t) => arnFitsTemplate(node.value, t.arn));
+  const types = context.catalog.resourceTypesOf(node.value);
   if (types.length === 0) {
     context.report('arn-no-resource-type', node, `"${arn.resource}" fits no Customer Profiles resource type: they all start domains/\${DomainName}.`);
     return;

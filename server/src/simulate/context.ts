@@ -65,7 +65,10 @@ function escapeForPattern(value: string, forPattern: boolean): string {
   return forPattern ? value.replace(/\*/g, LITERAL_STAR).replace(/\?/g, LITERAL_QUESTION) : value;
 }
 
-/** Turns stand-ins back into the characters, for messages. */
+const STAND_INS = /[\uE000\uE001]/g;
+
+/** Turns stand-ins back into the characters, for messages and literal comparisons. */
 export function shown(text: string): string {
-  return text.replace(new RegExp(LITERAL_STAR, 'g'), '*').replace(new RegExp(LITERAL_QUESTION, 'g'), '?');
+  if (!text.includes(LITERAL_STAR) && !text.includes(LITERAL_QUESTION)) return text;
+  return text.replace(STAND_INS, (c) => (c === LITERAL_STAR ? '*' : '?'));
 }

@@ -9,12 +9,13 @@ import { evaluateCondition } from './operators';
 import type { ConditionTrace, Decision, ElementTrace, SimulationRequest, SimulationResult, StatementTrace } from './types';
 
 export function simulatePolicy(policy: Policy, request: SimulationRequest): SimulationResult {
-  return decide(policy.statements.map((s) => evaluateStatement(s, request)));
+  const context = new RequestContext(request);
+  return decide(policy.statements.map((s) => evaluateStatement(s, request, context)));
 }
 
 /** One statement on its own, as if it were the whole policy. */
 export function simulateStatement(statement: Statement, request: SimulationRequest): SimulationResult {
-  return decide([evaluateStatement(statement, request)]);
+  return decide([evaluateStatement(statement, request, new RequestContext(request))]);
 }
 
 function decide(statements: StatementTrace[]): SimulationResult {
@@ -29,8 +30,7 @@ function label(statement: StatementTrace): string {
   return statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`;
 }
 
-export function evaluateStatement(statement: Statement, request: SimulationRequest): StatementTrace {
-  const context = new RequestContext(request);
+export function evaluateStatement(statement: Statement, request: SimulationRequest, context: RequestContext): StatementTrace {
   const variables = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
   const effect = elementString(statement, 'Effect') ?? '(none)';
   const action = matchElement(statement, 'Action', 'NotAction', request.action, (p) => actionMatches(p, request.action), undefined);
@@ -115,7 +115,15 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
         continue;
       }
       const outcome = evaluateCondition(operator.operator.value, entry.key.value, raw as string[], context, variables);
-      traces.push({ operator: operator.operator.value, key: entry.key.value, ...outcome, span });
+      traces.push({
+        operator: operator.operator.value,
+        key: entry.key.value,
+        matched: outcome.matched,
+        reason: outcome.reason,
+        values: outcome.values,
+        ...(outcome.requestValues ? { requestValues: outcome.requestValues } : {}),
+        span,
+      });
     }
     if (operator.keys.length === 0) {
       traces.push({ operator: operator.operator.value, key: '(none)', matched: true, reason: 'No keys under this operator.', values: [], span: { start: operator.property.start, end: operator.property.end } });

@@ -2,7 +2,7 @@
 // vs. multivalued context keys"): missing keys, IfExists, negation as NOR, set qualifiers.
 import { cidrContains, parseCidr } from '../iam/ip';
 import { parseOperator, type OperatorFamily } from '../iam/operators';
-import { compileWildcard } from '../iam/wildcard';
+import { cachedWildcard } from '../iam/wildcard';
 import { arnMatches } from './match';
 import { shown, substitute, type RequestContext } from './context';
 
@@ -20,6 +20,18 @@ interface PolicyValue {
 
 const list = (values: readonly string[]) => values.map((v) => `"${shown(v)}"`).join(', ');
 
+const plainValues = new Map<string, PolicyValue>();
+/** The same policy strings recur across statements and requests: one value object each. */
+function plainValue(raw: string): PolicyValue {
+  let value = plainValues.get(raw);
+  if (!value) {
+    if (plainValues.size > 10_000) plainValues.clear();
+    value = { text: raw, unresolved: undefined };
+    plainValues.set(raw, value);
+  }
+  return value;
+}
+
 export function evaluateCondition(operatorName: string, key: string, rawValues: readonly string[], context: RequestContext, variables: boolean): ConditionOutcome {
   const parsed = parseOperator(operatorName);
   const base = parsed.base;
@@ -27,9 +39,10 @@ export function evaluateCondition(operatorName: string, key: string, rawValues: 
     return { matched: false, reason: `"${operatorName}" is not a condition operator: IAM would reject the policy.`, values: rawValues };
   }
   const family = base.family;
-  const substitutes = variables && (family === 'String' || family === 'Arn');
-  const values: PolicyValue[] = rawValues.map((raw) => (substitutes ? substitute(raw, context, family === 'String' ? base.name.includes('Like') : true) : { text: raw, unresolved: undefined }));
-  const texts = values.map((v) => v.text);
+  const substitutes = variables && (family === 'String' || family === 'Arn') && rawValues.some((raw) => raw.includes('${'));
+  // Most values hold no variable: share the raw strings and skip the substitution objects.
+  const values: readonly PolicyValue[] = substitutes ? rawValues.map((raw) => substitute(raw, context, family === 'String' ? base.name.includes('Like') : true)) : rawValues.map(plainValue);
+  const texts = substitutes ? values.map((v) => v.text) : rawValues;
   const request = context.get(key);
 
   if (family === 'Null') {
@@ -60,7 +73,10 @@ export function evaluateCondition(operatorName: string, key: string, rawValues: 
     const matched = parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated);
     return { matched, reason: `${key} has an empty list: ${parsed.qualifier ?? base.name} is ${matched}.`, values: texts, requestValues: request };
   }
-  const results = request.map((v) => ({ v, ...holdsFor(v) }));
+  const results = request.map((v) => {
+    const outcome = holdsFor(v);
+    return { v, holds: outcome.holds, by: outcome.by };
+  });
   let matched: boolean;
   let reason: string;
   if (parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated && request.length > 1)) {
@@ -88,7 +104,7 @@ type Compare = (requestValue: string, policyValue: string) => boolean;
 function comparer(family: OperatorFamily, name: string): Compare {
   switch (family) {
     case 'String':
-      if (name.includes('Like')) return (v, p) => compileWildcard(p, false)(v);
+      if (name.includes('Like')) return (v, p) => cachedWildcard(p, false)(v);
       if (name.includes('IgnoreCase')) return (v, p) => v.toLowerCase() === shown(p).toLowerCase();
       return (v, p) => v === shown(p);
     case 'Numeric': {
