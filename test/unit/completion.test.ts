@@ -194,6 +194,13 @@ describe('completion', () => {
     }
   }
 
+  test('profile actions show their description in the list and their access level at the edge', () => {
+    const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸"}]}', 'json');
+    const item = items.find((i) => i.label === 'profile:GetDomain')!;
+    assert.deepEqual(item.labelDetails, { detail: ' get a specific domain in an account', description: 'Read' });
+    assert.match((item.documentation as { value: string }).value, /API_GetDomain\.html/);
+  });
+
   test('profile comes first among service prefixes, and accepting it asks for the action', () => {
     const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "‸"}]}', 'json');
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));

@@ -136,6 +136,14 @@ describe('outline', () => {
           ['IntegrationWorkflowRole › PutIntegrationObjects', 'identity policy', ['Allow profile:PutProfileObject, profile:CreateProfile, …']],
         ],
       );
+      // LSP (and VS Code) reject a symbol whose selection range is outside its range.
+      const inside = (inner: { start: { line: number; character: number } }, outer: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+        (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+        (inner.start.line < outer.end.line || (inner.start.line === outer.end.line && inner.start.character <= outer.end.character));
+      for (const symbol of outline) {
+        assert.ok(inside(symbol.selectionRange, symbol.range), `${symbol.name} [${format}]`);
+        for (const child of symbol.children ?? []) assert.ok(inside(child.selectionRange, child.range) && inside(child.range, symbol.range), `${child.name} [${format}]`);
+      }
     }
   });
 });

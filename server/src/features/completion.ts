@@ -215,7 +215,8 @@ function profileActionItems(context: Context): CompletionItem[] {
       label: `profile:${action.name}`,
       kind: CompletionItemKind.Function,
       detail: `${action.accessLevel} · ${action.description.replace(/^Grants permission to /, '')}`,
-      labelDetails: { description: action.accessLevel },
+      // The description right in the list, the access level at the right edge: no need to expand details.
+      labelDetails: { detail: ` ${action.description.replace(/^Grants permission to /, '')}`, description: action.accessLevel },
       documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
       sortText: `1${action.name}`,
     }),

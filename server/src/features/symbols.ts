@@ -8,11 +8,12 @@ export function documentSymbols(document: PolicyDocument): DocumentSymbol[] {
   const range = (start: number, end: number) => ({ start: document.lines.positionAt(start), end: document.lines.positionAt(end) });
   return document.policies.map((policy) => {
     const anchor = policy.node.parent?.kind === 'property' ? policy.node.parent.key : policy.node;
+    // The symbol spans the key that names the policy too: LSP requires the selection inside the range.
     return {
       name: policy.label,
       detail: `${policy.kind} policy`,
       kind: SymbolKind.Namespace,
-      range: range(policy.node.start, policy.node.end),
+      range: range(Math.min(anchor.start, policy.node.start), policy.node.end),
       selectionRange: range(anchor.start, anchor.end),
       children: policy.statements.map((statement) => {
         const sid = scalarText(statement.elements.Sid?.value);

@@ -10,6 +10,13 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
     const distance = editDistance(target, lower, threshold);
     if (distance <= threshold) scored.push({ name: candidate, distance });
   }
+  // A name cut short (profile:GetDom) is a typo too: names that start with it, shortest first.
+  if (target.length >= 4) {
+    for (const candidate of candidates) {
+      const lower = candidate.toLowerCase();
+      if (lower.startsWith(target) && lower !== target && !scored.some((s) => s.name === candidate)) scored.push({ name: candidate, distance: threshold + 1 + (lower.length - target.length) / 100 });
+    }
+  }
   scored.sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1));
   return scored.slice(0, max).map((s) => s.name);
 }

@@ -1,0 +1,116 @@
+// The extension in a real VS Code (code-server 1.139, headless Chromium): diagnostics, completion,
+// hover, a quick fix, and "Simulate statement" from the palette and from the CodeLens. Each step
+// leaves a screenshot in test-results/e2e/.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { command, frameText, goTo, launch, openFile, problems, shot } from './harness.mjs';
+
+describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
+  let page;
+  let stop;
+  before(async () => {
+    ({ page, stop } = await launch());
+  });
+  after(async () => stop?.());
+  afterEach(async (context) => {
+    // A failed step leaves its screen behind, to see what the editor showed.
+    if (context.passed === false || context.error) await shot(page, `failed-${context.name.replace(/\W+/g, '-').slice(0, 40)}.png`).catch(() => {});
+  });
+
+  test('a JSON policy: the diagnostics are in the Problems panel', async () => {
+    await openFile(page, 'policy.json');
+    const text = await problems(page, /duplicate-key/);
+    for (const rule of ['version-invalid', 'action-unknown', 'principal-in-identity-policy', 'duplicate-key']) assert.match(text, new RegExp(`profile-policy\\W+${rule}`));
+    await shot(page, '01-json-problems.png');
+  });
+
+  test('a YAML policy: the misspelt action is reported with its suggestion', async () => {
+    await openFile(page, 'analyst.yaml');
+    const text = await problems(page, /GetProfileObjectTyp/);
+    assert.match(text, /profile:GetProfileObjectTyp.*Did you mean profile:GetProfileObjectType/);
+    await shot(page, '02-yaml-problems.png');
+  });
+
+  test('a CloudFormation template: policies inside it are checked', async () => {
+    await openFile(page, 'template.yaml');
+    const text = await problems(page, /template\.yaml/);
+    assert.match(text, /profile:SearchProfile" is not an action/);
+    assert.match(text, /profile-policy\W+principal-in-identity-policy/);
+    await shot(page, '03-template-problems.png');
+  });
+
+  test('typing "profile:Get lists GetDomain with its description', async () => {
+    await openFile(page, 'typing.json');
+    await goTo(page, 6, 18);
+    await page.keyboard.type('"profile:GetDom', { delay: 40 });
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:GetDomain' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    // The row carries the description and the access level.
+    assert.match(await row.innerText(), /profile:GetDomain\s*get a specific domain in an account\s*Read/);
+    await shot(page, '04-completion.png');
+    await page.keyboard.press('Enter');
+    const line = (await page.locator('.view-line', { hasText: 'profile:GetDomain' }).first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(line, /"Action": \["profile:GetDomain"\]/);
+  });
+
+  test('hovering an action shows its documentation', async () => {
+    await goTo(page, 6, 25);
+    await command(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover-content').first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    assert.match(text, /profile:GetDomain/);
+    assert.match(text, /Grants permission to get a specific domain in an account/);
+    await shot(page, '05-hover.png');
+    await page.keyboard.press('Escape');
+  });
+
+  test('a quick fix replaces a misspelt action', async () => {
+    await openFile(page, 'policy.json');
+    await goTo(page, 8, 14);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    await shot(page, '06-quick-fix.png');
+    await fix.click();
+    await page.locator('.view-line', { hasText: '"profile:GetDomain",' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  test('"Simulate statement" from the command palette shows the decision', async () => {
+    await openFile(page, 'agent.json');
+    await goTo(page, 10, 10);
+    await command(page, 'Profile Policy: Simulate statement');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'profile:SearchProfiles' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('profile:SearchProfiles');
+    await page.keyboard.press('Enter');
+    // The resource, prefilled from the statement with the wildcard selected: type over it.
+    await page.waitForTimeout(500);
+    await page.keyboard.type('retail');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await input.fill('blue');
+    await page.keyboard.press('Enter');
+    const text = await frameText(page, ['Statement by statement', 'ImplicitDeny']);
+    assert.match(text, /aws:PrincipalTag\/team/);
+    await shot(page, '07-simulate-palette.png');
+  });
+
+  test('"Simulate statement" from the CodeLens shows the decision', async () => {
+    await openFile(page, 'agent.json');
+    await goTo(page, 30, 1);
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Simulate statement' }).last();
+    await lens.waitFor({ timeout: 15_000 });
+    await lens.click();
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'profile:DeleteProfile' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('profile:DeleteProfile');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter'); // the resource remembered from the last run
+    const text = await frameText(page, ['Statement by statement', 'ExplicitDeny']);
+    assert.match(text, /Denied explicitly by statement "NeverDeleteOrMerge"/);
+    await shot(page, '08-simulate-codelens.png');
+  });
+});
