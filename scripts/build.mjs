@@ -51,9 +51,23 @@ await Promise.all([
     absWorkingDir: root,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
-    entryPoints: [...files(join(root, 'test'), '.test.ts'), join(root, 'bench', 'run.ts'), join(root, 'scripts', 'rules-doc.ts')].map((f) => relative(root, f)),
+    entryPoints: [...files(join(root, 'test'), '.test.ts').filter((f) => !f.includes(`${join('test', 'vscode')}`)), join(root, 'bench', 'run.ts'), join(root, 'scripts', 'rules-doc.ts')].map((f) => relative(root, f)),
     outbase: '.',
     outdir: 'out',
   }),
 ]);
+// The VS Code API suite runs inside the extension host: vscode and mocha come from there and from node_modules.
+await build({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  external: ['vscode', 'mocha'],
+  entryPoints: files(join(root, 'test', 'vscode', 'suite'), '.ts').map((f) => relative(root, f)),
+  outbase: 'test/vscode',
+  outdir: 'out/vscode',
+});
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);

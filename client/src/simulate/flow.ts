@@ -27,8 +27,14 @@ let last: { where: Where; params: SimulateParams } | undefined;
 const remembered: { resource?: string; context: Context } = { context: {} };
 
 export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const register = (id: string, run: (...args: unknown[]) => Promise<void>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  register('profilePolicy.simulateStatement', (uri?: unknown, position?: unknown, scope?: unknown) => simulate(client, where(uri, position, scope ?? 'statement')));
+  const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  // With a request as the fourth argument the command asks nothing and returns the result: for
+  // scripts, keybindings with arguments, and the VS Code API tests.
+  register('profilePolicy.simulateStatement', (uri?: unknown, position?: unknown, scope?: unknown, request?: unknown) =>
+    request && typeof request === 'object'
+      ? simulateDirectly(client, where(uri, position, scope ?? 'statement'), request as SimulateParams['request'])
+      : simulate(client, where(uri, position, scope ?? 'statement')),
+  );
   register('profilePolicy.simulatePolicy', (uri?: unknown, position?: unknown) => simulate(client, where(uri, position, 'policy')));
   register('profilePolicy.simulateAllActions', (uri?: unknown, position?: unknown) => simulateAll(client, where(uri, position, 'policy')));
   register('profilePolicy.rerunSimulation', async () => {
@@ -39,9 +45,9 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
 
 /** From a CodeLens (uri, position, scope) or the command palette (the active editor's cursor). */
 function where(uri: unknown, position: unknown, scope: unknown): Where | undefined {
-  if (typeof uri === 'string' && position && typeof position === 'object') {
+  if ((typeof uri === 'string' || uri instanceof vscode.Uri) && position && typeof position === 'object') {
     const p = position as { line: number; character: number };
-    return { uri: vscode.Uri.parse(uri), position: new vscode.Position(p.line, p.character), scope: scope === 'policy' ? 'policy' : 'statement' };
+    return { uri: typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, position: new vscode.Position(p.line, p.character), scope: scope === 'policy' ? 'policy' : 'statement' };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
@@ -69,10 +75,18 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   await send(client, place, params);
 }
 
-async function send(client: LanguageClient, place: Where, params: SimulateParams): Promise<void> {
+async function send(client: LanguageClient, place: Where, params: SimulateParams): Promise<SimulateResult | undefined> {
   const result = await client.sendRequest<SimulateResult | null>(SimulateRequest, params);
   if (!result) return void vscode.window.showWarningMessage('The policy changed: nothing to simulate at that place any more.');
   showResult(place.uri, result);
+  return result;
+}
+
+async function simulateDirectly(client: LanguageClient, place: Where | undefined, request: SimulateParams['request']): Promise<SimulateResult | undefined> {
+  if (!place) return undefined;
+  const params: SimulateParams = { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope, request };
+  last = { where: place, params };
+  return send(client, place, params);
 }
 
 async function simulateAll(client: LanguageClient, place: Where | undefined): Promise<void> {
