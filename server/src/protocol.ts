@@ -66,3 +66,11 @@ export interface SimulateAllResult {
 }
 
 export const SIMULATE_COMMAND = 'profilePolicy.simulateStatement';
+
+/** How much the server holds: open documents, cached analyses, heap. For tests and troubleshooting. */
+export const ServerStatsRequest = 'profilePolicy/serverStats';
+export interface ServerStats {
+  readonly documents: number;
+  readonly analyses: number;
+  readonly heapUsed: number;
+}

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
-import { SimulateAllRequest, SimulateRequest, SimulationTargetRequest, type SimulateAllParams, type SimulateParams, type SimulationTargetParams } from './protocol';
+import { ServerStatsRequest, SimulateAllRequest, SimulateRequest, SimulationTargetRequest, type ServerStats, type SimulateAllParams, type SimulateParams, type SimulationTargetParams } from './protocol';
 import { AnalysisCache, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
 import { validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
@@ -115,6 +115,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SimulateAllRequest, (params: SimulateAllParams) =>
     withAnalysis('simulate all', params.uri, null, (analysis, document) => simulateAllActions(analysis, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null),
   );
+  connection.onRequest(ServerStatsRequest, (): ServerStats => ({ documents: documents.all().length, analyses: cache.size, heapUsed: process.memoryUsage().heapUsed }));
   connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 
   documents.onDidOpen((event) => schedule(event.document, 0));

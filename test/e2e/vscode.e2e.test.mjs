@@ -68,10 +68,15 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
 
   test('a quick fix replaces a misspelt action', async () => {
     await openFile(page, 'policy.json');
+    // The fix belongs to a diagnostic: wait until the squiggles are drawn.
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
     await goTo(page, 8, 14);
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
-    await fix.waitFor({ timeout: 15_000 });
+    for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
+      await page.keyboard.press('Control+.');
+      await fix.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
+    await fix.waitFor({ timeout: 5_000 });
     await shot(page, '06-quick-fix.png');
     await fix.click();
     await page.locator('.view-line', { hasText: '"profile:GetDomain",' }).first().waitFor({ timeout: 10_000 });
