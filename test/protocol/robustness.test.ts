@@ -10,7 +10,9 @@ describe('server robustness over stdio', () => {
   const logged: string[] = [];
   before(async () => {
     client = new TestClient();
-    client.connection.onNotification(LogMessageNotification.method, (...args: unknown[]) => logged.push(String((args[0] as { message?: string } | undefined)?.message)));
+    client.connection.onNotification(LogMessageNotification.method, (...args: unknown[]) => {
+      logged.push(String((args[0] as { message?: string } | undefined)?.message));
+    });
     await client.initialize();
   });
   after(async () => client.stop());
