@@ -11,7 +11,7 @@ import { documentSymbols } from './features/symbols';
 import type { SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
 import type { SimulationRequest } from './simulate/types';
 import { parseDocument, type DocumentFormat, type PolicyDocument } from './model/document';
-import { validate } from './rules/index';
+import { validateReusing, type PolicyFindings } from './rules/index';
 import type { Finding } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -19,12 +19,16 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 export interface Analysis {
   readonly document: PolicyDocument;
   readonly findings: readonly Finding[];
+  /** Per-policy findings, for reuse by the next version of the same document. */
+  readonly byPolicy?: PolicyFindings;
 }
 
-export function analyse(text: string, format: DocumentFormat, settings: Settings = DEFAULT_SETTINGS, catalog: Catalog = bundledCatalog()): Analysis {
+/** previous: the analysis of the document's last version, whose unchanged policies need no new run. */
+export function analyse(text: string, format: DocumentFormat, settings: Settings = DEFAULT_SETTINGS, catalog: Catalog = bundledCatalog(), previous?: Analysis): Analysis {
   const document = parseDocument(text, format);
-  const findings = settings.enable ? validate(document, catalog, settings.rules) : [];
-  return { document, findings };
+  if (!settings.enable) return { document, findings: [] };
+  const { findings, byPolicy } = validateReusing(document, catalog, settings.rules, previous?.byPolicy);
+  return { document, findings, byPolicy };
 }
 
 export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {
@@ -77,7 +81,7 @@ export class AnalysisCache {
   get(uri: string, version: number, text: () => string, format: DocumentFormat): Analysis {
     const entry = this.entries.get(uri);
     if (entry && entry.version === version) return entry.analysis;
-    const analysis = analyse(text(), format, this.settings, this.catalog);
+    const analysis = analyse(text(), format, this.settings, this.catalog, entry?.analysis.document.format === format ? entry.analysis : undefined);
     this.entries.set(uri, { version, analysis });
     return analysis;
   }

@@ -26,10 +26,28 @@ export function ruleGroupOf(id: string): string | undefined {
   return GROUP_BY_ID.get(id);
 }
 
+/** A policy's findings, keyed by its kind, name and exact text, so an unchanged policy can reuse them. */
+export type PolicyFindings = Map<string, { readonly start: number; readonly findings: readonly Finding[] }>;
+
+export interface Validation {
+  readonly findings: Finding[];
+  readonly byPolicy: PolicyFindings;
+}
+
 export function validate(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}): Finding[] {
+  return validateReusing(document, catalog, settings).findings;
+}
+
+/**
+ * Runs every rule; a policy whose text is unchanged since `previous` (same version of the settings)
+ * gets its earlier findings back, moved to its new place, instead of a new run: one keystroke in a
+ * big template re-checks one policy.
+ */
+export function validateReusing(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}, previous?: PolicyFindings): Validation {
+  const byPolicy: PolicyFindings = new Map();
   // A file without a policy is none of our business: a package.json or a compose file stays silent.
-  if (document.policies.length === 0) return [];
-  const findings: Finding[] = [];
+  if (document.policies.length === 0) return { findings: [], byPolicy };
+  let findings: Finding[] = [];
   const context: RuleContext = {
     document,
     catalog,
@@ -42,12 +60,25 @@ export function validate(document: PolicyDocument, catalog: Catalog, settings: R
     },
   };
   for (const group of RULE_GROUPS) group.checkDocument?.(context);
+  const all = findings;
   for (const policy of document.policies) {
+    const key = `${policy.kind}\u0000${policy.label}\u0000${document.text.slice(policy.node.start, policy.node.end)}`;
+    const earlier = previous?.get(key);
+    if (earlier) {
+      const delta = policy.node.start - earlier.start;
+      const moved = delta === 0 ? earlier.findings : earlier.findings.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
+      all.push(...moved);
+      byPolicy.set(key, { start: policy.node.start, findings: moved });
+      continue;
+    }
+    findings = [];
     for (const group of RULE_GROUPS) group.checkPolicy?.(policy, context);
     for (const statement of policy.statements) {
       for (const group of RULE_GROUPS) group.checkStatement?.(statement, context);
     }
+    all.push(...findings);
+    byPolicy.set(key, { start: policy.node.start, findings });
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return findings;
+  all.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings: all, byPolicy };
 }
