@@ -31,9 +31,9 @@ export function generateTemplate(targetBytes = 1024 * 1024, seed = 42): Template
   let size = 0;
   while (size < targetBytes) {
     const statements = [];
-    const count = 2 + Math.floor(next() * 3);
+    const count = 1 + Math.floor(next() * 2);
     for (let s = 0; s < count; s++) {
-      const statementActions = Array.from({ length: 2 + Math.floor(next() * 5) }, () => `profile:${pick(actions)}`);
+      const statementActions = Array.from({ length: 2 + Math.floor(next() * 3) }, () => `profile:${pick(actions)}`);
       if (next() < 0.2) statementActions.push(`profile:${pick(['Get', 'List', 'Put', 'Create'])}*`);
       const type = pick(types);
       const arn = type.arn
@@ -61,7 +61,7 @@ export function generateTemplate(targetBytes = 1024 * 1024, seed = 42): Template
       },
     };
     roles++;
-    size = roles * 1030; // about one role per KiB of YAML; checked below
+    size = roles * 1000; // about one role per KiB of YAML; checked below
     if (roles % 100 === 0) size = toYaml({ Resources: resources }).length;
   }
   const template = { AWSTemplateFormatVersion: '2010-09-09', Description: 'Benchmark template', Resources: resources };
