@@ -34,6 +34,17 @@ const shipped = {
   mainFields: ['module', 'main'],
 };
 
+/** Tests, bench and tools: bundled for node from the repository, with inline source maps. */
+const unshipped = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'out'), { recursive: true, force: true });
 await Promise.all([
@@ -42,13 +53,7 @@ await Promise.all([
   build({ ...shipped, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...shipped, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' }),
   build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-    absWorkingDir: root,
+    ...unshipped,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
     entryPoints: [...files(join(root, 'test'), '.test.ts').filter((f) => !f.includes(`${join('test', 'vscode')}`)), join(root, 'bench', 'run.ts'), join(root, 'scripts', 'rules-doc.ts')].map((f) => relative(root, f)),
@@ -58,13 +63,7 @@ await Promise.all([
 ]);
 // The VS Code API suite runs inside the extension host: vscode and mocha come from there and from node_modules.
 await build({
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-  absWorkingDir: root,
+  ...unshipped,
   external: ['vscode', 'mocha'],
   entryPoints: files(join(root, 'test', 'vscode', 'suite'), '.ts').map((f) => relative(root, f)),
   outbase: 'test/vscode',
