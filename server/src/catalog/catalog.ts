@@ -9,6 +9,27 @@ import type { ActionIndexData, GlobalConditionKey, ProfileAction, ProfileData, R
 
 export type AccessLetter = 'L' | 'R' | 'W' | 'T' | 'P';
 
+/** The index's one-letter access levels (the most powerful flag of an action, as the generator picks). */
+const LEVEL_NAMES: Record<string, string> = { L: 'List', R: 'Read', W: 'Write', T: 'Tagging', P: 'Permissions management' };
+
+export const ACCESS_LEVEL_ORDER = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
+
+export function accessLevelName(letter: string): string {
+  return LEVEL_NAMES[letter] ?? 'Write';
+}
+
+export interface ConditionKeyInfo {
+  /** The key as the data names it (tag keys with their ${TagKey} placeholder). */
+  readonly name: string;
+  readonly type: string;
+  readonly multivalued: boolean;
+  /** Service keys carry AWS's description; global keys their category. */
+  readonly description?: string;
+  readonly category?: string;
+}
+
+const TAG_KEY_STEMS = ['aws:requesttag/', 'aws:resourcetag/', 'aws:principaltag/'];
+
 export interface ServiceActions {
   readonly prefix: string;
   readonly name: string;
@@ -84,6 +105,36 @@ export class Catalog {
       this.typesByArn.set(arn, types);
     }
     return types;
+  }
+
+  /**
+   * What the data says of a condition key, tag keys resolved to their ${TagKey} pattern (names ignore
+   * case); 'malformed' for a tag key without its tag name; undefined for a key the data does not know.
+   */
+  conditionKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
+    const lower = key.toLowerCase();
+    const stem = TAG_KEY_STEMS.find((s) => lower.startsWith(s));
+    if (stem && lower.length === stem.length) return 'malformed';
+    const pattern = stem ? `${key.slice(0, stem.length)}\${TagKey}` : key;
+    // The tag keys are global and Customer Profiles keys at once: the service entry has AWS's description.
+    const global = this.globalKey(pattern);
+    const service = this.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
+    const known = service ?? global;
+    if (!known) return undefined;
+    return {
+      name: known.name,
+      type: known.type,
+      multivalued: known.type.startsWith('ArrayOf'),
+      ...(service ? { description: service.description } : {}),
+      ...(global ? { category: global.category } : {}),
+    };
+  }
+
+  /** The access level of a known action, by the index (profile's "Tagging, Write" counts as Tagging). */
+  accessLevel(prefix: string, name: string): string | undefined {
+    const service = this.service(prefix);
+    const i = service?.byLowerName.get(name.toLowerCase());
+    return service && i !== undefined ? accessLevelName(service.levels[i]!) : undefined;
   }
 
   globalKey(name: string): GlobalConditionKey | undefined {

@@ -4,8 +4,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { Catalog } from '../catalog/catalog';
 import { parseAction } from '../iam/action';
 import { hasWildcard } from '../iam/wildcard';
-import type { PolicyDocument } from '../model/document';
-import { elementString, elementValues, type Policy, type Statement } from '../model/policy';
+import { policyAt, statementAt, type PolicyDocument } from '../model/document';
+import { elementString, elementValues, type Statement } from '../model/policy';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import type { Finding } from '../rules/rule';
 import type { Analysis } from '../service';
@@ -155,18 +155,6 @@ function mergeRemovals(edits: OffsetEdit[]): OffsetEdit[] {
 }
 
 // ── finding the model at a position ──────────────────────────────────────────────────────────
-
-function policyAt(document: PolicyDocument, offset: number): Policy | undefined {
-  let best: Policy | undefined;
-  for (const policy of document.policies) {
-    if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
-  }
-  return best;
-}
-
-function statementAt(document: PolicyDocument, offset: number): Statement | undefined {
-  return policyAt(document, offset)?.statements.find((s) => offset >= s.node.start && offset <= s.node.end);
-}
 
 /** The string (value or key) starting at offset, found by descending through the containers. */
 export function stringAt(document: PolicyDocument, offset: number, end?: number): StringNode | undefined {

@@ -1,7 +1,7 @@
 // Completion at a position, answered from the cached analysis: element names, Version and Effect
 // values, actions, ARNs, condition operators, keys and values, and policy variables.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
-import type { Catalog } from '../catalog/catalog';
+import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
 import type { ProfileAction } from '../catalog/types';
 import { PARTITIONS, parseArn, templatePlaceholders } from '../iam/arn';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
@@ -13,7 +13,6 @@ import { ELEMENT_DOCS } from './element-docs';
 import { statementActions, supportedConditionKeys } from './statement-facts';
 import { jsonCommas, quoteSnippet, quoteValue, snippetText } from './text-edits';
 
-const LEVEL_ORDER = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
 const COMMON_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-2', 'eu-central-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2', 'ca-central-1', 'af-south-1'];
 
 interface Context {
@@ -185,9 +184,9 @@ function actionItems(context: Context): CompletionItem[] {
   const service = catalog.service(prefix);
   if (!service) return [];
   const items = service.actions.map((name, i) =>
-    valueItem(context, `${service.prefix}:${name}`, { kind: CompletionItemKind.Function, detail: `${levelName(service.levels[i]!)} · ${service.name}`, sortText: `1${name}` }),
+    valueItem(context, `${service.prefix}:${name}`, { kind: CompletionItemKind.Function, detail: `${accessLevelName(service.levels[i]!)} · ${service.name}`, sortText: `1${name}` }),
   );
-  items.push(...wildcardItems(context, service.prefix, service.actions, (i) => levelName(service.levels[i]!)));
+  items.push(...wildcardItems(context, service.prefix, service.actions, (i) => accessLevelName(service.levels[i]!)));
   return items;
 }
 
@@ -197,15 +196,6 @@ function withCursorInside(item: CompletionItem): CompletionItem {
   const quoted = text.endsWith('"') || text.endsWith("'");
   if (!quoted || !text.endsWith(':"') && !text.endsWith(":'")) return item;
   return { ...item, insertText: `${snippetText(text.slice(0, -1))}$0${text.slice(-1)}`, insertTextFormat: InsertTextFormat.Snippet };
-}
-
-function levelName(letter: string): string {
-  return { L: 'List', R: 'Read', W: 'Write', T: 'Tagging', P: 'Permissions management' }[letter] ?? 'Write';
-}
-
-function primaryLevel(action: ProfileAction): string {
-  const a = action.access;
-  return a.permissionsManagement ? 'Permissions management' : a.tagging ? 'Tagging' : a.write ? 'Write' : a.read ? 'Read' : 'List';
 }
 
 function profileActionItems(context: Context): CompletionItem[] {
@@ -221,7 +211,7 @@ function profileActionItems(context: Context): CompletionItem[] {
       sortText: `1${action.name}`,
     }),
   );
-  items.push(...wildcardItems(context, 'profile', catalog.profile.actions.map((a) => a.name), (i) => primaryLevel(catalog.profile.actions[i]!)));
+  items.push(...wildcardItems(context, 'profile', catalog.profile.actions.map((a) => a.name), (i) => catalog.accessLevel('profile', catalog.profile.actions[i]!.name)!));
   return items;
 }
 
@@ -241,7 +231,7 @@ function wildcardItems(context: Context, prefix: string, actions: readonly strin
   ];
   for (const [verb, group] of [...groups].sort((a, b) => b[1].count - a[1].count)) {
     if (group.count < 2) continue;
-    const levels = LEVEL_ORDER.filter((l) => group.levels.has(l)).join(', ');
+    const levels = ACCESS_LEVEL_ORDER.filter((l) => group.levels.has(l)).join(', ');
     items.push(valueItem(context, `${prefix}:${verb}*`, { kind: CompletionItemKind.Constant, detail: `${group.count} actions · ${levels}`, sortText: `2${verb}` }));
   }
   return items;
@@ -370,9 +360,13 @@ function operatorItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
   // Once keys are written under the operator, offer only the operators that fit their types.
   const keysObject = slot.property?.value;
-  const keyTypes = keysObject?.kind === 'object' ? keysObject.properties.map((p) => keyType(p.key.value, catalog)).filter((t): t is string => !!t) : [];
+  const keyType = (key: string) => {
+    const info = catalog.conditionKey(key);
+    return typeof info === 'object' ? info.type : undefined;
+  };
+  const keyTypes = keysObject?.kind === 'object' ? keysObject.properties.map((p) => keyType(p.key.value)).filter((t): t is string => !!t) : [];
   const fits = (family: string) => keyTypes.every((t) => familiesForType(t).includes(family as never) || family === 'Null');
-  const multivalued = keysObject?.kind === 'object' && keysObject.properties.some((p) => keyType(p.key.value, catalog)?.startsWith('ArrayOf'));
+  const multivalued = keysObject?.kind === 'object' && keysObject.properties.some((p) => keyType(p.key.value)?.startsWith('ArrayOf'));
   const items: CompletionItem[] = [];
   OPERATORS.forEach((operator, i) => {
     if (!fits(operator.family)) return;
@@ -385,15 +379,6 @@ function operatorItems(context: Context): CompletionItem[] {
     }
   });
   return items;
-}
-
-function keyType(key: string, catalog: Catalog): string | undefined {
-  const lower = key.toLowerCase();
-  const exact = catalog.globalKey(key) ?? catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === lower);
-  if (exact) return exact.type;
-  const slash = key.indexOf('/');
-  if (slash > 0) return catalog.globalKey(`${key.slice(0, slash)}/\${TagKey}`)?.type;
-  return undefined;
 }
 
 function conditionKeyItems(context: Context): CompletionItem[] {

@@ -1,7 +1,7 @@
 // Hover, answered from the cached analysis: what an action, wildcard, ARN, operator, condition key,
 // element name or policy variable means here.
 import type { Hover } from 'vscode-languageserver-types';
-import type { Catalog } from '../catalog/catalog';
+import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
 import { parseAction } from '../iam/action';
 import { parseArn } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
@@ -14,7 +14,6 @@ import { statementActions, supportedConditionKeys } from './statement-facts';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
 const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
-const LEVELS = ['List', 'Read', 'Write', 'Tagging', 'Permissions management'];
 const MAX_LISTED = 40;
 
 export function hover(analysis: Analysis, offset: number, catalog: Catalog): Hover | null {
@@ -63,37 +62,23 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
       return action ? actionMarkdown(action, catalog) : undefined;
     }
     const i = service.byLowerName.get(parsed.name.toLowerCase());
-    return i === undefined ? undefined : `**${service.prefix}:${service.actions[i]}** — ${levelName(service.levels[i]!)}\n\n${service.name}`;
+    return i === undefined ? undefined : `**${service.prefix}:${service.actions[i]}** — ${accessLevelName(service.levels[i]!)}\n\n${service.name}`;
   }
   const matches = catalog.matchActions(parsed.service, parsed.name);
   if (matches.length === 0) return `**${text}** matches no action.`;
   const groups = new Map<string, string[]>();
   for (const match of matches) {
-    const level = match.service === 'profile' ? profileLevel(catalog, match.action) : levelOf(catalog, match.service, match.action);
+    const level = catalog.accessLevel(match.service, match.action)!;
     groups.set(level, [...(groups.get(level) ?? []), `${match.service}:${match.action}`]);
   }
   const lines = [`**${text}** matches ${matches.length} action${matches.length === 1 ? '' : 's'}:`];
-  for (const level of LEVELS) {
+  for (const level of ACCESS_LEVEL_ORDER) {
     const names = groups.get(level);
     if (!names) continue;
     const shown = names.slice(0, MAX_LISTED).map((n) => `\`${n}\``).join(', ');
     lines.push('', `**${level}** (${names.length}): ${shown}${names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : ''}`);
   }
   return lines.join('\n');
-}
-
-function profileLevel(catalog: Catalog, name: string): string {
-  const access = catalog.profileAction(name)!.access;
-  return access.permissionsManagement ? 'Permissions management' : access.tagging ? 'Tagging' : access.write ? 'Write' : access.read ? 'Read' : 'List';
-}
-
-function levelOf(catalog: Catalog, prefix: string, name: string): string {
-  const service = catalog.service(prefix)!;
-  return levelName(service.levels[service.byLowerName.get(name.toLowerCase())!]!);
-}
-
-function levelName(letter: string): string {
-  return { L: 'List', R: 'Read', W: 'Write', T: 'Tagging', P: 'Permissions management' }[letter] ?? 'Write';
 }
 
 function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undefined {
@@ -138,20 +123,15 @@ function operatorMarkdown(text: string): string | undefined {
 }
 
 function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string | undefined {
-  const lower = key.toLowerCase();
-  const slash = key.indexOf('/');
-  const pattern = slash > 0 ? `${key.slice(0, slash)}/\${TagKey}` : key;
-  const service = catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
-  const global = catalog.globalKey(pattern) ?? catalog.globalKey(key);
-  const type = service?.type ?? global?.type;
-  if (!type) return `**${key}** — not a known condition key.`;
-  const lines = [`**${key}** — ${type}, ${type.startsWith('ArrayOf') ? '**multivalued**: use `ForAllValues:` or `ForAnyValue:`' : 'single-valued'}`];
-  if (service?.description) lines.push('', `${service.description}.`);
-  else if (global) lines.push('', `Global condition key (${global.category}).`);
+  const info = catalog.conditionKey(key);
+  if (typeof info !== 'object') return `**${key}** — not a known condition key.`;
+  const lines = [`**${key}** — ${info.type}, ${info.multivalued ? '**multivalued**: use `ForAllValues:` or `ForAnyValue:`' : 'single-valued'}`];
+  if (info.description) lines.push('', `${info.description}.`);
+  else if (info.category) lines.push('', `Global condition key (${info.category}).`);
   const { profileActions } = statementActions(slot.statement, catalog);
   if (profileActions.length > 0) {
     const supported = supportedConditionKeys(profileActions, catalog);
-    const entry = [...supported].find(([name]) => name.toLowerCase() === pattern.toLowerCase() || name.toLowerCase() === lower);
+    const entry = [...supported].find(([name]) => name.toLowerCase() === info.name.toLowerCase());
     const global = /^aws:/i.test(key) && !/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/i.test(key);
     if (entry) lines.push('', `Supported by ${entry[1].length} of this statement's ${profileActions.length} profile actions: ${entry[1].slice(0, MAX_LISTED).map((a) => a.name).join(', ')}.`);
     else if (!global) lines.push('', `**None** of this statement's ${profileActions.length} profile actions supports it: the condition is never true for them.`);

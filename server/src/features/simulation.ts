@@ -4,11 +4,10 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/catalog';
 import { parseArn } from '../iam/arn';
 import { parseOperator } from '../iam/operators';
-import type { PolicyDocument } from '../model/document';
+import { policyAt, statementAt, type PolicyDocument } from '../model/document';
 import { elementValues, type Policy, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
-import { keyInfo } from '../rules/conditions';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
 import type { SimulationRequest, Span } from '../simulate/types';
 import { statementActions } from './statement-facts';
@@ -19,10 +18,9 @@ interface Located {
 }
 
 function locateTarget(document: PolicyDocument, offset: number, scope: SimulationScope): Located | undefined {
-  let policy: Policy | undefined;
-  for (const p of document.policies) if (offset >= p.node.start && offset <= p.node.end && (!policy || p.node.start >= policy.node.start)) policy = p;
+  const policy = policyAt(document, offset);
   if (!policy) return undefined;
-  const statement = scope === 'statement' ? policy.statements.find((s) => offset >= s.node.start && offset <= s.node.end) : undefined;
+  const statement = scope === 'statement' ? statementAt(document, offset) : undefined;
   if (scope === 'statement' && !statement) return undefined;
   return { policy, statement };
 }
@@ -51,7 +49,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     for (const operator of s.conditions) {
       const qualified = parseOperator(operator.operator.value).qualifier !== undefined;
       for (const entry of operator.keys) {
-        const info = keyInfo(entry.key.value, catalog);
+        const info = catalog.conditionKey(entry.key.value);
         const multivalued = (typeof info === 'object' && info.multivalued) || qualified;
         const known = keys.get(entry.key.value) ?? { multivalued, examples: new Set<string>() };
         for (const value of entry.values) {

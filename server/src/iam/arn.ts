@@ -96,7 +96,7 @@ function automatonFits(arn: string, template: string, resourceOnly = false): boo
   const seen = new Uint8Array((pattern.length + 1) * width * 2);
   // States are encoded as integers ((i * width + j) * 2 + open): no allocation per step.
   const stack: number[] = [0];
-  const queue = { push: ([i, j, open]: [number, number, boolean]) => stack.push((i * width + j) * 2 + (open ? 1 : 0)) };
+  const push = (i: number, j: number, open: boolean) => stack.push((i * width + j) * 2 + (open ? 1 : 0));
   while (stack.length > 0) {
     const k = stack.pop()!;
     if (seen[k]) continue;
@@ -108,14 +108,14 @@ function automatonFits(arn: string, template: string, resourceOnly = false): boo
     const p = pattern[i];
     const t = shape[j];
     // Moves that consume nothing: skip a star; close a placeholder that has at least one character.
-    if (p?.kind === 'star') queue.push([i + 1, j, open]);
-    if (t?.kind === 'placeholder' && open) queue.push([i, j + 1, false]);
+    if (p?.kind === 'star') push(i + 1, j, open);
+    if (t?.kind === 'placeholder' && open) push(i, j + 1, false);
     if (!p || !t) continue;
     const nextI = p.kind === 'star' ? i : i + 1;
     if (t.kind === 'literal') {
-      if (p.kind !== 'literal' || p.char === t.char) queue.push([nextI, j + 1, false]);
+      if (p.kind !== 'literal' || p.char === t.char) push(nextI, j + 1, false);
     } else if (p.kind !== 'literal' || !t.excludes.includes(p.char)) {
-      queue.push([nextI, j, true]);
+      push(nextI, j, true);
     }
   }
   return false;

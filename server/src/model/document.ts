@@ -2,7 +2,7 @@
 import { findPolicies } from './find-policies';
 import { parseJson } from './json';
 import { LineIndex } from './lines';
-import type { Policy } from './policy';
+import type { Policy, Statement } from './policy';
 import type { SyntaxProblem } from './problems';
 import type { ValueNode } from './tree';
 import { parseYaml } from './yaml';
@@ -23,6 +23,20 @@ export function parseDocument(text: string, format: DocumentFormat): PolicyDocum
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
   const { policies, isTemplate } = findPolicies(parsed.roots);
   return { text, format, lines: new LineIndex(text), roots: parsed.roots, problems: parsed.problems, policies, isTemplate };
+}
+
+/** The innermost policy whose object spans the offset. */
+export function policyAt(document: PolicyDocument, offset: number): Policy | undefined {
+  let best: Policy | undefined;
+  for (const policy of document.policies) {
+    if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
+  }
+  return best;
+}
+
+/** The statement whose object spans the offset, in the policy at that offset. */
+export function statementAt(document: PolicyDocument, offset: number): Statement | undefined {
+  return policyAt(document, offset)?.statements.find((s) => offset >= s.node.start && offset <= s.node.end);
 }
 
 /** Picks the reader from a file name when no editor language id is known (the CLI). */

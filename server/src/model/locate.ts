@@ -1,7 +1,7 @@
 // "What is at this position?": one typed answer, from the cached model, that completion and hover
 // dispatch on. It says which IAM slot a position is in (a statement key, an Action value, a condition
 // key under an operator, …), what was typed so far, and which source range a completion replaces.
-import type { DocumentFormat, PolicyDocument } from './document';
+import { policyAt, type DocumentFormat, type PolicyDocument } from './document';
 import type { Policy, Statement } from './policy';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
 import { blankLineTarget, type BlankLineTarget } from './yaml-position';
@@ -55,14 +55,14 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
     const target = blankLineTarget(document.text, offset);
     if (target) return atBlankLine(document, offset, target);
   }
-  const policy = innermostPolicy(document, offset);
+  const policy = policyAt(document, offset);
   if (!policy) return undefined;
   return classify(policy, descend(policy.node, offset, document.format), offset, document.text);
 }
 
 /** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */
 function atBlankLine(document: PolicyDocument, offset: number, target: BlankLineTarget): Slot | undefined {
-  const policy = innermostPolicy(document, target.offset);
+  const policy = policyAt(document, target.offset);
   if (!policy) return undefined;
   const slot = classify(policy, descend(policy.node, target.offset, document.format, false), target.offset, document.text);
   if (!slot) return undefined;
@@ -75,14 +75,6 @@ function atBlankLine(document: PolicyDocument, offset: number, target: BlankLine
   // value on the next line is written as a list item.
   if (slot.kind === 'value' && slot.element !== undefined && ['Action', 'NotAction', 'Resource', 'NotResource'].includes(slot.element)) return { ...slot, ...here };
   return slot.kind === 'value' || slot.kind === 'condition-value' ? undefined : { ...slot, ...here };
-}
-
-function innermostPolicy(document: PolicyDocument, offset: number): Policy | undefined {
-  let best: Policy | undefined;
-  for (const policy of document.policies) {
-    if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
-  }
-  return best;
 }
 
 /** Is offset inside node as a cursor sees it: between a string's quotes; inside a JSON container's brackets. */

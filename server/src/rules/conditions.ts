@@ -1,6 +1,5 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
-import type { Catalog } from '../catalog/catalog';
 import { statementActions, supportedConditionKeys } from '../features/statement-facts';
 import { closest } from '../iam/suggest';
 import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
@@ -8,7 +7,6 @@ import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, typ
 import { scalarText } from '../model/tree';
 import type { RuleContext, RuleGroup } from './rule';
 
-const TAG_KEY_STEMS = ['aws:requesttag/', 'aws:resourcetag/', 'aws:principaltag/'];
 const TAG_CONDITION_KEYS = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/i;
 
 export const conditionRules: RuleGroup = {
@@ -66,23 +64,6 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   }
 }
 
-interface KeyInfo {
-  readonly type: string;
-  readonly multivalued: boolean;
-}
-
-/** The type of a key the catalogue knows, resolving tag keys to their `${TagKey}` pattern. */
-export function keyInfo(key: string, catalog: Catalog): KeyInfo | undefined | 'malformed' {
-  const lower = key.toLowerCase();
-  const stem = TAG_KEY_STEMS.find((s) => lower.startsWith(s));
-  if (stem && lower.length === stem.length) return 'malformed';
-  const pattern = stem ? `${key.slice(0, stem.length)}\${TagKey}` : key;
-  const global = catalog.globalKey(pattern);
-  if (global) return { type: global.type, multivalued: global.multivalued };
-  const service = catalog.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
-  return service ? { type: service.type, multivalued: service.type.startsWith('ArrayOf') } : undefined;
-}
-
 function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: Map<string, unknown> | undefined, context: RuleContext): void {
   const name = entry.key.value;
   const colon = name.indexOf(':');
@@ -91,7 +72,7 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
     return;
   }
   const prefix = name.slice(0, colon).toLowerCase();
-  const info = keyInfo(name, context.catalog);
+  const info = context.catalog.conditionKey(name);
   if (info === 'malformed') {
     context.report('condition-key-malformed', entry.key, `"${name}" needs a tag name after the slash, for example ${name}team.`);
     return;

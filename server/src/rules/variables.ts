@@ -5,7 +5,6 @@ import { parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES } from '../iam/variables';
 import { elementValues, type Statement, type StatementElementName } from '../model/policy';
 import { contentRange, type StringNode } from '../model/tree';
-import { keyInfo } from './conditions';
 import type { RuleContext, RuleGroup } from './rule';
 
 export const variableRules: RuleGroup = {
@@ -89,7 +88,7 @@ function checkUse(use: Use, at: { start: number; end: number }, versioned: boole
   }
   const name = key.trim();
   if (SPECIAL_VARIABLES.some((v) => v.name === name)) return;
-  const info = keyInfo(name, context.catalog);
+  const info = context.catalog.conditionKey(name);
   if (info === undefined || info === 'malformed') {
     if (name.toLowerCase().startsWith('aws:')) context.report('variable-unknown', at, `\${${name}} is not a known global condition key: it never resolves.`);
   } else if (info.multivalued) {
