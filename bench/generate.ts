@@ -77,7 +77,9 @@ function toYaml(value: unknown, indent = ''): string {
 
 function scalar(value: unknown): string {
   const text = String(value);
-  return /^[A-Za-z0-9_][A-Za-z0-9_:./${}-]*$/.test(text) && !/^\d+$/.test(text) && !/^(true|false|null)$/.test(text) && !text.endsWith(':') ? text : JSON.stringify(text);
+  return /^[A-Za-z0-9_][A-Za-z0-9_:./${}-]*$/.test(text) && !/^\d+$/.test(text) && !/^(true|false|null)$/.test(text) && !text.endsWith(':')
+    ? text
+    : JSON.stringify(text);
 }
 
 function write(value: unknown, indent: string, out: string[], inline: boolean): void {

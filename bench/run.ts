@@ -51,7 +51,11 @@ function percentile(values: number[], p: number): number {
 // Simulation first, while the heap is small: the template's analyses below would make GC dominate.
 // Simulation: one request against a 6 KB policy, parsing included, against a plain JSON.parse of it.
 const policyText = generatePolicy();
-const simulationRequest = { action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/team3', context: { 'aws:ResourceTag/team': 'team3', 'aws:SecureTransport': 'true' } };
+const simulationRequest = {
+  action: 'profile:GetDomain',
+  resource: 'arn:aws:profile:us-east-1:111122223333:domains/team3',
+  context: { 'aws:ResourceTag/team': 'team3', 'aws:SecureTransport': 'true' },
+};
 const repeat = (run: () => unknown, times: number) => () => {
   for (let i = 0; i < times; i++) run();
 };
@@ -82,7 +86,10 @@ record(`simulations per second (${parsedPolicy.statements.length} statements, ${
   for (const [pattern, text] of cases) {
     const counter: StepCounter = { steps: 0 };
     const matcher = compileWildcard(pattern, false, counter);
-    worstMs = Math.max(worstMs, median(() => matcher(text), 5));
+    worstMs = Math.max(
+      worstMs,
+      median(() => matcher(text), 5),
+    );
     counter.steps = 0;
     matcher(text);
     worstRatio = Math.max(worstRatio, counter.steps / (pattern.length + text.length));
@@ -93,7 +100,9 @@ record(`simulations per second (${parsedPolicy.statements.length} statements, ${
 
 const template = generateTemplate();
 const rolePolicies = analyse(template.yaml, 'yaml').document.policies.filter((p) => p.kind === 'identity').length;
-console.log(`inputs: ${template.roles} roles (${rolePolicies} role policies, as many trust policies); YAML ${(template.yaml.length / 1024).toFixed(0)} KiB, JSON ${(template.json.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `inputs: ${template.roles} roles (${rolePolicies} role policies, as many trust policies); YAML ${(template.yaml.length / 1024).toFixed(0)} KiB, JSON ${(template.json.length / 1024).toFixed(0)} KiB`,
+);
 
 const plainYaml = median(() => parseYamlText(template.yaml));
 const plainJson = median(() => parseTree(template.json));
@@ -117,7 +126,12 @@ for (const format of ['yaml', 'json'] as const) {
   const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
   const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
   const plain = format === 'yaml' ? plainYaml : plainJson;
-  record(`completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(completionTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+  record(
+    `completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`,
+    percentile(completionTimes, 95) / plain,
+    '×',
+    format === 'yaml' ? { max: 0.05 } : undefined,
+  );
   record(`hover p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(hoverTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
 }
 
@@ -164,7 +178,6 @@ void lspFigures().then(report, (error) => {
 
 /** Sizes, the table, and bench/results.json. */
 function report(): void {
-  
   const size = (file: string) => {
     try {
       return statSync(join(repoRoot, file)).size / 1024;
@@ -174,11 +187,17 @@ function report(): void {
   };
   record('server bundle (dist/server.js)', size('dist/server.js'), 'KiB');
   record('.vsix (after npm run package)', size('profile-policy.vsix'), 'KiB');
-  
+
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
   for (const row of rows) {
-    const value = Number.isNaN(row.value) ? 'n/a' : row.unit === '×' ? row.value.toFixed(3) : row.unit === '/s' ? Math.round(row.value).toString() : row.value.toFixed(1);
+    const value = Number.isNaN(row.value)
+      ? 'n/a'
+      : row.unit === '×'
+        ? row.value.toFixed(3)
+        : row.unit === '/s'
+          ? Math.round(row.value).toString()
+          : row.value.toFixed(1);
     console.log(`${row.name.padEnd(width)}  ${`${value} ${row.unit}`.padStart(10)}  ${row.goal ? `${row.goal} ${row.met ? 'met' : 'NOT MET'}` : ''}`);
   }
   writeFileSync(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2)}\n`);

@@ -56,7 +56,11 @@ await Promise.all([
     ...unshipped,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
-    entryPoints: [...files(join(root, 'test'), '.test.ts').filter((f) => !f.includes(`${join('test', 'vscode')}`)), join(root, 'bench', 'run.ts'), join(root, 'scripts', 'rules-doc.ts')].map((f) => relative(root, f)),
+    entryPoints: [
+      ...files(join(root, 'test'), '.test.ts').filter((f) => !f.includes(`${join('test', 'vscode')}`)),
+      join(root, 'bench', 'run.ts'),
+      join(root, 'scripts', 'rules-doc.ts'),
+    ].map((f) => relative(root, f)),
     outbase: '.',
     outdir: 'out',
   }),

@@ -44,9 +44,7 @@ function profileCatalogue() {
     description: a.description,
     accessLevel: a.accessLevel,
     access: accessFlags(a.accessLevel),
-    resourceTypes: a.resourceTypes
-      .map((r) => ({ name: r.name, required: r.required, conditionKeys: [...r.conditionKeys].sort() }))
-      .sort(byName),
+    resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required, conditionKeys: [...r.conditionKeys].sort() })).sort(byName),
     conditionKeys: [...a.conditionKeys].sort(),
     permissionOnly: PERMISSION_ONLY.has(a.name),
     docUrl: PERMISSION_ONLY.has(a.name) ? null : API_DOC(a.name),
@@ -113,8 +111,12 @@ function write(name, value, compactDepth) {
   const text =
     compactDepth === undefined
       ? JSON.stringify(value, null, 1)
-      : '{"source":' + JSON.stringify(value.source) + ',"services":{\n' +
-        Object.entries(value.services).map(([k, v]) => JSON.stringify(k) + ':' + JSON.stringify(v)).join(',\n') +
+      : '{"source":' +
+        JSON.stringify(value.source) +
+        ',"services":{\n' +
+        Object.entries(value.services)
+          .map(([k, v]) => JSON.stringify(k) + ':' + JSON.stringify(v))
+          .join(',\n') +
         '\n}}';
   writeFileSync(join(outDir, name), text + '\n');
   return text.length;

@@ -32,7 +32,14 @@ try {
     const userDataDir = join(cacheDir, 'serve', 'user-data');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
     // A calm first view: no welcome page, problems shown, YAML files opened as YAML.
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false }, null, 2));
+    writeFileSync(
+      join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify(
+        { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false },
+        null,
+        2,
+      ),
+    );
     installExtension(vsix, extensionsDir);
     const server = spawn(node24, serverArgs({ port, userDataDir, extensionsDir, folder: examples }), { stdio: ['ignore', 'pipe', 'pipe'] });
     let announced = false;

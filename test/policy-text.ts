@@ -14,7 +14,8 @@ export function toYaml(value: unknown): string {
 function scalar(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  const plain = /^[A-Za-z_/][A-Za-z0-9_:./${}@+=,'-]*$/.test(text) && !/^(true|false|null|yes|no|on|off)$/i.test(text) && !text.endsWith(':') && !text.includes(': ');
+  const plain =
+    /^[A-Za-z_/][A-Za-z0-9_:./${}@+=,'-]*$/.test(text) && !/^(true|false|null|yes|no|on|off)$/i.test(text) && !text.endsWith(':') && !text.includes(': ');
   return plain ? text : JSON.stringify(text);
 }
 

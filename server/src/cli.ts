@@ -95,7 +95,9 @@ function lint(args: readonly string[]): number {
   if (output) process.stdout.write(`${output}\n`);
   const counts = countBySeverity(results);
   if (!quiet) {
-    process.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info + counts.hint} note(s)\n`);
+    process.stderr.write(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info + counts.hint} note(s)\n`,
+    );
   }
   if (counts.warning > maxWarnings && !quiet) process.stderr.write(`more than ${maxWarnings} warning(s)\n`);
   return counts.error > 0 || counts.warning > maxWarnings ? 1 : 0;
@@ -110,7 +112,12 @@ try {
   if (error instanceof UsageError || error instanceof SimulateUsageError) {
     process.stderr.write(`profile-policy: ${error.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
-  } else if (error instanceof FileArgumentError || error instanceof UnreadableFileError || error instanceof ConfigError || error instanceof SimulationInputError) {
+  } else if (
+    error instanceof FileArgumentError ||
+    error instanceof UnreadableFileError ||
+    error instanceof ConfigError ||
+    error instanceof SimulationInputError
+  ) {
     process.stderr.write(`profile-policy: ${error.message}\n`);
     process.exitCode = 2;
   } else throw error;

@@ -5,7 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatFromLanguageId } from './model/document';
-import { ServerStatsRequest, SimulateAllRequest, SimulateRequest, SimulationTargetRequest, type ServerStats, type SimulateAllParams, type SimulateParams, type SimulationTargetParams } from './protocol';
+import {
+  ServerStatsRequest,
+  SimulateAllRequest,
+  SimulateRequest,
+  SimulationTargetRequest,
+  type ServerStats,
+  type SimulateAllParams,
+  type SimulateParams,
+  type SimulationTargetParams,
+} from './protocol';
 import { AnalysisCache, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
 import { validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
@@ -91,15 +100,23 @@ export function startServer(connection: Connection): void {
   const withAnalysis = <T>(what: string, uri: string, fallback: T, answer: (analysis: Analysis, document: TextDocument) => T): T => {
     const document = documents.get(uri);
     if (!document) return fallback;
-    return guarded(what, () => {
-      const analysis = analysisOf(document);
-      return analysis ? answer(analysis, document) : fallback;
-    }, fallback) ?? fallback;
+    return (
+      guarded(
+        what,
+        () => {
+          const analysis = analysisOf(document);
+          return analysis ? answer(analysis, document) : fallback;
+        },
+        fallback,
+      ) ?? fallback
+    );
   };
   connection.onCompletion((params) =>
     withAnalysis('completion', params.textDocument.uri, null, (analysis, document) => completion(analysis, document.offsetAt(params.position))),
   );
-  connection.onHover((params) => withAnalysis('hover', params.textDocument.uri, null, (analysis, document) => hoverAt(analysis, document.offsetAt(params.position))));
+  connection.onHover((params) =>
+    withAnalysis('hover', params.textDocument.uri, null, (analysis, document) => hoverAt(analysis, document.offsetAt(params.position))),
+  );
   connection.onCodeAction((params) =>
     withAnalysis('code actions', params.textDocument.uri, [], (analysis, document) =>
       quickFixes(analysis, params.textDocument.uri, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }),
@@ -110,12 +127,26 @@ export function startServer(connection: Connection): void {
     withAnalysis('simulation target', params.uri, null, (analysis, document) => target(analysis, document.offsetAt(params.position), params.scope) ?? null),
   );
   connection.onRequest(SimulateRequest, (params: SimulateParams) =>
-    withAnalysis('simulate', params.uri, null, (analysis, document) => simulate(analysis, document.offsetAt(params.position), params.scope, validateRequest(params.request)) ?? null),
+    withAnalysis(
+      'simulate',
+      params.uri,
+      null,
+      (analysis, document) => simulate(analysis, document.offsetAt(params.position), params.scope, validateRequest(params.request)) ?? null,
+    ),
   );
   connection.onRequest(SimulateAllRequest, (params: SimulateAllParams) =>
-    withAnalysis('simulate all', params.uri, null, (analysis, document) => simulateAllActions(analysis, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null),
+    withAnalysis(
+      'simulate all',
+      params.uri,
+      null,
+      (analysis, document) => simulateAllActions(analysis, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
+    ),
   );
-  connection.onRequest(ServerStatsRequest, (): ServerStats => ({ documents: documents.all().length, analyses: cache.size, heapUsed: process.memoryUsage().heapUsed }));
+  connection.onRequest(ServerStatsRequest, (): ServerStats => ({
+    documents: documents.all().length,
+    analyses: cache.size,
+    heapUsed: process.memoryUsage().heapUsed,
+  }));
   connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 
   documents.onDidOpen((event) => schedule(event.document, 0));

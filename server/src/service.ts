@@ -24,7 +24,13 @@ export interface Analysis {
 }
 
 /** previous: the analysis of the document's last version, whose unchanged policies need no new run. */
-export function analyse(text: string, format: DocumentFormat, settings: Settings = DEFAULT_SETTINGS, catalog: Catalog = bundledCatalog(), previous?: Analysis): Analysis {
+export function analyse(
+  text: string,
+  format: DocumentFormat,
+  settings: Settings = DEFAULT_SETTINGS,
+  catalog: Catalog = bundledCatalog(),
+  previous?: Analysis,
+): Analysis {
   const document = parseDocument(text, format);
   if (!settings.enable) return { document, findings: [] };
   const { findings, byPolicy } = validateReusing(document, catalog, settings.rules, previous?.byPolicy);
@@ -59,7 +65,14 @@ export function simulate(analysis: Analysis, offset: number, scope: SimulationSc
   return simulateAt(analysis.document, offset, scope, request);
 }
 
-export function simulateAllActions(analysis: Analysis, offset: number, scope: SimulationScope, resource: string, context: SimulationRequest['context'], catalog: Catalog = bundledCatalog()): SimulateAllResult | undefined {
+export function simulateAllActions(
+  analysis: Analysis,
+  offset: number,
+  scope: SimulationScope,
+  resource: string,
+  context: SimulationRequest['context'],
+  catalog: Catalog = bundledCatalog(),
+): SimulateAllResult | undefined {
   return simulateAll(analysis.document, offset, scope, resource, context, catalog);
 }
 
@@ -76,7 +89,10 @@ interface CacheEntry {
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(private settings: Settings = DEFAULT_SETTINGS, private readonly catalog: Catalog = bundledCatalog()) {}
+  constructor(
+    private settings: Settings = DEFAULT_SETTINGS,
+    private readonly catalog: Catalog = bundledCatalog(),
+  ) {}
 
   get(uri: string, version: number, text: () => string, format: DocumentFormat): Analysis {
     const entry = this.entries.get(uri);

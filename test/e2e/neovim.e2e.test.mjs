@@ -10,14 +10,17 @@ import { root } from '../../scripts/editor.mjs';
 
 function ensureNeovim() {
   if (spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0) return;
-  if (process.getuid?.() !== 0) throw new Error('Neovim is missing: install Debian\'s neovim package.');
+  if (process.getuid?.() !== 0) throw new Error("Neovim is missing: install Debian's neovim package.");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'neovim']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'neovim'],
+  ]) {
     if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: cannot install Neovim`);
   }
 }
 
-test('Neovim\'s LSP client gets diagnostics and completion from profile-policy lsp --stdio', { timeout: 120_000 }, () => {
+test("Neovim's LSP client gets diagnostics and completion from profile-policy lsp --stdio", { timeout: 120_000 }, () => {
   ensureNeovim();
   const dir = mkdtempSync(join(tmpdir(), 'profile-policy-nvim-'));
   const policy = join(dir, 'policy.json');
@@ -58,11 +61,15 @@ vim.fn.writefile({ vim.fn.json_encode({ waited = ok, diagnostics = diagnostics, 
 vim.cmd('qa!')
 `,
   );
-  const run = spawnSync('nvim', ['--headless', '-n', '-u', join(dir, 'init.lua'), policy, '-c', `luafile ${join(dir, 'check.lua')}`], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('nvim', ['--headless', '-n', '-u', join(dir, 'init.lua'), policy, '-c', `luafile ${join(dir, 'check.lua')}`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(run.status, 0, `nvim failed: ${run.stderr}`);
   const result = JSON.parse(readFileSync(output, 'utf8'));
   assert.equal(result.waited, true, 'diagnostics did not arrive');
   const codes = result.diagnostics.map((d) => `${d.line} ${d.code}`);
-  for (const expected of ['2 version-invalid', '8 action-unknown', '20 principal-in-identity-policy', '28 duplicate-key']) assert.ok(codes.includes(expected), `${expected} not in ${codes.join(', ')}`);
+  for (const expected of ['2 version-invalid', '8 action-unknown', '20 principal-in-identity-policy', '28 duplicate-key'])
+    assert.ok(codes.includes(expected), `${expected} not in ${codes.join(', ')}`);
   assert.ok(result.labels.includes('profile:GetDomain'), `completion: ${result.labels.slice(0, 10).join(', ')}`);
 });

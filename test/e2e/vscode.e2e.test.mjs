@@ -20,7 +20,8 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
   test('a JSON policy: the diagnostics are in the Problems panel', async () => {
     await openFile(page, 'policy.json');
     const text = await problems(page, /duplicate-key/);
-    for (const rule of ['version-invalid', 'action-unknown', 'principal-in-identity-policy', 'duplicate-key']) assert.match(text, new RegExp(`profile-policy\\W+${rule}`));
+    for (const rule of ['version-invalid', 'action-unknown', 'principal-in-identity-policy', 'duplicate-key'])
+      assert.match(text, new RegExp(`profile-policy\\W+${rule}`));
     await shot(page, '01-json-problems.png');
   });
 

@@ -50,7 +50,15 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
 
   test('publishes diagnostics for a CloudFormation template, and nothing for a clean one', async () => {
     const params = await client.open('file:///work/mistakes.yaml', 'yaml', readRepoFile('examples', 'mistakes.yaml'));
-    assert.deepEqual(summary(params), ['16:11 version-missing', '20:21 action-unknown', '21:21 action-case', '23:25 effect-invalid', '26:17 principal-in-identity-policy', '28:17 action-missing', '30:17 element-unknown']);
+    assert.deepEqual(summary(params), [
+      '16:11 version-missing',
+      '20:21 action-unknown',
+      '21:21 action-case',
+      '23:25 effect-invalid',
+      '26:17 principal-in-identity-policy',
+      '28:17 action-missing',
+      '30:17 element-unknown',
+    ]);
     const clean = await client.open('file:///work/roles.json', 'json', readRepoFile('examples', 'cloudformation-roles.json'));
     assert.deepEqual(clean.diagnostics, []);
   });
@@ -74,13 +82,23 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     const uri = 'file:///work/features.yaml';
     const text = 'Version: "2012-10-17"\nStatement:\n  - Sid: Read\n    Effect: Allow\n    Action: profile:GetD\n    Resource: "*"\n';
     await client.open(uri, 'yaml', text);
-    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 24 } })) as { items: Array<{ label: string; detail?: string }> };
+    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 24 } })) as {
+      items: Array<{ label: string; detail?: string }>;
+    };
     const item = completion.items.find((i) => i.label === 'profile:GetDomain');
     assert.match(item?.detail ?? '', /^Read · get a specific domain/);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 20 } })) as { contents: { value: string } } | null;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 20 } })) as {
+      contents: { value: string };
+    } | null;
     assert.equal(hover, null, 'GetD is not an action: no hover');
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string; children: Array<{ name: string }> }>;
-    assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['Policy', ['Read']]]);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{
+      name: string;
+      children: Array<{ name: string }>;
+    }>;
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children.map((c) => c.name)]),
+      [['Policy', ['Read']]],
+    );
   });
 
   test('offers the quick fixes of a diagnostic', async () => {
@@ -99,21 +117,49 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
   test('simulates the statement or policy under a position, and offers CodeLenses for it', async () => {
     const uri = 'file:///work/agent.json';
     await client.open(uri, 'json', readRepoFile('examples', 'contact-centre-agent.json'));
-    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }>;
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [[0, '▷ Simulate policy'], [3, '▷ Simulate statement'], [25, '▷ Simulate statement']]);
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{
+      range: { start: { line: number } };
+      command: { title: string; command: string; arguments: unknown[] };
+    }>;
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command.title]),
+      [
+        [0, '▷ Simulate policy'],
+        [3, '▷ Simulate statement'],
+        [25, '▷ Simulate statement'],
+      ],
+    );
     assert.equal(lenses[1]!.command.command, 'profilePolicy.simulateStatement');
     const position = { line: 10, character: 10 };
-    const target = (await client.connection.sendRequest('profilePolicy/simulationTarget', { uri, position, scope: 'statement' })) as { label: string; actions: string[]; resources: string[]; contextKeys: Array<{ key: string; multivalued: boolean }> };
+    const target = (await client.connection.sendRequest('profilePolicy/simulationTarget', { uri, position, scope: 'statement' })) as {
+      label: string;
+      actions: string[];
+      resources: string[];
+      contextKeys: Array<{ key: string; multivalued: boolean }>;
+    };
     assert.equal(target.label, 'Policy › "WorkWithProfilesInTheirTeamsDomains"');
     assert.equal(target.actions.length, 7);
     assert.deepEqual(target.resources, ['arn:aws:profile:us-east-1:111122223333:domains/*', 'arn:aws:profile:us-east-1:111122223333:domains/*/object-types/*']);
     assert.deepEqual(target.contextKeys, [{ key: 'aws:ResourceTag/team', multivalued: false, examples: [] }]);
-    const request = { action: 'profile:SearchProfiles', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail', context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'red' } };
-    const result = (await client.connection.sendRequest('profilePolicy/simulate', { uri, position, scope: 'statement', request })) as { decision: string; statements: Array<{ conditions: Array<{ matched: boolean; range: { start: { line: number } } }> }> };
+    const request = {
+      action: 'profile:SearchProfiles',
+      resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',
+      context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'red' },
+    };
+    const result = (await client.connection.sendRequest('profilePolicy/simulate', { uri, position, scope: 'statement', request })) as {
+      decision: string;
+      statements: Array<{ conditions: Array<{ matched: boolean; range: { start: { line: number } } }> }>;
+    };
     assert.equal(result.decision, 'ImplicitDeny');
     assert.equal(result.statements[0]!.conditions[0]!.matched, false);
     assert.equal(result.statements[0]!.conditions[0]!.range.start.line, 21); // "aws:ResourceTag/team" on line 22
-    const all = (await client.connection.sendRequest('profilePolicy/simulateAll', { uri, position, scope: 'policy', resource: request.resource, context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'blue' } })) as { rows: Array<{ action: string; decision: string }> };
+    const all = (await client.connection.sendRequest('profilePolicy/simulateAll', {
+      uri,
+      position,
+      scope: 'policy',
+      resource: request.resource,
+      context: { 'aws:ResourceTag/team': 'blue', 'aws:PrincipalTag/team': 'blue' },
+    })) as { rows: Array<{ action: string; decision: string }> };
     assert.equal(all.rows.length, 117);
     const decisions = Object.fromEntries(all.rows.map((r) => [r.action, r.decision]));
     assert.equal(decisions['profile:SearchProfiles'], 'Allow');
@@ -132,8 +178,15 @@ describe('language server started as VS Code starts it (dist/server.js)', () => 
     const client = new TestClient([join(repoRoot, 'dist', 'server.js'), '--stdio']);
     try {
       await client.initialize({ settings: { rules: { 'action-unknown': 'warning' } } });
-      const params = await client.open('file:///work/p.json', 'json', '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}');
-      assert.deepEqual(params.diagnostics.map((d) => [d.code, d.severity]), [['action-unknown', 2]]);
+      const params = await client.open(
+        'file:///work/p.json',
+        'json',
+        '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}',
+      );
+      assert.deepEqual(
+        params.diagnostics.map((d) => [d.code, d.severity]),
+        [['action-unknown', 2]],
+      );
     } finally {
       await client.stop();
     }

@@ -24,18 +24,41 @@ describe('server robustness over stdio', () => {
     // A null position makes the completion handler fail inside.
     const broken = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: null });
     assert.equal(broken, null);
-    const badSimulation = await client.connection.sendRequest('profilePolicy/simulate', { uri, position: { line: 0, character: 40 }, scope: 'statement', request: { resource: 7 } });
+    const badSimulation = await client.connection.sendRequest('profilePolicy/simulate', {
+      uri,
+      position: { line: 0, character: 40 },
+      scope: 'statement',
+      request: { resource: 7 },
+    });
     assert.equal(badSimulation, null);
     await new Promise((r) => setTimeout(r, 100));
-    assert.ok(logged.some((m) => m.startsWith('profile-policy: completion failed')), logged.join('\n'));
-    assert.ok(logged.some((m) => m.startsWith('profile-policy: simulate failed')), logged.join('\n'));
-    const healthy = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('profile:Get') + 'profile:Get'.length } })) as { items: Array<{ label: string }> };
+    assert.ok(
+      logged.some((m) => m.startsWith('profile-policy: completion failed')),
+      logged.join('\n'),
+    );
+    assert.ok(
+      logged.some((m) => m.startsWith('profile-policy: simulate failed')),
+      logged.join('\n'),
+    );
+    const healthy = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: text.indexOf('profile:Get') + 'profile:Get'.length },
+    })) as { items: Array<{ label: string }> };
     assert.ok(healthy.items.some((i) => i.label === 'profile:GetDomain'));
   });
 
   test('opening and closing 1,000 documents leaves no analysis behind and the heap bounded', async () => {
     const stats = () => client.connection.sendRequest('profilePolicy/serverStats') as Promise<{ documents: number; analyses: number; heapUsed: number }>;
-    const policy = (i: number) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 20 }, (_, j) => ({ Sid: `S${i}x${j}`, Effect: 'Allow', Action: ['profile:Get*', 'profile:GetDomian'], Resource: `arn:aws:profile:us-east-1:111122223333:domains/d${i}` })) });
+    const policy = (i: number) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 20 }, (_, j) => ({
+          Sid: `S${i}x${j}`,
+          Effect: 'Allow',
+          Action: ['profile:Get*', 'profile:GetDomian'],
+          Resource: `arn:aws:profile:us-east-1:111122223333:domains/d${i}`,
+        })),
+      });
     const cycle = async (from: number, count: number) => {
       for (let i = from; i < from + count; i++) {
         const uri = `file:///work/many/${i}.json`;

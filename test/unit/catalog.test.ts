@@ -33,7 +33,10 @@ describe('catalogue', () => {
     assert.equal(action.accessLevel, 'Read');
     assert.equal(action.access.read, true);
     assert.equal(action.access.write, false);
-    assert.deepEqual(action.resourceTypes.map((r) => [r.name, r.required]), [['domains', true]]);
+    assert.deepEqual(
+      action.resourceTypes.map((r) => [r.name, r.required]),
+      [['domains', true]],
+    );
     assert.equal(action.docUrl, 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_BatchGetProfile.html');
   });
 
@@ -55,15 +58,19 @@ describe('catalogue', () => {
 
   test('resource types have ARN templates under domains/${DomainName}', () => {
     assert.equal(catalog.resourceType('domains')!.arn, 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}');
-    for (const type of catalog.profile.resourceTypes) assert.match(type.arn, /^arn:\$\{Partition\}:profile:\$\{Region\}:\$\{Account\}:domains\/\$\{DomainName\}/);
+    for (const type of catalog.profile.resourceTypes)
+      assert.match(type.arn, /^arn:\$\{Partition\}:profile:\$\{Region\}:\$\{Account\}:domains\/\$\{DomainName\}/);
   });
 
   test('service condition keys have types; global keys say whether they are multivalued', () => {
-    assert.deepEqual(catalog.profile.conditionKeys.map((k) => [k.name, k.type]), [
-      ['aws:RequestTag/${TagKey}', 'String'],
-      ['aws:ResourceTag/${TagKey}', 'String'],
-      ['aws:TagKeys', 'ArrayOfString'],
-    ]);
+    assert.deepEqual(
+      catalog.profile.conditionKeys.map((k) => [k.name, k.type]),
+      [
+        ['aws:RequestTag/${TagKey}', 'String'],
+        ['aws:ResourceTag/${TagKey}', 'String'],
+        ['aws:TagKeys', 'ArrayOfString'],
+      ],
+    );
     assert.equal(catalog.globalKey('aws:TagKeys')?.multivalued, true);
     assert.equal(catalog.globalKey('aws:sourceip')?.type, 'IPAddress');
     assert.equal(catalog.globalKey('aws:PrincipalTag/${TagKey}')?.multivalued, false);

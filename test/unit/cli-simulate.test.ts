@@ -20,7 +20,20 @@ describe('profile-policy simulate', () => {
       const context = join(dir, `context-${i}.json`);
       writeFileSync(policy, JSON.stringify(simulation.policy, null, 2));
       writeFileSync(context, JSON.stringify(simulation.request.context ?? {}));
-      const args = ['simulate', '--policy', policy, '--action', simulation.request.action, '--resource', simulation.request.resource, '--context-file', context, '--json', '--expect', simulation.expect];
+      const args = [
+        'simulate',
+        '--policy',
+        policy,
+        '--action',
+        simulation.request.action,
+        '--resource',
+        simulation.request.resource,
+        '--context-file',
+        context,
+        '--json',
+        '--expect',
+        simulation.expect,
+      ];
       const result = cli(args);
       assert.equal(result.status, 0, result.stdout + result.stderr);
       const output = JSON.parse(result.stdout) as { decision: string; statements: unknown[] };
@@ -30,21 +43,64 @@ describe('profile-policy simulate', () => {
   });
 
   test('--expect fails the run when the decision differs; text output explains it', () => {
-    const result = cli(['simulate', '--policy', 'examples/contact-centre-agent.json', '--action', 'profile:DeleteProfile', '--resource', 'arn:aws:profile:us-east-1:111122223333:domains/retail', '--expect', 'Allow']);
+    const result = cli([
+      'simulate',
+      '--policy',
+      'examples/contact-centre-agent.json',
+      '--action',
+      'profile:DeleteProfile',
+      '--resource',
+      'arn:aws:profile:us-east-1:111122223333:domains/retail',
+      '--expect',
+      'Allow',
+    ]);
     assert.equal(result.status, 1);
     assert.match(result.stdout, /^ExplicitDeny: Denied explicitly by statement "NeverDeleteOrMerge"/);
     assert.match(result.stdout, /✔ "profile:DeleteProfile" matches the action profile:DeleteProfile\./);
   });
 
   test('--context KEY=VALUE, repeated for a list; --select picks a policy of a template; --statement one statement', () => {
-    const tagged = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--select', 'ReadCustomerProfiles', '--action', 'profile:ListDomains', '--resource', '*', '--json']);
+    const tagged = cli([
+      'simulate',
+      '--policy',
+      'examples/cloudformation-roles.yaml',
+      '--select',
+      'ReadCustomerProfiles',
+      '--action',
+      'profile:ListDomains',
+      '--resource',
+      '*',
+      '--json',
+    ]);
     assert.equal(JSON.parse(tagged.stdout).decision, 'Allow');
     const ambiguous = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'profile:ListDomains', '--resource', '*']);
     assert.equal(ambiguous.status, 2);
     assert.match(ambiguous.stderr, /choose one with --select: ProfileAdministratorRole › AssumeRolePolicyDocument;/);
     const dir2 = mkdtempSync(join(tmpdir(), 'simulate-'));
-    writeFileSync(join(dir2, 'p.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'profile:TagResource', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } } }, { Effect: 'Deny', Action: '*', Resource: '*' }] }));
-    const both = ['simulate', '--policy', join(dir2, 'p.json'), '--action', 'profile:TagResource', '--resource', '*', '--context', 'aws:TagKeys=team', '--context', 'aws:TagKeys=env', '--json'];
+    writeFileSync(
+      join(dir2, 'p.json'),
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'profile:TagResource', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } } },
+          { Effect: 'Deny', Action: '*', Resource: '*' },
+        ],
+      }),
+    );
+    const both = [
+      'simulate',
+      '--policy',
+      join(dir2, 'p.json'),
+      '--action',
+      'profile:TagResource',
+      '--resource',
+      '*',
+      '--context',
+      'aws:TagKeys=team',
+      '--context',
+      'aws:TagKeys=env',
+      '--json',
+    ];
     assert.equal(JSON.parse(cli([...both, '--statement', '1']).stdout).decision, 'Allow');
     assert.equal(JSON.parse(cli(both).stdout).decision, 'ExplicitDeny');
   });
@@ -57,7 +113,17 @@ describe('profile-policy simulate', () => {
     assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context', 'novalue']).status, 2);
     const dir3 = mkdtempSync(join(tmpdir(), 'simulate-'));
     writeFileSync(join(dir3, 'c.json'), '{"aws:TagKeys": [1, 2]}');
-    const badContext = cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context-file', join(dir3, 'c.json')]);
+    const badContext = cli([
+      'simulate',
+      '--policy',
+      'examples/profile-administrator.json',
+      '--action',
+      'a:b',
+      '--resource',
+      '*',
+      '--context-file',
+      join(dir3, 'c.json'),
+    ]);
     assert.equal(badContext.status, 2);
     assert.match(badContext.stderr, /must be a string or a list of strings/);
   });

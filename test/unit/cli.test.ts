@@ -12,7 +12,14 @@ function cli(args: string[], cwd = repoRoot) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
 }
 
-const CLEAN = ['service-linked-role-policy.json', 'profile-administrator.json', 'contact-centre-agent.json', 'read-only-analyst.yaml', 'cloudformation-roles.yaml', 'cloudformation-roles.json'];
+const CLEAN = [
+  'service-linked-role-policy.json',
+  'profile-administrator.json',
+  'contact-centre-agent.json',
+  'read-only-analyst.yaml',
+  'cloudformation-roles.yaml',
+  'cloudformation-roles.json',
+];
 
 describe('profile-policy lint', () => {
   test('clean examples: no output, exit 0', () => {
@@ -25,15 +32,21 @@ describe('profile-policy lint', () => {
   test('the deliberate mistakes, at their lines, exit 1', () => {
     const result = cli(['lint', 'examples/mistakes.yaml']);
     assert.equal(result.code, 1);
-    assert.deepEqual(result.lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      'examples/mistakes.yaml:16:11 warning version-missing',
-      'examples/mistakes.yaml:20:21 error action-unknown',
-      'examples/mistakes.yaml:23:25 error effect-invalid',
-      'examples/mistakes.yaml:26:17 error principal-in-identity-policy',
-      'examples/mistakes.yaml:28:17 error action-missing',
-      'examples/mistakes.yaml:30:17 error element-unknown',
-    ]);
-    assert.equal(result.lines[1], 'examples/mistakes.yaml:20:21 error action-unknown "profile:SearchProfile" is not an action of Amazon Connect Customer Profiles. Did you mean profile:SearchProfiles?');
+    assert.deepEqual(
+      result.lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'examples/mistakes.yaml:16:11 warning version-missing',
+        'examples/mistakes.yaml:20:21 error action-unknown',
+        'examples/mistakes.yaml:23:25 error effect-invalid',
+        'examples/mistakes.yaml:26:17 error principal-in-identity-policy',
+        'examples/mistakes.yaml:28:17 error action-missing',
+        'examples/mistakes.yaml:30:17 error element-unknown',
+      ],
+    );
+    assert.equal(
+      result.lines[1],
+      'examples/mistakes.yaml:20:21 error action-unknown "profile:SearchProfile" is not an action of Amazon Connect Customer Profiles. Did you mean profile:SearchProfiles?',
+    );
   });
 
   test('directories and quoted globs expand; package.json is skipped', () => {
@@ -50,7 +63,10 @@ describe('profile-policy lint', () => {
     writeFileSync(join(dir, 'p.json'), '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}');
     const result = cli(['lint', 'p.json'], dir);
     assert.equal(result.code, 0);
-    assert.deepEqual(result.lines.map((l) => l.split(' ').slice(1, 3).join(' ')), ['warning version-missing']);
+    assert.deepEqual(
+      result.lines.map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['warning version-missing'],
+    );
   });
 
   test('.profile-policy.json sets severities, found from the working directory upwards', () => {
@@ -59,7 +75,10 @@ describe('profile-policy lint', () => {
     writeFileSync(join(dir, 'p.json'), '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}');
     const result = cli(['lint', 'p.json'], dir);
     assert.equal(result.code, 0);
-    assert.deepEqual(result.lines.map((l) => l.split(' ').slice(1, 3).join(' ')), ['warning action-unknown']);
+    assert.deepEqual(
+      result.lines.map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['warning action-unknown'],
+    );
     writeFileSync(join(dir, '.profile-policy.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
     const bad = cli(['lint', 'p.json'], dir);
     assert.equal(bad.code, 2);

@@ -31,14 +31,54 @@ const CASES: FixCase[] = [
   { rule: 'effect-invalid', fixture: policy({ Effect: 'allow', Action: 'profile:GetDomain', Resource: '*' }), title: 'Allow', contains: 'Allow' },
   { rule: 'element-unknown', fixture: policy({ Effect: 'Allow', action: 'profile:GetDomain', Resource: '*' }), title: 'Action', contains: 'Action' },
   { rule: 'sid-invalid', fixture: policy({ Sid: 'Read profiles', ...allow('profile:GetDomain') }), title: 'Readprofiles', contains: 'Readprofiles' },
-  { rule: 'condition-operator-unknown', fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEqual: { 'aws:username': 'ana' } } })), title: 'StringEquals', contains: 'StringEquals' },
-  { rule: 'condition-null-ifexists', fixture: policy(allow('profile:GetDomain', '*', { Condition: { NullIfExists: { 'aws:username': 'true' } } })), title: 'Null', contains: 'Null' },
-  { rule: 'condition-key-unknown', fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEquals: { 'aws:usernme': 'ana' } } })), title: 'aws:username', contains: 'aws:username' },
-  { rule: 'condition-missing-qualifier', fixture: policy(allow('profile:TagResource', '*', { Condition: { StringEquals: { 'aws:TagKeys': 'team' } } })), title: 'ForAnyValue:StringEquals', contains: 'ForAnyValue:StringEquals' },
-  { rule: 'condition-forallvalues-without-null', fixture: policy(allow('profile:TagResource', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })), title: 'Null', contains: 'Null' },
-  { rule: 'action-redundant', fixture: policy(allow(['profile:Get*', 'profile:GetDomain', 'profile:ListDomains'])), title: 'Remove', contains: 'profile:ListDomains' },
-  { rule: 'resource-star-needed', fixture: policy(allow(['profile:GetDomain', 'profile:ListDomains'], [ARN])), title: 'own statement', contains: 'profile:ListDomains' },
-  { rule: 'principal-in-identity-policy', fixture: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'profile:GetDomain', Resource: '*' }, allow('profile:ListDomains')), title: 'Remove Principal', contains: 'profile:GetDomain' },
+  {
+    rule: 'condition-operator-unknown',
+    fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEqual: { 'aws:username': 'ana' } } })),
+    title: 'StringEquals',
+    contains: 'StringEquals',
+  },
+  {
+    rule: 'condition-null-ifexists',
+    fixture: policy(allow('profile:GetDomain', '*', { Condition: { NullIfExists: { 'aws:username': 'true' } } })),
+    title: 'Null',
+    contains: 'Null',
+  },
+  {
+    rule: 'condition-key-unknown',
+    fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringEquals: { 'aws:usernme': 'ana' } } })),
+    title: 'aws:username',
+    contains: 'aws:username',
+  },
+  {
+    rule: 'condition-missing-qualifier',
+    fixture: policy(allow('profile:TagResource', '*', { Condition: { StringEquals: { 'aws:TagKeys': 'team' } } })),
+    title: 'ForAnyValue:StringEquals',
+    contains: 'ForAnyValue:StringEquals',
+  },
+  {
+    rule: 'condition-forallvalues-without-null',
+    fixture: policy(allow('profile:TagResource', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })),
+    title: 'Null',
+    contains: 'Null',
+  },
+  {
+    rule: 'action-redundant',
+    fixture: policy(allow(['profile:Get*', 'profile:GetDomain', 'profile:ListDomains'])),
+    title: 'Remove',
+    contains: 'profile:ListDomains',
+  },
+  {
+    rule: 'resource-star-needed',
+    fixture: policy(allow(['profile:GetDomain', 'profile:ListDomains'], [ARN])),
+    title: 'own statement',
+    contains: 'profile:ListDomains',
+  },
+  {
+    rule: 'principal-in-identity-policy',
+    fixture: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'profile:GetDomain', Resource: '*' }, allow('profile:ListDomains')),
+    title: 'Remove Principal',
+    contains: 'profile:GetDomain',
+  },
 ];
 
 /** Applies LSP edits from the last to the first, as an editor does. */
@@ -81,30 +121,44 @@ describe('quick fixes', () => {
   }
 
   test('removing an action keeps YAML comments and JSON comments in place', () => {
-    const yaml = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow  # read only\n    Action:\n      - "profile:Get*"   # everything to read\n      - profile:GetDomain # covered already\n      - profile:ListDomains\n    Resource: "*"\n';
+    const yaml =
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow  # read only\n    Action:\n      - "profile:Get*"   # everything to read\n      - profile:GetDomain # covered already\n      - profile:ListDomains\n    Resource: "*"\n';
     const { actions } = actionsFor(yaml, 'yaml', 'action-redundant');
     assert.equal(
-      apply(yaml, actions.find((a) => a.title.startsWith('Remove'))!),
+      apply(
+        yaml,
+        actions.find((a) => a.title.startsWith('Remove'))!,
+      ),
       'Version: "2012-10-17"\nStatement:\n  - Effect: Allow  # read only\n    Action:\n      - "profile:Get*"   # everything to read\n      - profile:ListDomains\n    Resource: "*"\n',
     );
-    const json = '{\n  // admin\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": ["profile:Get*", /* dup */ "profile:GetDomain"], "Resource": "*"}]\n}\n';
-    const fixed = apply(json, actionsFor(json, 'json', 'action-redundant').actions.find((a) => a.title.startsWith('Remove'))!);
+    const json =
+      '{\n  // admin\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": ["profile:Get*", /* dup */ "profile:GetDomain"], "Resource": "*"}]\n}\n';
+    const fixed = apply(
+      json,
+      actionsFor(json, 'json', 'action-redundant').actions.find((a) => a.title.startsWith('Remove'))!,
+    );
     assert.equal(fixed, '{\n  // admin\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": ["profile:Get*"], "Resource": "*"}]\n}\n');
   });
 
-  test('a missing Version is added in the policy\'s own layout', () => {
+  test("a missing Version is added in the policy's own layout", () => {
     const yaml = 'Statement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n';
     const fixed = apply(yaml, actionsFor(yaml, 'yaml', 'version-missing').actions[0]!);
     assert.equal(fixed, 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n');
     const json = '{\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}';
-    assert.equal(apply(json, actionsFor(json, 'json', 'version-missing').actions[0]!), '{\n    "Version": "2012-10-17",\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}');
+    assert.equal(
+      apply(json, actionsFor(json, 'json', 'version-missing').actions[0]!),
+      '{\n    "Version": "2012-10-17",\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}',
+    );
   });
 });
 
 describe('action refactorings', () => {
   for (const format of ['json', 'yaml'] as const) {
     test(`expand a wildcard into its actions, and collapse them back [${format}]`, () => {
-      const text = format === 'json' ? toJson(policy(allow(['profile:BatchGet*', 'profile:ListDomains']))) : toYaml(policy(allow(['profile:BatchGet*', 'profile:ListDomains'])));
+      const text =
+        format === 'json'
+          ? toJson(policy(allow(['profile:BatchGet*', 'profile:ListDomains'])))
+          : toYaml(policy(allow(['profile:BatchGet*', 'profile:ListDomains'])));
       const analysis = analyse(text, format);
       const at = text.indexOf('profile:BatchGet*');
       const expand = quickFixes(analysis, 'file:///p', { start: at, end: at }).find((a) => a.title.startsWith('Expand'))!;

@@ -83,7 +83,7 @@ const CASES: CompletionCase[] = [
     detail: { label: 'profile:List*', matches: /^2\d actions · List, Read$/ },
   },
   {
-    name: 'other services\' actions from the index',
+    name: "other services' actions from the index",
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Dec‸"}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Dec‸',
     includes: ['kms:Decrypt'],
@@ -92,9 +92,15 @@ const CASES: CompletionCase[] = [
     name: 'ARN templates for the statement\'s actions, no "*" when every action takes a resource',
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetProfileObjectType", "Resource": ["‸"]}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetProfileObjectType\n    Resource:\n      - ‸',
-    includes: ['arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}', 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/object-types/${ObjectTypeName}'],
+    includes: [
+      'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}',
+      'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/object-types/${ObjectTypeName}',
+    ],
     excludes: ['*', 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/integrations/${Uri}'],
-    accept: { label: 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}', contains: 'arn:aws:profile:us-east-1:111122223333:domains/DomainName' },
+    accept: {
+      label: 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}',
+      contains: 'arn:aws:profile:us-east-1:111122223333:domains/DomainName',
+    },
   },
   {
     name: '"*" where an action takes no resource type',
@@ -187,7 +193,11 @@ describe('completion', () => {
           assert.ok(item, `no item ${completionCase.accept.label}`);
           const after = applyCompletion(text, item);
           const result = analyse(after, format);
-          assert.deepEqual(result.document.problems.filter((p) => p.code === 'syntax-error'), [], after);
+          assert.deepEqual(
+            result.document.problems.filter((p) => p.code === 'syntax-error'),
+            [],
+            after,
+          );
           assert.ok(after.includes(completionCase.accept.contains), after);
         }
       });
@@ -211,7 +221,10 @@ describe('completion', () => {
   test('accepting an action in an unclosed string replaces only up to the cursor', () => {
     const marked = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDo‸\n}]}';
     const { text, items } = itemsAt(marked, 'json');
-    const after = applyCompletion(text, items.find((i) => i.label === 'profile:GetDomain')!);
+    const after = applyCompletion(
+      text,
+      items.find((i) => i.label === 'profile:GetDomain')!,
+    );
     assert.equal(after, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain"\n}]}');
   });
 
@@ -226,7 +239,10 @@ describe('completion', () => {
 
   test('a JSON property inserted after another gets the comma it needs', () => {
     const { text, items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" ‸}]}', 'json');
-    const after = applyCompletion(text, items.find((i) => i.label === 'Action')!);
+    const after = applyCompletion(
+      text,
+      items.find((i) => i.label === 'Action')!,
+    );
     assert.deepEqual(analyse(after, 'json').document.problems, [], after);
   });
 

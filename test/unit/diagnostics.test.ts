@@ -170,11 +170,22 @@ describe('diagnostics', () => {
     assert.deepEqual(untested, []);
   });
 
-  test('the examples: AWS\'s service-linked-role policy and the clean policies give nothing', () => {
-    for (const file of ['service-linked-role-policy.json', 'profile-administrator.json', 'contact-centre-agent.json', 'read-only-analyst.yaml', 'cloudformation-roles.yaml', 'cloudformation-roles.json']) {
+  test("the examples: AWS's service-linked-role policy and the clean policies give nothing", () => {
+    for (const file of [
+      'service-linked-role-policy.json',
+      'profile-administrator.json',
+      'contact-centre-agent.json',
+      'read-only-analyst.yaml',
+      'cloudformation-roles.yaml',
+      'cloudformation-roles.json',
+    ]) {
       const text = readRepoFile('examples', file);
       const findings = analyse(text, file.endsWith('.json') ? 'json' : 'yaml').findings.filter((f) => f.severity !== 'hint');
-      assert.deepEqual(findings.map((f) => f.ruleId), [], file);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        [],
+        file,
+      );
     }
   });
 
@@ -182,7 +193,10 @@ describe('diagnostics', () => {
     const text = `{"Statement": [{"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}]}`;
     const settings = { enable: true, rules: { 'action-unknown': 'warning', 'version-missing': 'off' } } as const;
     const findings = analyse(text, 'json', settings).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['action-unknown', 'warning']]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity]),
+      [['action-unknown', 'warning']],
+    );
     assert.deepEqual(analyse(text, 'json', { enable: false, rules: {} }).findings, []);
   });
 

@@ -19,7 +19,40 @@ const SEEDS: Array<[string, DocumentFormat]> = [
   ['test/fixtures/model/sam-template.yaml', 'yaml'],
 ];
 
-const SYNTAX = ['{', '}', '[', ']', ':', ',', '"', "'", '\n', ' ', '-', '#', '!', '&', '*', '|', '>', '${', '}', '\\', '\r\n', '\t', '?', '%', '@', '`', 'Fn::If', '!Sub ', '\uFEFF', '\uD83D\uDE00', '\uD800', '\u0000'];
+const SYNTAX = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  "'",
+  '\n',
+  ' ',
+  '-',
+  '#',
+  '!',
+  '&',
+  '*',
+  '|',
+  '>',
+  '${',
+  '}',
+  '\\',
+  '\r\n',
+  '\t',
+  '?',
+  '%',
+  '@',
+  '`',
+  'Fn::If',
+  '!Sub ',
+  '\uFEFF',
+  '\uD83D\uDE00',
+  '\uD800',
+  '\u0000',
+];
 
 function mutate(text: string, next: () => number): string {
   const at = () => Math.floor(next() * (text.length + 1));
@@ -58,7 +91,11 @@ function randomBytes(next: () => number, length: number): string {
   return out;
 }
 
-const REQUEST = { action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail', context: { 'aws:ResourceTag/team': 'blue', 'aws:TagKeys': ['a', 'b'] } };
+const REQUEST = {
+  action: 'profile:GetDomain',
+  resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',
+  context: { 'aws:ResourceTag/team': 'blue', 'aws:TagKeys': ['a', 'b'] },
+};
 
 /** Every feature at a handful of positions; each answer bounded. */
 function exercise(text: string, format: DocumentFormat, next: () => number, positions = 12): void {

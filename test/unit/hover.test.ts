@@ -43,9 +43,17 @@ const CASES: HoverCase[] = [
   },
   {
     name: 'an ARN: parts, resource type, which actions accept it',
-    json: statement('"Effect": "Allow", "Action": ["profile:GetDomain", "profile:ListDomains"], "Resource": "arn:aws:profile:us-east-1:111122223333:dom‸ains/retail"'),
+    json: statement(
+      '"Effect": "Allow", "Action": ["profile:GetDomain", "profile:ListDomains"], "Resource": "arn:aws:profile:us-east-1:111122223333:dom‸ains/retail"',
+    ),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [profile:GetDomain, profile:ListDomains]\n    Resource: arn:aws:profile:us-east-1:111122223333:dom‸ains/retail',
-    contains: ['| region | `us-east-1` |', '| account | `111122223333` |', 'Resource type: `domains`', 'Accepted by 1 of this statement\'s 2 profile actions: GetDomain', 'Not by: ListDomains'],
+    contains: [
+      '| region | `us-east-1` |',
+      '| account | `111122223333` |',
+      'Resource type: `domains`',
+      "Accepted by 1 of this statement's 2 profile actions: GetDomain",
+      'Not by: ListDomains',
+    ],
   },
   {
     name: 'an ARN with a wildcard that crosses "/"',
@@ -61,27 +69,33 @@ const CASES: HoverCase[] = [
   },
   {
     name: 'an operator: missing keys, several values, qualifier',
-    json: statement('"Effect": "Allow", "Action": "profile:TagResource", "Resource": "*", "Condition": {"ForAllValues:String‸Equals": {"aws:TagKeys": ["team"]}}'),
+    json: statement(
+      '"Effect": "Allow", "Action": "profile:TagResource", "Resource": "*", "Condition": {"ForAllValues:String‸Equals": {"aws:TagKeys": ["team"]}}',
+    ),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      ForAllValues:String‸Equals:\n        aws:TagKeys: [team]',
     contains: ['String condition operator', 'any** matches (an OR)', 'A missing key makes it **false**', '`ForAllValues`', 'Null'],
   },
   {
     name: 'a negated IfExists operator',
-    json: statement('"Effect": "Deny", "Action": "profile:DeleteDomain", "Resource": "*", "Condition": {"StringNotEqualsIf‸Exists": {"aws:ResourceTag/env": "dev"}}'),
+    json: statement(
+      '"Effect": "Deny", "Action": "profile:DeleteDomain", "Resource": "*", "Condition": {"StringNotEqualsIf‸Exists": {"aws:ResourceTag/env": "dev"}}',
+    ),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Deny\n    Action: profile:DeleteDomain\n    Resource: "*"\n    Condition:\n      StringNotEqualsIf‸Exists:\n        aws:ResourceTag/env: dev',
     contains: ['none** matches (a NOR)', 'also true when the key is absent'],
   },
   {
-    name: 'a condition key the statement\'s actions do not support',
+    name: "a condition key the statement's actions do not support",
     json: statement('"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"StringEquals": {"aws:Request‸Tag/team": "blue"}}'),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        aws:Request‸Tag/team: blue',
-    contains: ['String, single-valued', 'present in the request', '**None** of this statement\'s 1 profile actions supports it'],
+    contains: ['String, single-valued', 'present in the request', "**None** of this statement's 1 profile actions supports it"],
   },
   {
     name: 'a multivalued condition key and the actions that support it',
-    json: statement('"Effect": "Allow", "Action": ["profile:TagResource", "profile:GetDomain"], "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:Tag‸Keys": ["team"]}}'),
+    json: statement(
+      '"Effect": "Allow", "Action": ["profile:TagResource", "profile:GetDomain"], "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:Tag‸Keys": ["team"]}}',
+    ),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [profile:TagResource, profile:GetDomain]\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:Tag‸Keys: [team]',
-    contains: ['ArrayOfString, **multivalued**', 'Supported by 1 of this statement\'s 2 profile actions: TagResource'],
+    contains: ['ArrayOfString, **multivalued**', "Supported by 1 of this statement's 2 profile actions: TagResource"],
   },
   {
     name: 'an element name',
@@ -137,12 +151,16 @@ describe('outline', () => {
         ],
       );
       // LSP (and VS Code) reject a symbol whose selection range is outside its range.
-      const inside = (inner: { start: { line: number; character: number } }, outer: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      const inside = (
+        inner: { start: { line: number; character: number } },
+        outer: { start: { line: number; character: number }; end: { line: number; character: number } },
+      ) =>
         (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
         (inner.start.line < outer.end.line || (inner.start.line === outer.end.line && inner.start.character <= outer.end.character));
       for (const symbol of outline) {
         assert.ok(inside(symbol.selectionRange, symbol.range), `${symbol.name} [${format}]`);
-        for (const child of symbol.children ?? []) assert.ok(inside(child.selectionRange, child.range) && inside(child.range, symbol.range), `${child.name} [${format}]`);
+        for (const child of symbol.children ?? [])
+          assert.ok(inside(child.selectionRange, child.range) && inside(child.range, symbol.range), `${child.name} [${format}]`);
       }
     }
   });

@@ -60,16 +60,7 @@ const CASES: ModelCase[] = [
       ['sts:AssumeRole'],
       ['profile:PutProfileObject', 'profile:CreateProfile', 'profile:UpdateProfile'],
     ],
-    resources: [
-      [],
-      ['Fn::Sub', 'Fn::Sub'],
-      ['Fn::Sub'],
-      [],
-      ['Fn::Sub', 'Fn::Sub'],
-      ['*'],
-      [],
-      ['Fn::GetAtt', 'Fn::Join'],
-    ],
+    resources: [[], ['Fn::Sub', 'Fn::Sub'], ['Fn::Sub'], [], ['Fn::Sub', 'Fn::Sub'], ['*'], [], ['Fn::GetAtt', 'Fn::Join']],
   },
   {
     name: 'SAM function policies and an S3 bucket policy',
@@ -138,8 +129,16 @@ describe('document model', () => {
           modelCase.policies,
         );
         const statements = document.policies.flatMap((p) => p.statements);
-        if (modelCase.actions) assert.deepEqual(statements.map((s) => elementValues(s, 'Action').map(shown)), modelCase.actions);
-        if (modelCase.resources) assert.deepEqual(statements.map((s) => elementValues(s, 'Resource').map(shown)), modelCase.resources);
+        if (modelCase.actions)
+          assert.deepEqual(
+            statements.map((s) => elementValues(s, 'Action').map(shown)),
+            modelCase.actions,
+          );
+        if (modelCase.resources)
+          assert.deepEqual(
+            statements.map((s) => elementValues(s, 'Resource').map(shown)),
+            modelCase.resources,
+          );
         assert.ok(checkRanges(document) > 5);
       });
     }
@@ -184,7 +183,10 @@ describe('document model', () => {
   test('CRLF line ends and a byte-order mark keep positions exact', () => {
     const text = '\uFEFF{\r\n  "Version": "2012-10-17",\r\n  "Statement": [{"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}]\r\n}\r\n';
     const { document, findings } = analyse(text, 'json');
-    assert.deepEqual(findings.map((f) => f.ruleId), ['action-unknown']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['action-unknown'],
+    );
     const line = text.split('\r\n')[2]!;
     assert.deepEqual(document.lines.positionAt(findings[0]!.start), { line: 2, character: line.indexOf('"profile:GetDomian"') });
   });

@@ -10,7 +10,18 @@ test('the .vsix file list holds the bundles, manifest, grammar and docs only', (
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const files = result.stdout.split('\n').filter(Boolean).sort();
-  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/client.js', 'dist/server.js', 'docs/images/completion.png', 'docs/images/simulate.png', 'docs/rules.md', 'package.json', 'syntaxes/iam-policy.injection.tmLanguage.json']);
+  assert.deepEqual(files, [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/client.js',
+    'dist/server.js',
+    'docs/images/completion.png',
+    'docs/images/simulate.png',
+    'docs/rules.md',
+    'package.json',
+    'syntaxes/iam-policy.injection.tmLanguage.json',
+  ]);
 });
 
 test('the manifest activates lazily and supports untrusted and virtual workspaces', () => {

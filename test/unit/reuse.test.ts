@@ -8,7 +8,11 @@ import { readRepoFile } from '../helpers';
 
 test('analysis reusing the previous version equals a fresh analysis, edit after edit', () => {
   const next = random(42);
-  for (const [file, format] of [['examples/mistakes.yaml', 'yaml'], ['examples/cloudformation-roles.json', 'json'], ['examples/mistakes.json', 'json']] as const) {
+  for (const [file, format] of [
+    ['examples/mistakes.yaml', 'yaml'],
+    ['examples/cloudformation-roles.json', 'json'],
+    ['examples/mistakes.json', 'json'],
+  ] as const) {
     let text = readRepoFile(file);
     let previous = analyse(text, format);
     for (let i = 0; i < 60; i++) {
@@ -28,7 +32,10 @@ test('an unchanged policy keeps its findings without a new run', () => {
   const first = analyse(text, 'yaml');
   // Shift everything down by one line: every policy is unchanged, only moved.
   const second = analyse(`# moved\n${text}`, 'yaml', undefined, undefined, first);
-  assert.deepEqual(second.findings.map((f) => [f.ruleId, f.start - 8]), first.findings.map((f) => [f.ruleId, f.start]));
+  assert.deepEqual(
+    second.findings.map((f) => [f.ruleId, f.start - 8]),
+    first.findings.map((f) => [f.ruleId, f.start]),
+  );
   const firstEntries = [...first.byPolicy!.values()];
   const secondEntries = [...second.byPolicy!.values()];
   assert.equal(secondEntries[0]!.start, firstEntries[0]!.start + 8);

@@ -22,13 +22,20 @@ describe('rule matrix', () => {
         const text = render(ruleCase.silent);
         const { findings, document } = analyse(text, format);
         assert.deepEqual(document.problems, [], text);
-        assert.deepEqual(findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message), [], text);
+        assert.deepEqual(
+          findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message),
+          [],
+          text,
+        );
       });
     }
   }
 
   test('every rule has a case here', () => {
     const covered = new Set(RULE_CASES.map((c) => c.rule));
-    assert.deepEqual(ALL_RULES.map((r) => r.id).filter((id) => !covered.has(id)), []);
+    assert.deepEqual(
+      ALL_RULES.map((r) => r.id).filter((id) => !covered.has(id)),
+      [],
+    );
   });
 });

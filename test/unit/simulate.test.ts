@@ -32,18 +32,34 @@ describe('simulation engine', () => {
     const text = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'TeamDomains', Effect: 'Allow', Action: 'profile:Get*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' }, Bool: { 'aws:SecureTransport': 'true' } } },
+        {
+          Sid: 'TeamDomains',
+          Effect: 'Allow',
+          Action: 'profile:Get*',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' }, Bool: { 'aws:SecureTransport': 'true' } },
+        },
         { Sid: 'NoDeletes', Effect: 'Deny', Action: 'profile:Delete*', Resource: '*' },
       ],
     });
     const policy = analyse(text, 'json').document.policies[0]!;
-    const result = simulatePolicy(policy, { action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail', context: { 'aws:ResourceTag/team': 'blue' } });
+    const result = simulatePolicy(policy, {
+      action: 'profile:GetDomain',
+      resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',
+      context: { 'aws:ResourceTag/team': 'blue' },
+    });
     assert.equal(result.decision, 'ImplicitDeny');
     const [first, second] = result.statements;
     assert.equal(first!.sid, 'TeamDomains');
     assert.equal(first!.action.reason, '"profile:Get*" matches the action profile:GetDomain.');
     assert.equal(text.slice(first!.action.span!.start, first!.action.span!.end), '"profile:Get*"');
-    assert.deepEqual(first!.conditions.map((c) => [c.operator, c.key, c.matched]), [['StringEquals', 'aws:ResourceTag/team', true], ['Bool', 'aws:SecureTransport', false]]);
+    assert.deepEqual(
+      first!.conditions.map((c) => [c.operator, c.key, c.matched]),
+      [
+        ['StringEquals', 'aws:ResourceTag/team', true],
+        ['Bool', 'aws:SecureTransport', false],
+      ],
+    );
     assert.equal(first!.conditions[1]!.reason, 'aws:SecureTransport is missing from the request: Bool is false.');
     assert.equal(first!.reason, 'Does not apply: the condition Bool on aws:SecureTransport is false.');
     assert.equal(second!.action.matched, false);
@@ -51,7 +67,16 @@ describe('simulation engine', () => {
   });
 
   test('one statement on its own', () => {
-    const policy = analyse(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'profile:*', Resource: '*' }, { Effect: 'Deny', Action: 'profile:DeleteDomain', Resource: '*' }] }), 'json').document.policies[0]!;
+    const policy = analyse(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'profile:*', Resource: '*' },
+          { Effect: 'Deny', Action: 'profile:DeleteDomain', Resource: '*' },
+        ],
+      }),
+      'json',
+    ).document.policies[0]!;
     const request = { action: 'profile:DeleteDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/x' };
     assert.equal(simulatePolicy(policy, request).decision, 'ExplicitDeny');
     assert.equal(simulateStatement(policy.statements[0]!, request).decision, 'Allow');

@@ -19,6 +19,7 @@ try {
   });
 } catch (error) {
   console.error(`VS Code API tests did not run or failed: ${error instanceof Error ? error.message : error}`);
-  if (!process.env.VSCODE_EXECUTABLE) console.error('No VSCODE_EXECUTABLE was given and VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed VS Code.');
+  if (!process.env.VSCODE_EXECUTABLE)
+    console.error('No VSCODE_EXECUTABLE was given and VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed VS Code.');
   process.exit(1);
 }

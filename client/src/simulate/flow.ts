@@ -47,7 +47,11 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
 function where(uri: unknown, position: unknown, scope: unknown): Where | undefined {
   if ((typeof uri === 'string' || uri instanceof vscode.Uri) && position && typeof position === 'object') {
     const p = position as { line: number; character: number };
-    return { uri: typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, position: new vscode.Position(p.line, p.character), scope: scope === 'policy' ? 'policy' : 'statement' };
+    return {
+      uri: typeof uri === 'string' ? vscode.Uri.parse(uri) : uri,
+      position: new vscode.Position(p.line, p.character),
+      scope: scope === 'policy' ? 'policy' : 'statement',
+    };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
@@ -55,8 +59,13 @@ function where(uri: unknown, position: unknown, scope: unknown): Where | undefin
 }
 
 async function targetOf(client: LanguageClient, place: Where): Promise<SimulationTarget | undefined> {
-  const target = await client.sendRequest<SimulationTarget | null>(SimulationTargetRequest, { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope });
-  if (!target) void vscode.window.showInformationMessage(`Put the cursor inside an IAM policy ${place.scope === 'statement' ? 'statement' : ''} to simulate it.`);
+  const target = await client.sendRequest<SimulationTarget | null>(SimulationTargetRequest, {
+    uri: place.uri.toString(),
+    position: client.code2ProtocolConverter.asPosition(place.position),
+    scope: place.scope,
+  });
+  if (!target)
+    void vscode.window.showInformationMessage(`Put the cursor inside an IAM policy ${place.scope === 'statement' ? 'statement' : ''} to simulate it.`);
   return target ?? undefined;
 }
 
@@ -70,7 +79,12 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
-  const params: SimulateParams = { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope, request: { action, resource, context } };
+  const params: SimulateParams = {
+    uri: place.uri.toString(),
+    position: client.code2ProtocolConverter.asPosition(place.position),
+    scope: place.scope,
+    request: { action, resource, context },
+  };
   last = { where: place, params };
   await send(client, place, params);
 }
@@ -97,7 +111,13 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
-  const result = await client.sendRequest<SimulateAllResult | null>(SimulateAllRequest, { uri: place.uri.toString(), position: client.code2ProtocolConverter.asPosition(place.position), scope: place.scope, resource, context });
+  const result = await client.sendRequest<SimulateAllResult | null>(SimulateAllRequest, {
+    uri: place.uri.toString(),
+    position: client.code2ProtocolConverter.asPosition(place.position),
+    scope: place.scope,
+    resource,
+    context,
+  });
   if (result) showTable(place.uri, resource, result);
 }
 
@@ -134,7 +154,10 @@ function validateResource(value: string): string | undefined {
 
 async function askResource(target: SimulationTarget): Promise<string | undefined> {
   const written = target.resources[0];
-  const value = remembered.resource && !validateResource(remembered.resource) ? remembered.resource : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const value =
+    remembered.resource && !validateResource(remembered.resource)
+      ? remembered.resource
+      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
     title: `Simulate ${target.label}: resource`,
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
@@ -170,7 +193,12 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
       delete remembered.context[key.key];
       continue;
     }
-    context[key.key] = key.multivalued ? trimmed.split(',').map((v) => v.trim()).filter(Boolean) : trimmed;
+    context[key.key] = key.multivalued
+      ? trimmed
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : trimmed;
     remembered.context[key.key] = context[key.key]!;
   }
   return context;

@@ -9,7 +9,12 @@ let documentUri: vscode.Uri | undefined;
 
 function ensurePanel(title: string): vscode.WebviewPanel {
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('profilePolicy.simulation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true });
+    panel = vscode.window.createWebviewPanel(
+      'profilePolicy.simulation',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, retainContextWhenHidden: true },
+    );
     panel.onDidDispose(() => (panel = undefined));
     // A click on a statement or condition reveals it in the policy.
     panel.webview.onDidReceiveMessage(async (message: { reveal?: vscode.Range }) => {
@@ -81,7 +86,12 @@ export function showTable(uri: vscode.Uri, resource: string, result: SimulateAll
   const view = ensurePanel('Simulation: all actions');
   const counts = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
   for (const row of result.rows) counts[row.decision]++;
-  const rows = result.rows.map((r) => `<tr><td><code>${escape(r.action)}</code></td><td>${escape(r.accessLevel)}</td><td class="${r.decision}">${r.decision}</td><td>${escape(r.reason)}</td></tr>`).join('');
+  const rows = result.rows
+    .map(
+      (r) =>
+        `<tr><td><code>${escape(r.action)}</code></td><td>${escape(r.accessLevel)}</td><td class="${r.decision}">${r.decision}</td><td>${escape(r.reason)}</td></tr>`,
+    )
+    .join('');
   const body = `<h2>${escape(result.label)}</h2><p>On <code>${escape(resource)}</code>: ${counts.Allow} allowed, ${counts.ExplicitDeny} denied explicitly, ${counts.ImplicitDeny} denied by default.</p>
 <table><tr><th>Action</th><th>Access level</th><th>Decision</th><th>Why</th></tr>${rows}</table>`;
   view.webview.html = page(body, nonce(), view.webview.cspSource);

@@ -15,7 +15,12 @@ export function expandFileArguments(args: readonly string[], cwd: string): strin
     const absolute = resolve(cwd, arg);
     const stat = statOrUndefined(absolute);
     if (stat?.isFile()) found.push(arg);
-    else if (stat?.isDirectory()) found.push(...walk(absolute).filter(isPolicyLike).map((f) => relative(cwd, f) || f));
+    else if (stat?.isDirectory())
+      found.push(
+        ...walk(absolute)
+          .filter(isPolicyLike)
+          .map((f) => relative(cwd, f) || f),
+      );
     else if (hasWildcard(arg)) {
       const matches = expandGlob(arg, cwd);
       if (matches.length === 0) throw new FileArgumentError(`no file matches ${arg}`);

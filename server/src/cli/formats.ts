@@ -98,5 +98,9 @@ function sarif(findings: readonly Located[], version: string): object {
 }
 
 function pathToFileUri(path: string): string {
-  return `file://${path.split(/[\\/]/).map(encodeURIComponent).join('/').replace(/^([^/])/, '/$1')}`;
+  return `file://${path
+    .split(/[\\/]/)
+    .map(encodeURIComponent)
+    .join('/')
+    .replace(/^([^/])/, '/$1')}`;
 }

@@ -95,7 +95,10 @@ export function runSimulate(args: readonly string[], write: (text: string) => vo
     throw new SimulationInputError(`cannot read ${options.policy}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const request = { action: options.action!, resource: options.resource!, context: options.context };
-  const selection = { ...(options.select !== undefined ? { policy: options.select } : {}), ...(options.statement !== undefined ? { statement: options.statement } : {}) };
+  const selection = {
+    ...(options.select !== undefined ? { policy: options.select } : {}),
+    ...(options.statement !== undefined ? { statement: options.statement } : {}),
+  };
   const { document, policy, result } = simulateText(text, formatFromFileName(options.policy!, text), request, selection);
   const position = (span: Span | undefined) => {
     if (!span) return undefined;
@@ -123,7 +126,12 @@ function withPositions(result: SimulationResult, position: (span: Span | undefin
   };
 }
 
-function describe(result: SimulationResult, position: (span: Span | undefined) => { line: number; column: number } | undefined, policy: string, file: string): string {
+function describe(
+  result: SimulationResult,
+  position: (span: Span | undefined) => { line: number; column: number } | undefined,
+  policy: string,
+  file: string,
+): string {
   const lines = [`${result.decision}: ${result.reason}`, `policy: ${policy} (${file})`];
   for (const s of result.statements) {
     const at = position(s.span);

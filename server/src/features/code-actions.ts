@@ -13,7 +13,19 @@ import { toDiagnostic } from './diagnostics';
 import { addProperty, insertListItemAfter, removeListItem, removeProperty, render, replaceScalar, replaceWithItems, type OffsetEdit } from './edits';
 
 /** Rules whose suggestions replace the reported string itself. */
-const REPLACING_RULES = new Set(['action-unknown', 'action-unknown-service', 'action-case', 'effect-invalid', 'version-invalid', 'version-old', 'sid-invalid', 'condition-operator-unknown', 'condition-null-ifexists', 'condition-key-unknown', 'element-unknown']);
+const REPLACING_RULES = new Set([
+  'action-unknown',
+  'action-unknown-service',
+  'action-case',
+  'effect-invalid',
+  'version-invalid',
+  'version-old',
+  'sid-invalid',
+  'condition-operator-unknown',
+  'condition-null-ifexists',
+  'condition-key-unknown',
+  'element-unknown',
+]);
 
 export function codeActions(analysis: Analysis, uri: string, range: { start: number; end: number }, catalog: Catalog): CodeAction[] {
   const { document } = analysis;
@@ -67,7 +79,14 @@ function fixesFor(document: PolicyDocument, finding: Finding): Fix[] {
   }
   if (finding.ruleId === 'principal-in-identity-policy' && statement) {
     const property = statement.elements.Principal?.key.start === finding.start ? statement.elements.Principal : statement.elements.NotPrincipal;
-    return property ? [{ title: `Remove ${property.key.value} (identity policies apply to whoever they are attached to)`, edits: [removeProperty(document, statement.node, property)] }] : [];
+    return property
+      ? [
+          {
+            title: `Remove ${property.key.value} (identity policies apply to whoever they are attached to)`,
+            edits: [removeProperty(document, statement.node, property)],
+          },
+        ]
+      : [];
   }
   if (!node || !statement || node.parent?.kind !== 'array') {
     return finding.ruleId === 'resource-star-needed' && node && statement ? moveToOwnStatement(document, statement, node) : [];
@@ -84,7 +103,9 @@ function moveToOwnStatement(document: PolicyDocument, statement: Statement, node
   const removal = node.parent?.kind === 'array' && node.parent.items.length > 1 ? removeListItem(document, node.parent, node) : undefined;
   if (!removal) return [];
   const fresh = render(document, { Effect: effect, Action: node.value, Resource: '*' });
-  return [{ title: `Move ${node.value} into its own statement with "Resource": "*"`, edits: [removal, insertListItemAfter(document, list, statement.node, fresh)] }];
+  return [
+    { title: `Move ${node.value} into its own statement with "Resource": "*"`, edits: [removal, insertListItemAfter(document, list, statement.node, fresh)] },
+  ];
 }
 
 function qualifierFixes(document: PolicyDocument, finding: Finding, statement: Statement | undefined): Fix[] {
@@ -99,9 +120,10 @@ function nullGuardFix(document: PolicyDocument, statement: Statement, keyNode: S
   if (block?.kind !== 'object') return [];
   const key = keyNode.value;
   const existing = statement.conditions.find((c) => c.operator.value === 'Null');
-  const edit = existing?.property.value?.kind === 'object'
-    ? addProperty(document, existing.property.value, key, 'false', 'last')
-    : addProperty(document, block, 'Null', { [key]: 'false' }, 'last');
+  const edit =
+    existing?.property.value?.kind === 'object'
+      ? addProperty(document, existing.property.value, key, 'false', 'last')
+      : addProperty(document, block, 'Null', { [key]: 'false' }, 'last');
   return [{ title: `Add "Null": { "${key}": "false" } so the Allow needs the key`, edits: [edit] }];
 }
 
@@ -117,7 +139,16 @@ function refactorings(document: PolicyDocument, node: StringNode, catalog: Catal
   if (parsed.kind === 'action' && parsed.wildcard) {
     const matches = catalog.matchActions(parsed.service, parsed.name);
     if (matches.length > 0 && matches.length <= 200) {
-      fixes.push({ title: `Expand "${node.value}" into its ${matches.length} action${matches.length === 1 ? '' : 's'}`, edits: [replaceWithItems(document, node, matches.map((m) => `${m.service}:${m.action}`))] });
+      fixes.push({
+        title: `Expand "${node.value}" into its ${matches.length} action${matches.length === 1 ? '' : 's'}`,
+        edits: [
+          replaceWithItems(
+            document,
+            node,
+            matches.map((m) => `${m.service}:${m.action}`),
+          ),
+        ],
+      });
     }
   }
   const collapse = collapseFix(document, node, catalog);
@@ -134,7 +165,9 @@ function collapseFix(document: PolicyDocument, node: StringNode, catalog: Catalo
   const verb = /^[A-Z][a-z]+/.exec(catalog.canonicalAction(parsed.service, parsed.name) ?? '')?.[0];
   if (!verb) return undefined;
   const group = catalog.matchActions(parsed.service, `${verb}*`).map((m) => `${m.service}:${m.action}`.toLowerCase());
-  const members = (list as ArrayNode).items.filter((i): i is StringNode => i.kind === 'string' && !hasWildcard(i.value) && group.includes(i.value.toLowerCase()));
+  const members = (list as ArrayNode).items.filter(
+    (i): i is StringNode => i.kind === 'string' && !hasWildcard(i.value) && group.includes(i.value.toLowerCase()),
+  );
   if (group.length < 2 || new Set(members.map((m) => m.value.toLowerCase())).size !== group.length) return undefined;
   const wildcard = `${parsed.service.toLowerCase()}:${verb}*`;
   const [first, ...rest] = members;

@@ -13,7 +13,18 @@ import { ELEMENT_DOCS } from './element-docs';
 import { statementActions, supportedConditionKeys } from './statement-facts';
 import { jsonCommas, quoteSnippet, quoteValue, snippetText } from './text-edits';
 
-const COMMON_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-2', 'eu-central-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2', 'ca-central-1', 'af-south-1'];
+const COMMON_REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ca-central-1',
+  'af-south-1',
+];
 
 interface Context {
   readonly analysis: Analysis;
@@ -47,7 +58,10 @@ function itemsFor(context: Context): CompletionItem[] {
   const { slot } = context;
   switch (slot.kind) {
     case 'policy-key':
-      return keyItems(context, ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity')));
+      return keyItems(
+        context,
+        ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity')),
+      );
     case 'statement-key':
       return statementKeyItems(context);
     case 'condition-operator':
@@ -65,7 +79,10 @@ function itemsFor(context: Context): CompletionItem[] {
 
 const KEY_VALUE_SNIPPETS: Record<string, { json: string; yaml: string }> = {
   Version: { json: '"2012-10-17"', yaml: '"2012-10-17"' },
-  Statement: { json: '[\n\t{\n\t\t"Effect": "${1|Allow,Deny|}",\n\t\t"Action": ["$2"],\n\t\t"Resource": ["$3"]\n\t}\n]', yaml: '\n\t- Effect: ${1|Allow,Deny|}\n\t  Action:\n\t\t- $2\n\t  Resource:\n\t\t- "$3"' },
+  Statement: {
+    json: '[\n\t{\n\t\t"Effect": "${1|Allow,Deny|}",\n\t\t"Action": ["$2"],\n\t\t"Resource": ["$3"]\n\t}\n]',
+    yaml: '\n\t- Effect: ${1|Allow,Deny|}\n\t  Action:\n\t\t- $2\n\t  Resource:\n\t\t- "$3"',
+  },
   Effect: { json: '"${1|Allow,Deny|}"', yaml: '${1|Allow,Deny|}' },
   Sid: { json: '"$1"', yaml: '$1' },
   Action: { json: '["$1"]', yaml: '\n\t- $1' },
@@ -113,7 +130,11 @@ function keyItem(context: Context, name: string, documentation: string | undefin
 function statementKeyItems(context: Context): CompletionItem[] {
   const { slot } = context;
   const present = new Set(slot.siblings);
-  const exclusive: Array<[string, string]> = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
+  const exclusive: Array<[string, string]> = [
+    ['Action', 'NotAction'],
+    ['Resource', 'NotResource'],
+    ['Principal', 'NotPrincipal'],
+  ];
   const identity = slot.policy.kind === 'identity';
   const names = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'NotPrincipal'].filter((name) => {
     if (present.has(name)) return false;
@@ -130,7 +151,14 @@ function statementKeyItems(context: Context): CompletionItem[] {
         ? '"Sid": "${1:Statement}",\n"Effect": "${2|Allow,Deny|}",\n"Action": ["${3:profile:GetDomain}"],\n"Resource": ["${4:*}"]'
         : 'Sid: ${1:Statement}\nEffect: ${2|Allow,Deny|}\nAction:\n\t- ${3:profile:GetDomain}\nResource:\n\t- "${4:*}"';
     const wrapped = format === 'json' && !slot.statement ? `{\n${body}\n}` : body;
-    items.unshift({ label: 'New statement', kind: CompletionItemKind.Snippet, detail: 'Sid, Effect, Action and Resource', insertText: wrapped, insertTextFormat: InsertTextFormat.Snippet, sortText: '00' });
+    items.unshift({
+      label: 'New statement',
+      kind: CompletionItemKind.Snippet,
+      detail: 'Sid, Effect, Action and Resource',
+      insertText: wrapped,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: '00',
+    });
   }
   return items;
 }
@@ -151,7 +179,10 @@ function valueItems(context: Context): CompletionItem[] {
         valueItem(context, '2008-10-17', { kind: CompletionItemKind.Value, detail: 'old: policy variables stay literal', sortText: '1' }),
       ];
     case 'Effect':
-      return [valueItem(context, 'Allow', { kind: CompletionItemKind.EnumMember, sortText: '0' }), valueItem(context, 'Deny', { kind: CompletionItemKind.EnumMember, sortText: '1' })];
+      return [
+        valueItem(context, 'Allow', { kind: CompletionItemKind.EnumMember, sortText: '0' }),
+        valueItem(context, 'Deny', { kind: CompletionItemKind.EnumMember, sortText: '1' }),
+      ];
     case 'Action':
     case 'NotAction':
       return actionItems(context);
@@ -170,12 +201,27 @@ function actionItems(context: Context): CompletionItem[] {
     // Service prefixes first; accepting one writes `prefix:` and asks for the action at once.
     const retrigger = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
     const items: CompletionItem[] = [
-      valueItem(context, `${catalog.profile.prefix}:`, { label: 'profile', kind: CompletionItemKind.Module, detail: catalog.profile.name, sortText: '0', preselect: true, command: retrigger }),
+      valueItem(context, `${catalog.profile.prefix}:`, {
+        label: 'profile',
+        kind: CompletionItemKind.Module,
+        detail: catalog.profile.name,
+        sortText: '0',
+        preselect: true,
+        command: retrigger,
+      }),
       valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' }),
     ];
     for (const prefix of catalog.servicePrefixes) {
       if (prefix === 'profile') continue;
-      items.push(valueItem(context, `${prefix}:`, { label: prefix, kind: CompletionItemKind.Module, detail: catalog.service(prefix)?.name, sortText: `5${prefix}`, command: retrigger }));
+      items.push(
+        valueItem(context, `${prefix}:`, {
+          label: prefix,
+          kind: CompletionItemKind.Module,
+          detail: catalog.service(prefix)?.name,
+          sortText: `5${prefix}`,
+          command: retrigger,
+        }),
+      );
     }
     return items.map((item) => withCursorInside(item));
   }
@@ -184,7 +230,11 @@ function actionItems(context: Context): CompletionItem[] {
   const service = catalog.service(prefix);
   if (!service) return [];
   const items = service.actions.map((name, i) =>
-    valueItem(context, `${service.prefix}:${name}`, { kind: CompletionItemKind.Function, detail: `${accessLevelName(service.levels[i]!)} · ${service.name}`, sortText: `1${name}` }),
+    valueItem(context, `${service.prefix}:${name}`, {
+      kind: CompletionItemKind.Function,
+      detail: `${accessLevelName(service.levels[i]!)} · ${service.name}`,
+      sortText: `1${name}`,
+    }),
   );
   items.push(...wildcardItems(context, service.prefix, service.actions, (i) => accessLevelName(service.levels[i]!)));
   return items;
@@ -194,7 +244,7 @@ function actionItems(context: Context): CompletionItem[] {
 function withCursorInside(item: CompletionItem): CompletionItem {
   const text = item.insertText ?? item.label;
   const quoted = text.endsWith('"') || text.endsWith("'");
-  if (!quoted || !text.endsWith(':"') && !text.endsWith(":'")) return item;
+  if (!quoted || (!text.endsWith(':"') && !text.endsWith(":'"))) return item;
   return { ...item, insertText: `${snippetText(text.slice(0, -1))}$0${text.slice(-1)}`, insertTextFormat: InsertTextFormat.Snippet };
 }
 
@@ -211,7 +261,14 @@ function profileActionItems(context: Context): CompletionItem[] {
       sortText: `1${action.name}`,
     }),
   );
-  items.push(...wildcardItems(context, 'profile', catalog.profile.actions.map((a) => a.name), (i) => catalog.accessLevel('profile', catalog.profile.actions[i]!.name)!));
+  items.push(
+    ...wildcardItems(
+      context,
+      'profile',
+      catalog.profile.actions.map((a) => a.name),
+      (i) => catalog.accessLevel('profile', catalog.profile.actions[i]!.name)!,
+    ),
+  );
   return items;
 }
 
@@ -232,7 +289,9 @@ function wildcardItems(context: Context, prefix: string, actions: readonly strin
   for (const [verb, group] of [...groups].sort((a, b) => b[1].count - a[1].count)) {
     if (group.count < 2) continue;
     const levels = ACCESS_LEVEL_ORDER.filter((l) => group.levels.has(l)).join(', ');
-    items.push(valueItem(context, `${prefix}:${verb}*`, { kind: CompletionItemKind.Constant, detail: `${group.count} actions · ${levels}`, sortText: `2${verb}` }));
+    items.push(
+      valueItem(context, `${prefix}:${verb}*`, { kind: CompletionItemKind.Constant, detail: `${group.count} actions · ${levels}`, sortText: `2${verb}` }),
+    );
   }
   return items;
 }
@@ -272,7 +331,10 @@ function resourceItems(context: Context): CompletionItem[] {
   }
   const offered = types.size > 0 ? [...types.keys()] : catalog.profile.resourceTypes.map((t) => t.name);
   const items: CompletionItem[] = [];
-  if (needsStar) items.push(valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'all resources (needed by actions without a resource type)', sortText: '0' }));
+  if (needsStar)
+    items.push(
+      valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'all resources (needed by actions without a resource type)', sortText: '0' }),
+    );
   for (const name of offered) {
     const type = catalog.resourceType(name);
     if (!type) continue;
@@ -319,7 +381,9 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
     // arn:…:domains/ → the domain names this document already uses.
     const resource = typed.slice(typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', 4) + 1) + 1) + 1) + 1);
     if (resource !== 'domains/' || facts.domainNames.size === 0) return undefined;
-    return [...facts.domainNames].map((name) => valueItem(context, `${typed}${name}`, { label: name, kind: CompletionItemKind.Value, detail: 'domain used in this document' }));
+    return [...facts.domainNames].map((name) =>
+      valueItem(context, `${typed}${name}`, { label: name, kind: CompletionItemKind.Value, detail: 'domain used in this document' }),
+    );
   }
   const head = typed.slice(0, typed.lastIndexOf(':') + 1);
   const choices: Array<[string, string]> =
@@ -331,7 +395,17 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
           ? [...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r) => [r, 'region'])
           : [...new Set([...facts.accounts, '*'])].map((a) => [a, 'account']);
   if (parseArn(`${typed}:x:x:x:x`) === undefined && colons > 0 && !typed.startsWith('arn:')) return undefined;
-  return choices.map(([value, detail], i) => valueItem(context, `${head}${value}:`, { label: value, kind: CompletionItemKind.Value, detail, sortText: String(i).padStart(3, '0'), command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } })).map((item) => withCursorInside(item));
+  return choices
+    .map(([value, detail], i) =>
+      valueItem(context, `${head}${value}:`, {
+        label: value,
+        kind: CompletionItemKind.Value,
+        detail,
+        sortText: String(i).padStart(3, '0'),
+        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+      }),
+    )
+    .map((item) => withCursorInside(item));
 }
 
 /** After `${` inside an ARN or a string condition value: policy variables. */
@@ -340,10 +414,7 @@ function variableItems(context: Context): CompletionItem[] | undefined {
   const open = slot.prefix.lastIndexOf('${');
   if (open < 0 || slot.prefix.indexOf('}', open) >= 0) return undefined;
   const head = slot.prefix.slice(0, open);
-  const names = [
-    ...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name),
-    ...SPECIAL_VARIABLES.map((v) => v.name),
-  ];
+  const names = [...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name), ...SPECIAL_VARIABLES.map((v) => v.name)];
   return names.map((name) =>
     valueItem(context, `${head}\${${name}}`, {
       label: `\${${name}}`,
@@ -375,7 +446,15 @@ function operatorItems(context: Context): CompletionItem[] {
     if (operator.family !== 'Null' && operator.family !== 'Bool') names.push(`ForAllValues:${operator.name}`, `ForAnyValue:${operator.name}`);
     for (const name of names) {
       const qualified = name.startsWith('For');
-      items.push(keyItem(context, name, `${operator.summary}${name.endsWith('IfExists') ? ' True as well when the key is missing.' : ''}`, `${multivalued === qualified ? 0 : 1}${String(i).padStart(2, '0')}${name}`, context.analysis.document.format === 'json' ? '{ "$1": "$2" }' : '\n\t$1: $2'));
+      items.push(
+        keyItem(
+          context,
+          name,
+          `${operator.summary}${name.endsWith('IfExists') ? ' True as well when the key is missing.' : ''}`,
+          `${multivalued === qualified ? 0 : 1}${String(i).padStart(2, '0')}${name}`,
+          context.analysis.document.format === 'json' ? '{ "$1": "$2" }' : '\n\t$1: $2',
+        ),
+      );
     }
   });
   return items;
@@ -431,14 +510,24 @@ function conditionValueItems(context: Context): CompletionItem[] {
   const variables = variableItems(context);
   if (variables) return variables;
   if (parsed.base?.family === 'Bool' || parsed.base?.family === 'Null') {
-    return ['true', 'false'].map((v, i) => valueItem(context, v, { kind: CompletionItemKind.Value, sortText: String(i), detail: parsed.base?.family === 'Null' ? (v === 'true' ? 'the key is absent' : 'the key is present') : undefined }));
+    return ['true', 'false'].map((v, i) =>
+      valueItem(context, v, {
+        kind: CompletionItemKind.Value,
+        sortText: String(i),
+        detail: parsed.base?.family === 'Null' ? (v === 'true' ? 'the key is absent' : 'the key is present') : undefined,
+      }),
+    );
   }
   const used = context.facts().conditionValues.get((slot.conditionKey ?? '').toLowerCase()) ?? new Set<string>();
-  const items = [...used].filter((v) => v !== scalarUnderCursor(slot)).map((v) => valueItem(context, v, { kind: CompletionItemKind.Value, detail: 'used elsewhere in this document', sortText: `0${v}` }));
+  const items = [...used]
+    .filter((v) => v !== scalarUnderCursor(slot))
+    .map((v) => valueItem(context, v, { kind: CompletionItemKind.Value, detail: 'used elsewhere in this document', sortText: `0${v}` }));
   if (parsed.base?.family === 'String' || parsed.base?.family === 'Arn') {
     for (const key of catalog.globalKeys) {
       if (key.multivalued) continue;
-      items.push(valueItem(context, `\${${key.name}}`, { kind: CompletionItemKind.Variable, detail: `policy variable · ${key.type}`, sortText: `1${key.name}` }));
+      items.push(
+        valueItem(context, `\${${key.name}}`, { kind: CompletionItemKind.Variable, detail: `policy variable · ${key.type}`, sortText: `1${key.name}` }),
+      );
     }
   }
   return items;

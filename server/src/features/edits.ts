@@ -61,7 +61,10 @@ export function removeProperty(document: PolicyDocument, object: ObjectNode, pro
 export function render(document: PolicyDocument, value: unknown): string {
   if (document.format === 'json') return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
   if (Array.isArray(value)) return `[${value.map((v) => render(document, v)).join(', ')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${quoteValue(k, 'yaml', undefined)}: ${render(document, v)}`).join(', ')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${quoteValue(k, 'yaml', undefined)}: ${render(document, v)}`)
+      .join(', ')}}`;
   return quoteValue(String(value), 'yaml', undefined);
 }
 

@@ -75,7 +75,10 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
   for (const level of ACCESS_LEVEL_ORDER) {
     const names = groups.get(level);
     if (!names) continue;
-    const shown = names.slice(0, MAX_LISTED).map((n) => `\`${n}\``).join(', ');
+    const shown = names
+      .slice(0, MAX_LISTED)
+      .map((n) => `\`${n}\``)
+      .join(', ');
     lines.push('', `**${level}** (${names.length}): ${shown}${names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : ''}`);
   }
   return lines.join('\n');
@@ -96,14 +99,36 @@ function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undef
   ];
   if (arn.service !== 'profile') return lines.join('\n');
   const types = catalog.resourceTypesOf(text);
-  lines.push('', types.length === 0 ? 'Fits **no** Customer Profiles resource type.' : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`);
+  lines.push(
+    '',
+    types.length === 0
+      ? 'Fits **no** Customer Profiles resource type.'
+      : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`,
+  );
   const { profileActions } = statementActions(slot.statement, catalog);
   if (profileActions.length > 0 && types.length > 0) {
     const names = new Set(types.map((t) => t.name));
     const accepting = profileActions.filter((a) => a.resourceTypes.some((r) => names.has(r.name)));
     const others = profileActions.filter((a) => !accepting.includes(a));
-    lines.push('', `Accepted by ${accepting.length} of this statement's ${profileActions.length} profile actions${accepting.length ? `: ${accepting.slice(0, MAX_LISTED).map((a) => a.name).join(', ')}` : ''}.`);
-    if (others.length > 0) lines.push('', `Not by: ${others.slice(0, MAX_LISTED).map((a) => a.name).join(', ')}.`);
+    lines.push(
+      '',
+      `Accepted by ${accepting.length} of this statement's ${profileActions.length} profile actions${
+        accepting.length
+          ? `: ${accepting
+              .slice(0, MAX_LISTED)
+              .map((a) => a.name)
+              .join(', ')}`
+          : ''
+      }.`,
+    );
+    if (others.length > 0)
+      lines.push(
+        '',
+        `Not by: ${others
+          .slice(0, MAX_LISTED)
+          .map((a) => a.name)
+          .join(', ')}.`,
+      );
   }
   return lines.join('\n');
 }
@@ -114,7 +139,12 @@ function operatorMarkdown(text: string): string | undefined {
   if (!base) return undefined;
   const lines = [`**${text}** — ${base.family} condition operator`, '', base.summary];
   if (base.family !== 'Null') {
-    lines.push('', base.negated ? 'Several values: true only when **none** matches (a NOR). A missing key makes it **true**.' : 'Several values: true when **any** matches (an OR). A missing key makes it **false**.');
+    lines.push(
+      '',
+      base.negated
+        ? 'Several values: true only when **none** matches (a NOR). A missing key makes it **true**.'
+        : 'Several values: true when **any** matches (an OR). A missing key makes it **false**.',
+    );
   }
   if (parsed.ifExists) lines.push('', '`IfExists`: also true when the key is absent from the request.');
   if (parsed.qualifier) lines.push('', `\`${parsed.qualifier}\`: ${QUALIFIER_DOCS[parsed.qualifier]}`);
@@ -133,8 +163,16 @@ function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string
     const supported = supportedConditionKeys(profileActions, catalog);
     const entry = [...supported].find(([name]) => name.toLowerCase() === info.name.toLowerCase());
     const global = /^aws:/i.test(key) && !/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/i.test(key);
-    if (entry) lines.push('', `Supported by ${entry[1].length} of this statement's ${profileActions.length} profile actions: ${entry[1].slice(0, MAX_LISTED).map((a) => a.name).join(', ')}.`);
-    else if (!global) lines.push('', `**None** of this statement's ${profileActions.length} profile actions supports it: the condition is never true for them.`);
+    if (entry)
+      lines.push(
+        '',
+        `Supported by ${entry[1].length} of this statement's ${profileActions.length} profile actions: ${entry[1]
+          .slice(0, MAX_LISTED)
+          .map((a) => a.name)
+          .join(', ')}.`,
+      );
+    else if (!global)
+      lines.push('', `**None** of this statement's ${profileActions.length} profile actions supports it: the condition is never true for them.`);
   }
   lines.push('', `[Global condition keys](${GLOBAL_KEYS_URL})`);
   return lines.join('\n');
@@ -150,7 +188,10 @@ function variableAt(slot: Slot, offset: number, catalog: Catalog): string | unde
   const key = catalog.globalKey(use.key) ?? catalog.globalKey(use.key.replace(/\/[^/]+$/, '/${TagKey}'));
   const lines = [`**\${${use.key}}** — policy variable`, ''];
   if (special) lines.push(special.doc);
-  else if (key) lines.push(`Replaced by the request's \`${use.key}\` (${key.type}) when the policy is evaluated. Without a value, the statement does not match${use.defaultValue !== undefined ? `; here it falls back to \`${use.defaultValue}\`` : ''}.`);
+  else if (key)
+    lines.push(
+      `Replaced by the request's \`${use.key}\` (${key.type}) when the policy is evaluated. Without a value, the statement does not match${use.defaultValue !== undefined ? `; here it falls back to \`${use.defaultValue}\`` : ''}.`,
+    );
   else lines.push(`\`${use.key}\` is not a known global condition key.`);
   lines.push('', 'Variables work only under `"Version": "2012-10-17"`.', '', `[Policy variables](${VARIABLES_DOC_URL})`);
   return lines.join('\n');

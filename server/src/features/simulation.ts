@@ -96,7 +96,14 @@ export function simulateAt(document: PolicyDocument, offset: number, scope: Simu
   };
 }
 
-export function simulateAll(document: PolicyDocument, offset: number, scope: SimulationScope, resource: string, context: SimulationRequest['context'], catalog: Catalog): SimulateAllResult | undefined {
+export function simulateAll(
+  document: PolicyDocument,
+  offset: number,
+  scope: SimulationScope,
+  resource: string,
+  context: SimulationRequest['context'],
+  catalog: Catalog,
+): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
   const rows = catalog.profile.actions.map((action) => {
@@ -116,9 +123,15 @@ export function simulationLenses(document: PolicyDocument, uri: string): CodeLen
   };
   for (const policy of document.policies) {
     if (policy.kind !== 'identity') continue;
-    lenses.push({ range: at(policy.node.start), command: { title: '▷ Simulate policy', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(policy.node.start), 'policy'] } });
+    lenses.push({
+      range: at(policy.node.start),
+      command: { title: '▷ Simulate policy', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(policy.node.start), 'policy'] },
+    });
     for (const statement of policy.statements) {
-      lenses.push({ range: at(statement.node.start), command: { title: '▷ Simulate statement', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(statement.node.start), 'statement'] } });
+      lenses.push({
+        range: at(statement.node.start),
+        command: { title: '▷ Simulate statement', command: SIMULATE_COMMAND, arguments: [uri, document.lines.positionAt(statement.node.start), 'statement'] },
+      });
     }
   }
   return lenses;

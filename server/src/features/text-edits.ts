@@ -10,7 +10,13 @@ const YAML_SPECIAL_WORDS = /^(true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.:e
 export function quoteValue(value: string, format: DocumentFormat, quote: Slot['quote']): string {
   if (format === 'json' || quote === '"') return JSON.stringify(value);
   if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
-  const plainOk = value.length > 0 && !YAML_PLAIN_UNSAFE_START.test(value) && !value.includes(': ') && !value.includes(' #') && !value.endsWith(':') && !YAML_SPECIAL_WORDS.test(value);
+  const plainOk =
+    value.length > 0 &&
+    !YAML_PLAIN_UNSAFE_START.test(value) &&
+    !value.includes(': ') &&
+    !value.includes(' #') &&
+    !value.endsWith(':') &&
+    !YAML_SPECIAL_WORDS.test(value);
   return plainOk ? value : JSON.stringify(value);
 }
 

@@ -71,7 +71,13 @@ function concreteFits(arn: string, template: string): boolean {
   const shape = parseArn(template);
   if (!parts || !shape) return false;
   const header = (value: string, pattern: string) => (pattern.startsWith('${') ? value.length > 0 : value === pattern);
-  if (!header(parts.partition, shape.partition) || !header(parts.service, shape.service) || !header(parts.region, shape.region) || !header(parts.account, shape.account)) return false;
+  if (
+    !header(parts.partition, shape.partition) ||
+    !header(parts.service, shape.service) ||
+    !header(parts.region, shape.region) ||
+    !header(parts.account, shape.account)
+  )
+    return false;
   const segments = parts.resource.split('/');
   const expected = shape.resource.split('/');
   return segments.length === expected.length && segments.every((segment, i) => (expected[i]!.startsWith('${') ? segment.length > 0 : segment === expected[i]));

@@ -14,7 +14,8 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
   if (target.length >= 4) {
     for (const candidate of candidates) {
       const lower = candidate.toLowerCase();
-      if (lower.startsWith(target) && lower !== target && !scored.some((s) => s.name === candidate)) scored.push({ name: candidate, distance: threshold + 1 + (lower.length - target.length) / 100 });
+      if (lower.startsWith(target) && lower !== target && !scored.some((s) => s.name === candidate))
+        scored.push({ name: candidate, distance: threshold + 1 + (lower.length - target.length) / 100 });
     }
   }
   scored.sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1));

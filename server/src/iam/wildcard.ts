@@ -39,7 +39,10 @@ export function compileWildcard(pattern: string, caseInsensitive: boolean, count
   }
   const first = new Piece(pieces[0]!);
   const last = new Piece(pieces[pieces.length - 1]!);
-  const middle = pieces.slice(1, -1).filter((p) => p.length > 0).map((p) => new Piece(p));
+  const middle = pieces
+    .slice(1, -1)
+    .filter((p) => p.length > 0)
+    .map((p) => new Piece(p));
   return (text) => {
     const t = caseInsensitive ? text.toLowerCase() : text;
     if (t.length < first.length + last.length) return false;

@@ -33,12 +33,7 @@ export function foldIntrinsic(node: ObjectNode): ValueNode {
  * Adds a property, reporting a second occurrence of the same key (IAM rejects duplicate keys).
  * Small objects (nearly all of a policy's) are scanned; the map only serves large ones.
  */
-export function addProperty(
-  object: ObjectNode,
-  property: PropertyNode,
-  seen: Map<string, PropertyNode>,
-  problems: SyntaxProblem[],
-): void {
+export function addProperty(object: ObjectNode, property: PropertyNode, seen: Map<string, PropertyNode>, problems: SyntaxProblem[]): void {
   const name = property.key.value;
   let first: PropertyNode | undefined;
   if (object.properties.length < 16) {

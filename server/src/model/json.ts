@@ -113,9 +113,7 @@ function describeJsonError(code: ParseErrorCode, text: string, offset: number): 
         ? 'Trailing comma: JSON does not allow a comma before "}".'
         : 'Expected a property name in double quotes.';
     case ParseErrorCode.ValueExpected:
-      return previousSignificant(text, offset) === ','
-        ? 'Trailing comma: JSON does not allow a comma before "]".'
-        : 'Expected a value.';
+      return previousSignificant(text, offset) === ',' ? 'Trailing comma: JSON does not allow a comma before "]".' : 'Expected a value.';
     case ParseErrorCode.ColonExpected:
       return 'Expected ":" after the property name.';
     case ParseErrorCode.CommaExpected:

@@ -73,7 +73,8 @@ function atBlankLine(document: PolicyDocument, offset: number, target: BlankLine
   }
   // A child of a key with an empty value: Condition → operators, an operator → keys; a list element's
   // value on the next line is written as a list item.
-  if (slot.kind === 'value' && slot.element !== undefined && ['Action', 'NotAction', 'Resource', 'NotResource'].includes(slot.element)) return { ...slot, ...here };
+  if (slot.kind === 'value' && slot.element !== undefined && ['Action', 'NotAction', 'Resource', 'NotResource'].includes(slot.element))
+    return { ...slot, ...here };
   return slot.kind === 'value' || slot.kind === 'condition-value' ? undefined : { ...slot, ...here };
 }
 
@@ -91,7 +92,9 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat, colon
   for (;;) {
     if (node.kind === 'object') {
       if (trail.length > 0) trail[trail.length - 1]!.object ??= node;
-      const hit: PropertyNode | undefined = node.properties.find((p) => inside(p.key, offset, format) || (p.value !== undefined && inside(p.value, offset, format) && offset >= p.value.start));
+      const hit: PropertyNode | undefined = node.properties.find(
+        (p) => inside(p.key, offset, format) || (p.value !== undefined && inside(p.value, offset, format) && offset >= p.value.start),
+      );
       if (!hit) {
         const pending = node.properties.find((p, i) => awaitsValue(p, offset, node.kind === 'object' ? node.properties[i + 1] : undefined));
         if (pending) {
@@ -104,7 +107,13 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat, colon
       if (inside(hit.key, offset, format) && !(hit.value && offset >= hit.value.start && inside(hit.value, offset, format))) {
         return { trail, node: hit.key, onKey: true, inList: false };
       }
-      if (colonTyping && format === 'yaml' && offset === hit.key.end + 1 && !hit.key.quote && (hit.value === undefined || (hit.value.kind === 'null' && hit.value.start >= offset - 1))) {
+      if (
+        colonTyping &&
+        format === 'yaml' &&
+        offset === hit.key.end + 1 &&
+        !hit.key.quote &&
+        (hit.value === undefined || (hit.value.kind === 'null' && hit.value.start >= offset - 1))
+      ) {
         return { trail, node: hit.key, onKey: true, inList, colonTyped: true };
       }
       node = hit.value!;
@@ -140,14 +149,19 @@ function classify(policy: Policy, descent: Descent, offset: number, text: string
   // Statement → statement object: its keys and element values.
   const statementNode = trail[0]!.object;
   // `Statement: [‸]` or a fresh `- ‸` item: a new statement starts here.
-  if (!statementNode) return trail.length === 1 && (descent.node === undefined || descent.node.kind === 'array' || descent.node.kind === 'null') ? keyOf('statement-key', undefined) : undefined;
+  if (!statementNode)
+    return trail.length === 1 && (descent.node === undefined || descent.node.kind === 'array' || descent.node.kind === 'null')
+      ? keyOf('statement-key', undefined)
+      : undefined;
   const statement = statementOf(statementNode);
-  if (trail.length === 1) return descent.node?.kind === 'object' || descent.node === undefined ? keyOf('statement-key', statementNode, { statement }) : undefined;
+  if (trail.length === 1)
+    return descent.node?.kind === 'object' || descent.node === undefined ? keyOf('statement-key', statementNode, { statement }) : undefined;
   if (trail.length === 2 && onKey) return keyOf('statement-key', statementNode, { statement });
   if (names[1] !== 'Condition') {
     if (trail.length === 2) return valueSlot(policy, statement, names[1]!, descent, offset, text);
     // `- profile:‸` under Action: the value being typed, which YAML took for a key.
-    if (trail.length === 3 && descent.colonTyped) return { ...valueSlot(policy, statement, names[1]!, { ...descent, node: undefined }, offset, text)!, ...colonToken(descent, offset, text) };
+    if (trail.length === 3 && descent.colonTyped)
+      return { ...valueSlot(policy, statement, names[1]!, { ...descent, node: undefined }, offset, text)!, ...colonToken(descent, offset, text) };
     return undefined;
   }
 
@@ -158,7 +172,8 @@ function classify(policy: Policy, descent: Descent, offset: number, text: string
   if (trail.length === 3 && onKey) return keyOf('condition-operator', conditionBlock, { statement });
   if (trail.length === 3) return keyOf('condition-key', trail[2]!.object, { statement, operator });
   if (trail.length === 4 && onKey) return keyOf('condition-key', trail[2]!.object, { statement, operator });
-  if (trail.length === 4) return valueSlot(policy, statement, 'Condition', descent, offset, text, { kind: 'condition-value', operator, conditionKey: names[3]! });
+  if (trail.length === 4)
+    return valueSlot(policy, statement, 'Condition', descent, offset, text, { kind: 'condition-value', operator, conditionKey: names[3]! });
   return undefined;
 }
 
@@ -188,7 +203,15 @@ function keySlot(kind: SlotKind, policy: Policy, object: ObjectNode | undefined,
   };
 }
 
-function valueSlot(policy: Policy, statement: Statement | undefined, element: string, descent: Descent, offset: number, text: string, extra: Partial<Slot> = {}): Slot | undefined {
+function valueSlot(
+  policy: Policy,
+  statement: Statement | undefined,
+  element: string,
+  descent: Descent,
+  offset: number,
+  text: string,
+  extra: Partial<Slot> = {},
+): Slot | undefined {
   const node = descent.node;
   if (node?.kind === 'object' || node?.kind === 'opaque') return undefined;
   const scalar = node?.kind === 'array' ? undefined : node;

@@ -16,17 +16,7 @@ export type PolicyOrigin =
       readonly policyName: string | undefined;
     };
 
-export const STATEMENT_ELEMENTS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-] as const;
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
 export type StatementElementName = (typeof STATEMENT_ELEMENTS)[number];
 
 export const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
@@ -140,9 +130,7 @@ function buildConditions(condition: PropertyNode | undefined): ConditionOperator
   return block.properties.map((property) => {
     const keysNode = property.value;
     const keys: ConditionKeyEntry[] =
-      keysNode?.kind === 'object'
-        ? keysNode.properties.map((k) => ({ property: k, key: k.key, values: listItems(k.value) }))
-        : [];
+      keysNode?.kind === 'object' ? keysNode.properties.map((k) => ({ property: k, key: k.key, values: listItems(k.value) })) : [];
     return { property, operator: property.key, keys };
   });
 }

@@ -6,5 +6,4 @@ export interface SyntaxProblem {
   readonly message: string;
 }
 
-export const MAX_NESTING_MESSAGE =
-  'The document is nested too deeply to analyse (over a thousand levels); no policy is that deep.';
+export const MAX_NESTING_MESSAGE = 'The document is nested too deeply to analyse (over a thousand levels); no policy is that deep.';

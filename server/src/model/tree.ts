@@ -1,14 +1,7 @@
 // One value tree for JSON and YAML. Every node knows its exact source range (offsets into the text,
 // end exclusive, quotes included), so features and rules never look at raw text to find structure.
 
-export type ValueNode =
-  | ObjectNode
-  | ArrayNode
-  | StringNode
-  | NumberNode
-  | BooleanNode
-  | NullNode
-  | OpaqueNode;
+export type ValueNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode | NullNode | OpaqueNode;
 
 export type ParentNode = ObjectNode | ArrayNode | PropertyNode | OpaqueNode;
 

@@ -10,13 +10,55 @@ import type { RuleContext, RuleGroup } from './rule';
 export const actionRules: RuleGroup = {
   name: 'actions',
   rules: [
-    { id: 'action-malformed', severity: 'error', title: 'Action is not of the form service:ActionName', description: 'An action is a service prefix, a colon and an action name, for example `profile:GetDomain`; one per string, without spaces or commas.', references: ['Access Analyzer INVALID_ACTION'] },
-    { id: 'action-unknown-service', severity: 'error', title: 'Unknown service prefix', description: 'No AWS service uses this prefix. The closest prefixes are suggested; Amazon Connect Customer Profiles is `profile`.', references: ['Access Analyzer INVALID_SERVICE_IN_ACTION', 'parliament UNKNOWN_PREFIX'] },
-    { id: 'action-unknown', severity: 'error', title: 'Unknown action', description: 'The service has no action of this name (names are matched case-insensitively). The closest names are suggested.', references: ['Access Analyzer INVALID_ACTION', 'parliament UNKNOWN_ACTION', 'cfn-lint W3037'] },
-    { id: 'action-wildcard-no-match', severity: 'warning', title: 'Wildcard matches no action', description: 'The pattern matches none of the service\'s actions, so it grants or denies nothing. Check the spelling.', references: ['cfn-lint W3037'] },
-    { id: 'action-redundant', severity: 'info', title: 'Action already covered', description: 'The action is listed twice, or a wildcard in the same list already covers it.', references: ['Access Analyzer REDUNDANT_ACTION'] },
-    { id: 'action-case', severity: 'hint', title: 'Non-canonical case', description: 'IAM ignores case in action names, but the canonical spelling (`profile:GetDomain`) is easier to search and review.', references: ['IAM: Action'] },
-    { id: 'action-list-empty', severity: 'info', title: 'Empty Action list', description: 'An empty list names no action: the statement never applies.', references: ['Access Analyzer EMPTY_ARRAY_ACTION'] },
+    {
+      id: 'action-malformed',
+      severity: 'error',
+      title: 'Action is not of the form service:ActionName',
+      description: 'An action is a service prefix, a colon and an action name, for example `profile:GetDomain`; one per string, without spaces or commas.',
+      references: ['Access Analyzer INVALID_ACTION'],
+    },
+    {
+      id: 'action-unknown-service',
+      severity: 'error',
+      title: 'Unknown service prefix',
+      description: 'No AWS service uses this prefix. The closest prefixes are suggested; Amazon Connect Customer Profiles is `profile`.',
+      references: ['Access Analyzer INVALID_SERVICE_IN_ACTION', 'parliament UNKNOWN_PREFIX'],
+    },
+    {
+      id: 'action-unknown',
+      severity: 'error',
+      title: 'Unknown action',
+      description: 'The service has no action of this name (names are matched case-insensitively). The closest names are suggested.',
+      references: ['Access Analyzer INVALID_ACTION', 'parliament UNKNOWN_ACTION', 'cfn-lint W3037'],
+    },
+    {
+      id: 'action-wildcard-no-match',
+      severity: 'warning',
+      title: 'Wildcard matches no action',
+      description: "The pattern matches none of the service's actions, so it grants or denies nothing. Check the spelling.",
+      references: ['cfn-lint W3037'],
+    },
+    {
+      id: 'action-redundant',
+      severity: 'info',
+      title: 'Action already covered',
+      description: 'The action is listed twice, or a wildcard in the same list already covers it.',
+      references: ['Access Analyzer REDUNDANT_ACTION'],
+    },
+    {
+      id: 'action-case',
+      severity: 'hint',
+      title: 'Non-canonical case',
+      description: 'IAM ignores case in action names, but the canonical spelling (`profile:GetDomain`) is easier to search and review.',
+      references: ['IAM: Action'],
+    },
+    {
+      id: 'action-list-empty',
+      severity: 'info',
+      title: 'Empty Action list',
+      description: 'An empty list names no action: the statement never applies.',
+      references: ['Access Analyzer EMPTY_ARRAY_ACTION'],
+    },
   ],
   checkStatement(statement, context) {
     checkActions(statement, 'Action', context);
@@ -28,7 +70,8 @@ export const actionRules: RuleGroup = {
 
 function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', context: RuleContext): void {
   const property = statement.elements[element];
-  if (property?.value?.kind === 'array' && property.value.items.length === 0) context.report('action-list-empty', property.value, `${element} is an empty list.`);
+  if (property?.value?.kind === 'array' && property.value.items.length === 0)
+    context.report('action-list-empty', property.value, `${element} is an empty list.`);
   const entries = elementValues(statement, element).filter((v): v is StringNode => v.kind === 'string');
   if (entries.length < 2) return;
   const patterns = entries.map((e) => ({ node: e, lower: e.value.toLowerCase(), wildcard: hasWildcard(e.value) }));
@@ -39,7 +82,8 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
       return;
     }
     const cover = patterns.find((p, j) => j !== i && p.wildcard && p.lower !== entry.lower && covers(p.lower, entry.lower, context));
-    if (cover) context.report('action-redundant', entry.node, `"${entry.node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
+    if (cover)
+      context.report('action-redundant', entry.node, `"${entry.node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
   });
 }
 
@@ -83,7 +127,11 @@ function checkAction(node: StringNode, context: RuleContext): void {
   }
   if (wildcard) {
     if (catalog.matchActions(service, name).length === 0) {
-      context.report('action-wildcard-no-match', node, `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.service(service)!.name}`}.`);
+      context.report(
+        'action-wildcard-no-match',
+        node,
+        `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.service(service)!.name}`}.`,
+      );
     }
     return;
   }

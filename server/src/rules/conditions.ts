@@ -12,20 +12,113 @@ const TAG_CONDITION_KEYS = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/i;
 export const conditionRules: RuleGroup = {
   name: 'conditions',
   rules: [
-    { id: 'condition-operator-unknown', severity: 'error', title: 'Unknown condition operator', description: 'The operator is not an IAM condition operator, or its `ForAllValues:`/`ForAnyValue:` prefix or `IfExists` suffix is misspelt. Operator names are case-sensitive.', references: ['Access Analyzer INVALID_CONDITION_OPERATOR', 'parliament UNKNOWN_OPERATOR'] },
-    { id: 'condition-null-ifexists', severity: 'error', title: 'Null with IfExists', description: '`Null` already tests whether a key exists; `NullIfExists` is not an operator.', references: ['Access Analyzer NULL_WITH_IF_EXISTS'] },
-    { id: 'condition-key-malformed', severity: 'error', title: 'Malformed condition key', description: 'A condition key is `prefix:name`; tag keys need the tag name after the slash (`aws:ResourceTag/team`).', references: ['Access Analyzer INVALID_CONDITION_KEY_FORMAT', 'Access Analyzer MISSING_TAG_KEY_IN_CONDITION'] },
-    { id: 'condition-key-unknown', severity: 'error', title: 'Unknown condition key', description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.', references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'] },
-    { id: 'condition-key-duplicate-case', severity: 'error', title: 'Keys that differ only in case', description: 'Condition key names are case-insensitive, so two keys under one operator that differ only in case are the same key twice.', references: ['Access Analyzer DUPLICATE_KEYS_WITH_DIFFERENT_CASE'] },
-    { id: 'condition-key-unsupported', severity: 'warning', title: 'No action of the statement supports the key', description: 'A tag key that none of the statement\'s actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).', references: ['Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY', 'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'parliament UNKNOWN_CONDITION_FOR_ACTION'] },
-    { id: 'condition-operator-type', severity: 'warning', title: 'Operator does not fit the key\'s type', description: 'Use the operator family of the key\'s type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.', references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'] },
-    { id: 'condition-value-type', severity: 'warning', title: 'Value does not fit the operator', description: 'Numbers for Numeric operators, ISO 8601 dates or epoch seconds for Date operators, `true`/`false` for Bool and Null, CIDR ranges for IpAddress.', references: ['Access Analyzer TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_IP_RANGE'] },
-    { id: 'condition-missing-qualifier', severity: 'error', title: 'Multivalued key without ForAllValues/ForAnyValue', description: 'A multivalued key such as `aws:TagKeys` is a list in the request: say whether every value (`ForAllValues:`) or any value (`ForAnyValue:`) must match.', references: ['Access Analyzer MISSING_QUALIFIER'] },
-    { id: 'condition-qualifier-single-valued', severity: 'warning', title: 'Set qualifier on a single-valued key', description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.', references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'] },
-    { id: 'condition-forallvalues-without-null', severity: 'warning', title: 'ForAllValues in an Allow without a Null guard', description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.', references: ['IAM: Multivalued context keys'] },
-    { id: 'condition-wildcard-without-like', severity: 'warning', title: 'Wildcard under an operator that does not expand it', description: '`*` and `?` are only wildcards under `StringLike`/`StringNotLike` (and ARN operators); elsewhere they match the literal character.', references: ['Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR'] },
-    { id: 'condition-bool-both', severity: 'error', title: 'Bool with both true and false', description: 'A Bool condition with both values is always true when the key is present: say which one you mean.', references: ['Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN'] },
-    { id: 'condition-empty', severity: 'info', title: 'Empty condition', description: 'An empty Condition, operator block or value list adds nothing (an empty value list never matches).', references: ['Access Analyzer EMPTY_OBJECT_CONDITION', 'EMPTY_ARRAY_CONDITION'] },
+    {
+      id: 'condition-operator-unknown',
+      severity: 'error',
+      title: 'Unknown condition operator',
+      description:
+        'The operator is not an IAM condition operator, or its `ForAllValues:`/`ForAnyValue:` prefix or `IfExists` suffix is misspelt. Operator names are case-sensitive.',
+      references: ['Access Analyzer INVALID_CONDITION_OPERATOR', 'parliament UNKNOWN_OPERATOR'],
+    },
+    {
+      id: 'condition-null-ifexists',
+      severity: 'error',
+      title: 'Null with IfExists',
+      description: '`Null` already tests whether a key exists; `NullIfExists` is not an operator.',
+      references: ['Access Analyzer NULL_WITH_IF_EXISTS'],
+    },
+    {
+      id: 'condition-key-malformed',
+      severity: 'error',
+      title: 'Malformed condition key',
+      description: 'A condition key is `prefix:name`; tag keys need the tag name after the slash (`aws:ResourceTag/team`).',
+      references: ['Access Analyzer INVALID_CONDITION_KEY_FORMAT', 'Access Analyzer MISSING_TAG_KEY_IN_CONDITION'],
+    },
+    {
+      id: 'condition-key-unknown',
+      severity: 'error',
+      title: 'Unknown condition key',
+      description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.',
+      references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'],
+    },
+    {
+      id: 'condition-key-duplicate-case',
+      severity: 'error',
+      title: 'Keys that differ only in case',
+      description: 'Condition key names are case-insensitive, so two keys under one operator that differ only in case are the same key twice.',
+      references: ['Access Analyzer DUPLICATE_KEYS_WITH_DIFFERENT_CASE'],
+    },
+    {
+      id: 'condition-key-unsupported',
+      severity: 'warning',
+      title: 'No action of the statement supports the key',
+      description:
+        "A tag key that none of the statement's actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).",
+      references: [
+        'Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+        'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+        'parliament UNKNOWN_CONDITION_FOR_ACTION',
+      ],
+    },
+    {
+      id: 'condition-operator-type',
+      severity: 'warning',
+      title: "Operator does not fit the key's type",
+      description:
+        "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
+      references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
+    },
+    {
+      id: 'condition-value-type',
+      severity: 'warning',
+      title: 'Value does not fit the operator',
+      description:
+        'Numbers for Numeric operators, ISO 8601 dates or epoch seconds for Date operators, `true`/`false` for Bool and Null, CIDR ranges for IpAddress.',
+      references: ['Access Analyzer TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_IP_RANGE'],
+    },
+    {
+      id: 'condition-missing-qualifier',
+      severity: 'error',
+      title: 'Multivalued key without ForAllValues/ForAnyValue',
+      description:
+        'A multivalued key such as `aws:TagKeys` is a list in the request: say whether every value (`ForAllValues:`) or any value (`ForAnyValue:`) must match.',
+      references: ['Access Analyzer MISSING_QUALIFIER'],
+    },
+    {
+      id: 'condition-qualifier-single-valued',
+      severity: 'warning',
+      title: 'Set qualifier on a single-valued key',
+      description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.',
+      references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'],
+    },
+    {
+      id: 'condition-forallvalues-without-null',
+      severity: 'warning',
+      title: 'ForAllValues in an Allow without a Null guard',
+      description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.',
+      references: ['IAM: Multivalued context keys'],
+    },
+    {
+      id: 'condition-wildcard-without-like',
+      severity: 'warning',
+      title: 'Wildcard under an operator that does not expand it',
+      description: '`*` and `?` are only wildcards under `StringLike`/`StringNotLike` (and ARN operators); elsewhere they match the literal character.',
+      references: ['Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR'],
+    },
+    {
+      id: 'condition-bool-both',
+      severity: 'error',
+      title: 'Bool with both true and false',
+      description: 'A Bool condition with both values is always true when the key is present: say which one you mean.',
+      references: ['Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN'],
+    },
+    {
+      id: 'condition-empty',
+      severity: 'info',
+      title: 'Empty condition',
+      description: 'An empty Condition, operator block or value list adds nothing (an empty value list never matches).',
+      references: ['Access Analyzer EMPTY_OBJECT_CONDITION', 'EMPTY_ARRAY_CONDITION'],
+    },
   ],
   checkStatement(statement, context) {
     const block = statement.elements.Condition?.value;
@@ -42,7 +135,9 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   const text = entry.operator.value;
   const parsed = parseOperator(text);
   if (parsed.base?.family === 'Null' && parsed.ifExists) {
-    context.report('condition-null-ifexists', entry.operator, 'Null cannot take IfExists: Null itself tests whether the key exists.', { suggestions: ['Null'] });
+    context.report('condition-null-ifexists', entry.operator, 'Null cannot take IfExists: Null itself tests whether the key exists.', {
+      suggestions: ['Null'],
+    });
     return;
   }
   if (!parsed.base) {
@@ -58,13 +153,20 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   for (const key of entry.keys) {
     const lower = key.key.value.toLowerCase();
     const first = seen.get(lower);
-    if (first !== undefined && first !== key.key.value) context.report('condition-key-duplicate-case', key.key, `"${key.key.value}" is the same key as "${first}": key names ignore case.`);
+    if (first !== undefined && first !== key.key.value)
+      context.report('condition-key-duplicate-case', key.key, `"${key.key.value}" is the same key as "${first}": key names ignore case.`);
     seen.set(lower, key.key.value);
     checkKey(statement, parsed, key, supported, context);
   }
 }
 
-function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: Map<string, unknown> | undefined, context: RuleContext): void {
+function checkKey(
+  statement: Statement,
+  operator: ParsedOperator,
+  entry: ConditionKeyEntry,
+  supported: Map<string, unknown> | undefined,
+  context: RuleContext,
+): void {
   const name = entry.key.value;
   const colon = name.indexOf(':');
   if (colon <= 0 || colon === name.length - 1) {
@@ -82,7 +184,12 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
       const candidates = [...context.catalog.globalKeys.map((k) => k.name), ...context.catalog.profile.conditionKeys.map((k) => k.name)];
       const suggestions = closest(name, candidates);
       const reason = prefix === 'profile' ? 'Customer Profiles defines no profile: condition keys' : 'there is no such global condition key';
-      context.report('condition-key-unknown', entry.key, `"${name}" is not a condition key: ${reason}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`, { suggestions });
+      context.report(
+        'condition-key-unknown',
+        entry.key,
+        `"${name}" is not a condition key: ${reason}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        { suggestions },
+      );
     }
     checkValues(operator, entry, context);
     return;
@@ -94,20 +201,41 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
     if (!known) {
       const effect = elementString(statement, 'Effect');
       const outcome = effect === 'Deny' ? 'this Deny never applies' : 'this statement never applies';
-      context.report('condition-key-unsupported', entry.key, `None of the statement's actions supports ${pattern}: the key is never in their requests, so ${outcome}.`);
+      context.report(
+        'condition-key-unsupported',
+        entry.key,
+        `None of the statement's actions supports ${pattern}: the key is never in their requests, so ${outcome}.`,
+      );
     }
   }
   if (family !== 'Null' && !familiesForType(info.type).includes(family)) {
     const fitting = familiesForType(info.type)[0]!;
-    context.report('condition-operator-type', entry.key, `${name} is ${info.type}: use a ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`);
+    context.report(
+      'condition-operator-type',
+      entry.key,
+      `${name} is ${info.type}: use a ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`,
+    );
   }
   if (family !== 'Null') {
     if (info.multivalued && !operator.qualifier) {
-      context.report('condition-missing-qualifier', entry.key, `${name} is multivalued: write ForAnyValue:${operator.base!.name} or ForAllValues:${operator.base!.name}.`, { suggestions: [`ForAnyValue:${operator.base!.name}`, `ForAllValues:${operator.base!.name}`] });
+      context.report(
+        'condition-missing-qualifier',
+        entry.key,
+        `${name} is multivalued: write ForAnyValue:${operator.base!.name} or ForAllValues:${operator.base!.name}.`,
+        { suggestions: [`ForAnyValue:${operator.base!.name}`, `ForAllValues:${operator.base!.name}`] },
+      );
     } else if (!info.multivalued && operator.qualifier) {
-      context.report('condition-qualifier-single-valued', entry.key, `${name} is single-valued: ${operator.qualifier}: makes the condition true when the key is missing. Use ${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}.`);
+      context.report(
+        'condition-qualifier-single-valued',
+        entry.key,
+        `${name} is single-valued: ${operator.qualifier}: makes the condition true when the key is missing. Use ${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}.`,
+      );
     } else if (info.multivalued && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow' && !hasNullGuard(statement, name)) {
-      context.report('condition-forallvalues-without-null', entry.key, `ForAllValues is true when ${name} is missing: add "Null": { "${name}": "false" } so the Allow needs the key.`);
+      context.report(
+        'condition-forallvalues-without-null',
+        entry.key,
+        `ForAllValues is true when ${name} is missing: add "Null": { "${name}": "false" } so the Allow needs the key.`,
+      );
     }
   }
   checkValues(operator, entry, context);
@@ -115,7 +243,8 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
 
 function hasNullGuard(statement: Statement, key: string): boolean {
   return statement.conditions.some(
-    (c) => c.operator.value === 'Null' && c.keys.some((k) => k.key.value.toLowerCase() === key.toLowerCase() && k.values.some((v) => scalarText(v) === 'false')),
+    (c) =>
+      c.operator.value === 'Null' && c.keys.some((k) => k.key.value.toLowerCase() === key.toLowerCase() && k.values.some((v) => scalarText(v) === 'false')),
   );
 }
 
@@ -134,7 +263,12 @@ function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context
     const problem = valueProblem(family, text);
     if (problem) context.report('condition-value-type', node, problem);
     if (family === 'String' && !operator.base!.name.includes('Like') && hasBareWildcard(text)) {
-      context.report('condition-wildcard-without-like', node, `${operator.base!.name} compares "${text}" literally: * and ? are wildcards only under StringLike.`, { suggestions: [operator.base!.name.replace('Equals', 'Like').replace('IgnoreCase', '')] });
+      context.report(
+        'condition-wildcard-without-like',
+        node,
+        `${operator.base!.name} compares "${text}" literally: * and ? are wildcards only under StringLike.`,
+        { suggestions: [operator.base!.name.replace('Equals', 'Like').replace('IgnoreCase', '')] },
+      );
     }
   }
   if (family === 'Bool' && texts.some((t) => t.toLowerCase() === 'true') && texts.some((t) => t.toLowerCase() === 'false')) {

@@ -16,22 +16,94 @@ const hasVariable = (s: string) => s.includes('${');
 export const resourceRules: RuleGroup = {
   name: 'resources',
   rules: [
-    { id: 'arn-malformed', severity: 'error', title: 'Resource is not an ARN', description: 'A resource is `"*"` or an ARN of the form `arn:partition:service:region:account:resource`, with all six parts present (some may be empty for global services).', references: ['Access Analyzer INVALID_ARN_PREFIX', 'Access Analyzer MISSING_ARN_FIELD', 'parliament INVALID_ARN'] },
-    { id: 'arn-partition-invalid', severity: 'error', title: 'Unknown ARN partition', description: 'The partition is `aws`, `aws-cn`, `aws-us-gov` or one of the isolated partitions.', references: ['Access Analyzer INVALID_PARTITION'] },
-    { id: 'arn-service-case', severity: 'error', title: 'ARN service in upper case', description: 'The service part of an ARN is lower case (`profile`, not `Profile`).', references: ['Access Analyzer INVALID_ARN_SERVICE_CASE'] },
-    { id: 'arn-region-invalid', severity: 'error', title: 'Invalid or missing ARN region', description: 'The region looks like `us-east-1`; Customer Profiles ARNs must name one (or `*`).', references: ['Access Analyzer INVALID_ARN_REGION', 'Access Analyzer MISSING_ARN_REGION'] },
-    { id: 'arn-account-invalid', severity: 'error', title: 'Invalid or missing ARN account', description: 'The account is a 12-digit AWS account id (or `*`); Customer Profiles ARNs must name one.', references: ['Access Analyzer INVALID_ARN_ACCOUNT', 'Access Analyzer MISSING_ARN_ACCOUNT'] },
-    { id: 'arn-resource-type-wildcard', severity: 'error', title: 'Wildcard in the resource-type word', description: 'IAM does not allow `*` or `?` inside the resource-type word (`domains/…`, `object-types/…`). Write the type in full and use the wildcard in the name.', references: ['IAM JSON policy elements: Resource'] },
-    { id: 'arn-wrong-service', severity: 'warning', title: 'ARN of another service', description: 'Every action of the statement is a Customer Profiles action, but the ARN names another service, so it grants nothing.', references: ['parliament RESOURCE_MISMATCH'] },
-    { id: 'arn-no-resource-type', severity: 'warning', title: 'ARN fits no resource type', description: 'The ARN matches none of the 12 Customer Profiles resource types (`domains/${DomainName}`, `domains/${DomainName}/object-types/${ObjectTypeName}`, …).', references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'] },
-    { id: 'arn-fits-no-action', severity: 'warning', title: 'ARN fits none of the statement\'s actions', description: 'The ARN is a Customer Profiles resource, but none of the statement\'s actions takes that resource type; the message says which types the actions need.', references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'] },
-    { id: 'resource-star-needed', severity: 'warning', title: 'Action needs "*" but the statement names ARNs', description: 'Actions without a resource type (ListDomains, ListAccountIntegrations, ListProfileObjectTypeTemplates, ListRecommenderRecipes, GetProfileObjectTypeTemplate) are only allowed with `"Resource": "*"`. Move them into a statement of their own.', references: ['IAM service authorization reference: Resource types column'] },
-    { id: 'resource-list-empty', severity: 'info', title: 'Empty Resource list', description: 'An empty list names no resource: the statement never applies.', references: ['Access Analyzer EMPTY_ARRAY_RESOURCE'] },
+    {
+      id: 'arn-malformed',
+      severity: 'error',
+      title: 'Resource is not an ARN',
+      description:
+        'A resource is `"*"` or an ARN of the form `arn:partition:service:region:account:resource`, with all six parts present (some may be empty for global services).',
+      references: ['Access Analyzer INVALID_ARN_PREFIX', 'Access Analyzer MISSING_ARN_FIELD', 'parliament INVALID_ARN'],
+    },
+    {
+      id: 'arn-partition-invalid',
+      severity: 'error',
+      title: 'Unknown ARN partition',
+      description: 'The partition is `aws`, `aws-cn`, `aws-us-gov` or one of the isolated partitions.',
+      references: ['Access Analyzer INVALID_PARTITION'],
+    },
+    {
+      id: 'arn-service-case',
+      severity: 'error',
+      title: 'ARN service in upper case',
+      description: 'The service part of an ARN is lower case (`profile`, not `Profile`).',
+      references: ['Access Analyzer INVALID_ARN_SERVICE_CASE'],
+    },
+    {
+      id: 'arn-region-invalid',
+      severity: 'error',
+      title: 'Invalid or missing ARN region',
+      description: 'The region looks like `us-east-1`; Customer Profiles ARNs must name one (or `*`).',
+      references: ['Access Analyzer INVALID_ARN_REGION', 'Access Analyzer MISSING_ARN_REGION'],
+    },
+    {
+      id: 'arn-account-invalid',
+      severity: 'error',
+      title: 'Invalid or missing ARN account',
+      description: 'The account is a 12-digit AWS account id (or `*`); Customer Profiles ARNs must name one.',
+      references: ['Access Analyzer INVALID_ARN_ACCOUNT', 'Access Analyzer MISSING_ARN_ACCOUNT'],
+    },
+    {
+      id: 'arn-resource-type-wildcard',
+      severity: 'error',
+      title: 'Wildcard in the resource-type word',
+      description:
+        'IAM does not allow `*` or `?` inside the resource-type word (`domains/…`, `object-types/…`). Write the type in full and use the wildcard in the name.',
+      references: ['IAM JSON policy elements: Resource'],
+    },
+    {
+      id: 'arn-wrong-service',
+      severity: 'warning',
+      title: 'ARN of another service',
+      description: 'Every action of the statement is a Customer Profiles action, but the ARN names another service, so it grants nothing.',
+      references: ['parliament RESOURCE_MISMATCH'],
+    },
+    {
+      id: 'arn-no-resource-type',
+      severity: 'warning',
+      title: 'ARN fits no resource type',
+      description:
+        'The ARN matches none of the 12 Customer Profiles resource types (`domains/${DomainName}`, `domains/${DomainName}/object-types/${ObjectTypeName}`, …).',
+      references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
+    },
+    {
+      id: 'arn-fits-no-action',
+      severity: 'warning',
+      title: "ARN fits none of the statement's actions",
+      description:
+        "The ARN is a Customer Profiles resource, but none of the statement's actions takes that resource type; the message says which types the actions need.",
+      references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
+    },
+    {
+      id: 'resource-star-needed',
+      severity: 'warning',
+      title: 'Action needs "*" but the statement names ARNs',
+      description:
+        'Actions without a resource type (ListDomains, ListAccountIntegrations, ListProfileObjectTypeTemplates, ListRecommenderRecipes, GetProfileObjectTypeTemplate) are only allowed with `"Resource": "*"`. Move them into a statement of their own.',
+      references: ['IAM service authorization reference: Resource types column'],
+    },
+    {
+      id: 'resource-list-empty',
+      severity: 'info',
+      title: 'Empty Resource list',
+      description: 'An empty list names no resource: the statement never applies.',
+      references: ['Access Analyzer EMPTY_ARRAY_RESOURCE'],
+    },
   ],
   checkStatement(statement, context) {
     for (const element of ['Resource', 'NotResource'] as const) {
       const property = statement.elements[element];
-      if (property?.value?.kind === 'array' && property.value.items.length === 0) context.report('resource-list-empty', property.value, `${element} is an empty list.`);
+      if (property?.value?.kind === 'array' && property.value.items.length === 0)
+        context.report('resource-list-empty', property.value, `${element} is an empty list.`);
     }
     if (statement.policy.kind === 'trust') return;
     const facts = statementActions(statement, context.catalog);
@@ -76,12 +148,18 @@ function checkArn(node: StringNode, actions: readonly ProfileAction[], onlyProfi
     return;
   }
   const isProfile = arn.service === 'profile';
-  if (concrete(arn.region) && arn.region !== '' && !REGION.test(arn.region)) context.report('arn-region-invalid', node, `"${arn.region}" is not a region (for example us-east-1).`);
+  if (concrete(arn.region) && arn.region !== '' && !REGION.test(arn.region))
+    context.report('arn-region-invalid', node, `"${arn.region}" is not a region (for example us-east-1).`);
   else if (isProfile && arn.region === '') context.report('arn-region-invalid', node, 'Customer Profiles ARNs need a region (or "*").');
-  if (concrete(arn.account) && arn.account !== '' && !ACCOUNT.test(arn.account)) context.report('arn-account-invalid', node, `"${arn.account}" is not a 12-digit account id.`);
+  if (concrete(arn.account) && arn.account !== '' && !ACCOUNT.test(arn.account))
+    context.report('arn-account-invalid', node, `"${arn.account}" is not a 12-digit account id.`);
   else if (isProfile && arn.account === '') context.report('arn-account-invalid', node, 'Customer Profiles ARNs need an account id (or "*").');
   if (onlyProfile && concrete(arn.service) && !isProfile) {
-    context.report('arn-wrong-service', node, `The statement's actions are all Customer Profiles actions, but this ARN is for "${arn.service}": it grants nothing.`);
+    context.report(
+      'arn-wrong-service',
+      node,
+      `The statement's actions are all Customer Profiles actions, but this ARN is for "${arn.service}": it grants nothing.`,
+    );
     return;
   }
   if (isProfile) checkProfileResource(node, arn, actions, context);
@@ -120,7 +198,11 @@ function checkStarNeeded(statement: Statement, context: RuleContext): void {
     if (parsed.kind !== 'action' || parsed.wildcard || parsed.service.toLowerCase() !== 'profile') continue;
     const action = context.catalog.profileAction(parsed.name);
     if (action && action.resourceTypes.length === 0) {
-      context.report('resource-star-needed', value, `profile:${action.name} takes no resource type: it only works with "Resource": "*". Move it into a statement of its own.`);
+      context.report(
+        'resource-star-needed',
+        value,
+        `profile:${action.name} takes no resource type: it only works with "Resource": "*". Move it into a statement of its own.`,
+      );
     }
   }
 }

@@ -9,16 +9,46 @@ import type { RuleContext, RuleGroup } from './rule';
 export const riskRules: RuleGroup = {
   name: 'risk',
   rules: [
-    { id: 'allow-not-action', severity: 'warning', title: 'Allow with NotAction', description: 'Allow + NotAction grants every action of every service except the listed ones, including services added later. List the actions to allow instead.', references: ['Access Analyzer (security) NotAction', 'IAM: NotAction'] },
-    { id: 'allow-not-resource', severity: 'warning', title: 'Allow with NotResource', description: 'Allow + NotResource grants the actions on every resource except the listed ones, in every account and region. List the resources to allow instead.', references: ['parliament NOTRESOURCE_WITH_ALLOW'] },
-    { id: 'allow-all', severity: 'warning', title: 'All actions on all resources', description: '`"*"` or `"profile:*"` on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`).', references: ['Access Analyzer (security) star in action and resource'] },
-    { id: 'broad-permissions-access', severity: 'hint', title: 'Permissions-management or Tagging access through a wildcard', description: 'A wildcard grants Tagging (TagResource, UntagResource) or Permissions-management actions, which change who can do what; say so explicitly if it is meant.', references: ['parliament PERMISSIONS_MANAGEMENT_ACTIONS', 'policy_sentry access levels'] },
+    {
+      id: 'allow-not-action',
+      severity: 'warning',
+      title: 'Allow with NotAction',
+      description:
+        'Allow + NotAction grants every action of every service except the listed ones, including services added later. List the actions to allow instead.',
+      references: ['Access Analyzer (security) NotAction', 'IAM: NotAction'],
+    },
+    {
+      id: 'allow-not-resource',
+      severity: 'warning',
+      title: 'Allow with NotResource',
+      description:
+        'Allow + NotResource grants the actions on every resource except the listed ones, in every account and region. List the resources to allow instead.',
+      references: ['parliament NOTRESOURCE_WITH_ALLOW'],
+    },
+    {
+      id: 'allow-all',
+      severity: 'warning',
+      title: 'All actions on all resources',
+      description:
+        '`"*"` or `"profile:*"` on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`).',
+      references: ['Access Analyzer (security) star in action and resource'],
+    },
+    {
+      id: 'broad-permissions-access',
+      severity: 'hint',
+      title: 'Permissions-management or Tagging access through a wildcard',
+      description:
+        'A wildcard grants Tagging (TagResource, UntagResource) or Permissions-management actions, which change who can do what; say so explicitly if it is meant.',
+      references: ['parliament PERMISSIONS_MANAGEMENT_ACTIONS', 'policy_sentry access levels'],
+    },
   ],
   checkStatement(statement, context) {
     if (elementString(statement, 'Effect') !== 'Allow') return;
     const { NotAction, NotResource } = statement.elements;
-    if (NotAction) context.report('allow-not-action', keyRange(NotAction), 'Allow with NotAction grants every other action of every service, including future ones.');
-    if (NotResource) context.report('allow-not-resource', keyRange(NotResource), 'Allow with NotResource grants the actions on every other resource, in every account.');
+    if (NotAction)
+      context.report('allow-not-action', keyRange(NotAction), 'Allow with NotAction grants every other action of every service, including future ones.');
+    if (NotResource)
+      context.report('allow-not-resource', keyRange(NotResource), 'Allow with NotResource grants the actions on every other resource, in every account.');
     checkAllowAll(statement, context);
     for (const value of elementValues(statement, 'Action')) if (value.kind === 'string') checkBroad(value, context);
   },
@@ -31,7 +61,12 @@ function checkAllowAll(statement: Statement, context: RuleContext): void {
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
     const v = value.value.toLowerCase();
-    if (v === '*' || v === 'profile:*') context.report('allow-all', value, `"${value.value}" on "Resource": "*" grants ${v === '*' ? 'every action of every service' : 'every Customer Profiles action'} on everything.`);
+    if (v === '*' || v === 'profile:*')
+      context.report(
+        'allow-all',
+        value,
+        `"${value.value}" on "Resource": "*" grants ${v === '*' ? 'every action of every service' : 'every Customer Profiles action'} on everything.`,
+      );
   }
 }
 

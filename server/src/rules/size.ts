@@ -7,15 +7,24 @@ import type { RuleGroup } from './rule';
 function quotaOf(policy: Policy): { limit: number; what: string } | undefined {
   if (policy.kind !== 'identity') return undefined;
   if (policy.origin.format === 'standalone' || policy.origin.resourceType === 'AWS::IAM::ManagedPolicy') return { limit: 6144, what: 'a managed policy' };
-  if (policy.origin.resourceType === 'AWS::IAM::User' || policy.origin.resourceType === 'AWS::IAM::UserPolicy') return { limit: 2048, what: "a user's inline policies" };
-  if (policy.origin.resourceType === 'AWS::IAM::Group' || policy.origin.resourceType === 'AWS::IAM::GroupPolicy') return { limit: 5120, what: "a group's inline policies" };
+  if (policy.origin.resourceType === 'AWS::IAM::User' || policy.origin.resourceType === 'AWS::IAM::UserPolicy')
+    return { limit: 2048, what: "a user's inline policies" };
+  if (policy.origin.resourceType === 'AWS::IAM::Group' || policy.origin.resourceType === 'AWS::IAM::GroupPolicy')
+    return { limit: 5120, what: "a group's inline policies" };
   return { limit: 10240, what: "a role's inline policies" };
 }
 
 export const sizeRules: RuleGroup = {
   name: 'size',
   rules: [
-    { id: 'policy-size', severity: 'warning', title: 'Policy over the IAM size quota', description: 'IAM counts every character except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity\'s inline policies together. Split the policy or use wildcards.', references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'] },
+    {
+      id: 'policy-size',
+      severity: 'warning',
+      title: 'Policy over the IAM size quota',
+      description:
+        "IAM counts every character except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. Split the policy or use wildcards.",
+      references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
+    },
   ],
   checkPolicy(policy, context) {
     const quota = quotaOf(policy);
@@ -23,7 +32,11 @@ export const sizeRules: RuleGroup = {
     const size = nonWhitespaceLength(context.document.text, policy.node.start, policy.node.end);
     // YAML is not what IAM stores: JSON adds quotes, commas and braces, so this is a lower bound there.
     if (size > quota.limit) {
-      context.report('policy-size', policyAnchor(policy), `The policy has ${size.toLocaleString('en-US')} characters without white space, over the ${quota.limit.toLocaleString('en-US')} allowed for ${quota.what}.`);
+      context.report(
+        'policy-size',
+        policyAnchor(policy),
+        `The policy has ${size.toLocaleString('en-US')} characters without white space, over the ${quota.limit.toLocaleString('en-US')} allowed for ${quota.what}.`,
+      );
     }
   },
 };

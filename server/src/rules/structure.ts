@@ -11,26 +11,150 @@ const SID_CHARACTERS = /^[A-Za-z0-9]*$/;
 export const structureRules: RuleGroup = {
   name: 'structure',
   rules: [
-    { id: 'version-missing', severity: 'warning', title: 'Version is missing', description: 'Without `"Version": "2012-10-17"` IAM applies the 2008 language: policy variables such as `${aws:username}` stay literal text. Add the Version element.', references: ['Access Analyzer MISSING_VERSION', 'parliament NO_VERSION'] },
-    { id: 'version-invalid', severity: 'error', title: 'Version is not a policy language version', description: 'Version must be `2012-10-17` (current) or `2008-10-17`. It is the policy language version, not a date you choose.', references: ['Access Analyzer INVALID_VERSION', 'parliament INVALID_VERSION'] },
-    { id: 'version-old', severity: 'warning', title: 'Version 2008-10-17 is outdated', description: 'The 2008-10-17 language does not support policy variables and newer features. Use `2012-10-17`.', references: ['parliament OLD_VERSION'] },
-    { id: 'statement-missing', severity: 'error', title: 'Statement is missing or empty', description: 'A policy needs a `Statement` element with at least one statement.', references: ['Access Analyzer MISSING_STATEMENT'] },
-    { id: 'element-unknown', severity: 'error', title: 'Unknown policy element', description: 'IAM rejects elements it does not know. Element names are case-sensitive (`Action`, not `action`).', references: ['Access Analyzer INVALID_POLICY_ELEMENT', 'parliament MALFORMED'] },
-    { id: 'element-type', severity: 'error', title: 'Element has the wrong type', description: 'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Condition an object; Statement an object or a list of objects.', references: ['Access Analyzer DATA_TYPE_MISMATCH'] },
-    { id: 'effect-missing', severity: 'error', title: 'Effect is missing', description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.', references: ['Access Analyzer MISSING_EFFECT'] },
-    { id: 'effect-invalid', severity: 'error', title: 'Effect is neither Allow nor Deny', description: 'Effect takes exactly `Allow` or `Deny`, case-sensitive.', references: ['Access Analyzer INVALID_EFFECT'] },
-    { id: 'action-missing', severity: 'error', title: 'Neither Action nor NotAction', description: 'A statement must say which actions it covers, with `Action` (or, rarely, `NotAction`).', references: ['Access Analyzer MISSING_ACTION'] },
-    { id: 'action-conflict', severity: 'error', title: 'Both Action and NotAction', description: 'A statement takes either `Action` or `NotAction`, never both.', references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'] },
-    { id: 'resource-missing', severity: 'error', title: 'Neither Resource nor NotResource', description: 'Identity and resource policy statements must name their resources, with `Resource` (or `NotResource`). Use `"*"` for actions that take no resource.', references: ['Access Analyzer MISSING_RESOURCE'] },
-    { id: 'resource-conflict', severity: 'error', title: 'Both Resource and NotResource', description: 'A statement takes either `Resource` or `NotResource`, never both.', references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'] },
-    { id: 'resource-in-trust-policy', severity: 'error', title: 'Resource in a trust policy', description: 'A role trust policy applies to the role itself; it takes no `Resource` or `NotResource`.', references: ['Access Analyzer ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'] },
-    { id: 'principal-in-identity-policy', severity: 'error', title: 'Principal in an identity policy', description: 'An identity policy applies to the user, group or role it is attached to, so it takes no `Principal` or `NotPrincipal`. Remove it, or move the statement into a resource or trust policy.', references: ['Access Analyzer UNSUPPORTED_PRINCIPAL', 'cfn-lint E3510'] },
-    { id: 'principal-missing', severity: 'error', title: 'Principal is missing', description: 'Trust and resource policies must say who they apply to, with `Principal` (or `NotPrincipal`).', references: ['Access Analyzer MISSING_PRINCIPAL'] },
-    { id: 'principal-conflict', severity: 'error', title: 'Both Principal and NotPrincipal', description: 'A statement takes either `Principal` or `NotPrincipal`, never both.', references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'] },
-    { id: 'id-in-identity-policy', severity: 'warning', title: 'Id in an identity policy', description: 'The policy `Id` element is meant for resource policies; IAM ignores or rejects it in identity policies.', references: ['IAM JSON policy elements: Id'] },
-    { id: 'sid-invalid', severity: 'error', title: 'Sid has characters IAM does not accept', description: 'In identity policies a Sid may only contain letters A–Z, a–z and digits 0–9.', references: ['Access Analyzer UNSUPPORTED_SID', 'parliament INVALID_SID', 'cfn-lint E3510'] },
-    { id: 'sid-duplicate', severity: 'warning', title: 'Sid is used twice', description: 'Sids must be unique within a policy so each statement can be told apart.', references: ['Access Analyzer UNIQUE_SIDS_RECOMMENDED', 'parliament DUPLICATE_SID'] },
-    { id: 'sid-empty', severity: 'info', title: 'Sid is empty', description: 'An empty Sid says nothing: give the statement a name or remove the Sid.', references: ['Access Analyzer EMPTY_SID_VALUE'] },
+    {
+      id: 'version-missing',
+      severity: 'warning',
+      title: 'Version is missing',
+      description:
+        'Without `"Version": "2012-10-17"` IAM applies the 2008 language: policy variables such as `${aws:username}` stay literal text. Add the Version element.',
+      references: ['Access Analyzer MISSING_VERSION', 'parliament NO_VERSION'],
+    },
+    {
+      id: 'version-invalid',
+      severity: 'error',
+      title: 'Version is not a policy language version',
+      description: 'Version must be `2012-10-17` (current) or `2008-10-17`. It is the policy language version, not a date you choose.',
+      references: ['Access Analyzer INVALID_VERSION', 'parliament INVALID_VERSION'],
+    },
+    {
+      id: 'version-old',
+      severity: 'warning',
+      title: 'Version 2008-10-17 is outdated',
+      description: 'The 2008-10-17 language does not support policy variables and newer features. Use `2012-10-17`.',
+      references: ['parliament OLD_VERSION'],
+    },
+    {
+      id: 'statement-missing',
+      severity: 'error',
+      title: 'Statement is missing or empty',
+      description: 'A policy needs a `Statement` element with at least one statement.',
+      references: ['Access Analyzer MISSING_STATEMENT'],
+    },
+    {
+      id: 'element-unknown',
+      severity: 'error',
+      title: 'Unknown policy element',
+      description: 'IAM rejects elements it does not know. Element names are case-sensitive (`Action`, not `action`).',
+      references: ['Access Analyzer INVALID_POLICY_ELEMENT', 'parliament MALFORMED'],
+    },
+    {
+      id: 'element-type',
+      severity: 'error',
+      title: 'Element has the wrong type',
+      description:
+        'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Condition an object; Statement an object or a list of objects.',
+      references: ['Access Analyzer DATA_TYPE_MISMATCH'],
+    },
+    {
+      id: 'effect-missing',
+      severity: 'error',
+      title: 'Effect is missing',
+      description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.',
+      references: ['Access Analyzer MISSING_EFFECT'],
+    },
+    {
+      id: 'effect-invalid',
+      severity: 'error',
+      title: 'Effect is neither Allow nor Deny',
+      description: 'Effect takes exactly `Allow` or `Deny`, case-sensitive.',
+      references: ['Access Analyzer INVALID_EFFECT'],
+    },
+    {
+      id: 'action-missing',
+      severity: 'error',
+      title: 'Neither Action nor NotAction',
+      description: 'A statement must say which actions it covers, with `Action` (or, rarely, `NotAction`).',
+      references: ['Access Analyzer MISSING_ACTION'],
+    },
+    {
+      id: 'action-conflict',
+      severity: 'error',
+      title: 'Both Action and NotAction',
+      description: 'A statement takes either `Action` or `NotAction`, never both.',
+      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+    },
+    {
+      id: 'resource-missing',
+      severity: 'error',
+      title: 'Neither Resource nor NotResource',
+      description:
+        'Identity and resource policy statements must name their resources, with `Resource` (or `NotResource`). Use `"*"` for actions that take no resource.',
+      references: ['Access Analyzer MISSING_RESOURCE'],
+    },
+    {
+      id: 'resource-conflict',
+      severity: 'error',
+      title: 'Both Resource and NotResource',
+      description: 'A statement takes either `Resource` or `NotResource`, never both.',
+      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+    },
+    {
+      id: 'resource-in-trust-policy',
+      severity: 'error',
+      title: 'Resource in a trust policy',
+      description: 'A role trust policy applies to the role itself; it takes no `Resource` or `NotResource`.',
+      references: ['Access Analyzer ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'],
+    },
+    {
+      id: 'principal-in-identity-policy',
+      severity: 'error',
+      title: 'Principal in an identity policy',
+      description:
+        'An identity policy applies to the user, group or role it is attached to, so it takes no `Principal` or `NotPrincipal`. Remove it, or move the statement into a resource or trust policy.',
+      references: ['Access Analyzer UNSUPPORTED_PRINCIPAL', 'cfn-lint E3510'],
+    },
+    {
+      id: 'principal-missing',
+      severity: 'error',
+      title: 'Principal is missing',
+      description: 'Trust and resource policies must say who they apply to, with `Principal` (or `NotPrincipal`).',
+      references: ['Access Analyzer MISSING_PRINCIPAL'],
+    },
+    {
+      id: 'principal-conflict',
+      severity: 'error',
+      title: 'Both Principal and NotPrincipal',
+      description: 'A statement takes either `Principal` or `NotPrincipal`, never both.',
+      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+    },
+    {
+      id: 'id-in-identity-policy',
+      severity: 'warning',
+      title: 'Id in an identity policy',
+      description: 'The policy `Id` element is meant for resource policies; IAM ignores or rejects it in identity policies.',
+      references: ['IAM JSON policy elements: Id'],
+    },
+    {
+      id: 'sid-invalid',
+      severity: 'error',
+      title: 'Sid has characters IAM does not accept',
+      description: 'In identity policies a Sid may only contain letters A–Z, a–z and digits 0–9.',
+      references: ['Access Analyzer UNSUPPORTED_SID', 'parliament INVALID_SID', 'cfn-lint E3510'],
+    },
+    {
+      id: 'sid-duplicate',
+      severity: 'warning',
+      title: 'Sid is used twice',
+      description: 'Sids must be unique within a policy so each statement can be told apart.',
+      references: ['Access Analyzer UNIQUE_SIDS_RECOMMENDED', 'parliament DUPLICATE_SID'],
+    },
+    {
+      id: 'sid-empty',
+      severity: 'info',
+      title: 'Sid is empty',
+      description: 'An empty Sid says nothing: give the statement a name or remove the Sid.',
+      references: ['Access Analyzer EMPTY_SID_VALUE'],
+    },
   ],
   checkPolicy: checkPolicy,
   checkStatement: checkStatement,
@@ -38,11 +162,13 @@ export const structureRules: RuleGroup = {
 
 function checkPolicy(policy: Policy, context: RuleContext): void {
   const { version, statementProperty } = policy;
-  if (!version) context.report('version-missing', policyAnchor(policy), 'Version is missing: add "Version": "2012-10-17", or policy variables stay literal text.');
+  if (!version)
+    context.report('version-missing', policyAnchor(policy), 'Version is missing: add "Version": "2012-10-17", or policy variables stay literal text.');
   else checkVersion(version, context);
 
   for (const property of policy.unknownElements) reportUnknown(property, POLICY_ELEMENTS, 'policy', context);
-  if (policy.id && policy.kind === 'identity') context.report('id-in-identity-policy', keyRange(policy.id), 'Id belongs in resource policies, not in an identity policy.');
+  if (policy.id && policy.kind === 'identity')
+    context.report('id-in-identity-policy', keyRange(policy.id), 'Id belongs in resource policies, not in an identity policy.');
 
   if (!statementProperty) {
     context.report('statement-missing', policyAnchor(policy), 'The policy has no Statement.');
@@ -67,9 +193,13 @@ function checkVersion(version: PropertyNode, context: RuleContext): void {
   if (value?.kind === 'opaque') return;
   if (value?.kind !== 'string' || !VERSIONS.includes(value.value)) {
     const shown = value?.kind === 'string' ? `"${value.value}"` : value ? describeKind(value) : 'empty';
-    context.report('version-invalid', valueRange(version), `Version ${shown} is not a policy language version: use "2012-10-17".`, { suggestions: ['2012-10-17'] });
+    context.report('version-invalid', valueRange(version), `Version ${shown} is not a policy language version: use "2012-10-17".`, {
+      suggestions: ['2012-10-17'],
+    });
   } else if (value.value === '2008-10-17') {
-    context.report('version-old', value, 'Version 2008-10-17 is outdated and treats policy variables as literal text: use "2012-10-17".', { suggestions: ['2012-10-17'] });
+    context.report('version-old', value, 'Version 2008-10-17 is outdated and treats policy variables as literal text: use "2012-10-17".', {
+      suggestions: ['2012-10-17'],
+    });
   }
 }
 
@@ -84,7 +214,9 @@ function checkSids(policy: Policy, context: RuleContext): void {
       continue;
     }
     if (policy.kind === 'identity' && !SID_CHARACTERS.test(value.value)) {
-      context.report('sid-invalid', value, `Sid "${value.value}" may only contain letters and digits (A–Z, a–z, 0–9).`, { suggestions: [value.value.replace(/[^A-Za-z0-9]/g, '')].filter(Boolean) });
+      context.report('sid-invalid', value, `Sid "${value.value}" may only contain letters and digits (A–Z, a–z, 0–9).`, {
+        suggestions: [value.value.replace(/[^A-Za-z0-9]/g, '')].filter(Boolean),
+      });
     }
     const first = seen.get(value.value);
     if (first) context.report('sid-duplicate', value, `Sid "${value.value}" is already used by another statement of this policy.`);
@@ -98,15 +230,18 @@ function checkStatement(statement: Statement, context: RuleContext): void {
   for (const property of statement.unknownElements) reportUnknown(property, STATEMENT_ELEMENTS, 'statement', context);
 
   const effect = elements.Effect;
-  if (!effect) context.report('effect-missing', anchor, 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".', { suggestions: ['Allow', 'Deny'] });
+  if (!effect)
+    context.report('effect-missing', anchor, 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".', { suggestions: ['Allow', 'Deny'] });
   else checkEffect(effect, context);
 
-  if (elements.Action && elements.NotAction) context.report('action-conflict', keyRange(elements.NotAction), 'A statement cannot have both Action and NotAction.');
+  if (elements.Action && elements.NotAction)
+    context.report('action-conflict', keyRange(elements.NotAction), 'A statement cannot have both Action and NotAction.');
   else if (!elements.Action && !elements.NotAction) context.report('action-missing', anchor, 'The statement has no Action (or NotAction).');
 
   const resource = elements.Resource ?? elements.NotResource;
   if (policy.kind === 'trust') {
-    if (resource) context.report('resource-in-trust-policy', keyRange(resource), `A trust policy takes no ${resource.key.value}: it applies to the role itself.`);
+    if (resource)
+      context.report('resource-in-trust-policy', keyRange(resource), `A trust policy takes no ${resource.key.value}: it applies to the role itself.`);
   } else if (elements.Resource && elements.NotResource) {
     context.report('resource-conflict', keyRange(elements.NotResource), 'A statement cannot have both Resource and NotResource.');
   } else if (!resource) {
@@ -117,7 +252,8 @@ function checkStatement(statement: Statement, context: RuleContext): void {
   if (policy.kind === 'identity') {
     for (const name of ['Principal', 'NotPrincipal'] as const) {
       const p = elements[name];
-      if (p) context.report('principal-in-identity-policy', keyRange(p), `An identity policy cannot have ${name}: it applies to whoever the policy is attached to.`);
+      if (p)
+        context.report('principal-in-identity-policy', keyRange(p), `An identity policy cannot have ${name}: it applies to whoever the policy is attached to.`);
     }
   } else if (elements.Principal && elements.NotPrincipal) {
     context.report('principal-conflict', keyRange(elements.NotPrincipal), 'A statement cannot have both Principal and NotPrincipal.');
@@ -160,11 +296,16 @@ function checkTypes(statement: Statement, context: RuleContext): void {
       context.report('element-type', value, `${name} must be a string or a list of strings, not an object.`);
       continue;
     }
-    for (const item of listItems(value)) if (!isStringLike(item)) context.report('element-type', item, `Each ${name} entry must be a string, not ${describeKind(item)}.`);
+    for (const item of listItems(value))
+      if (!isStringLike(item)) context.report('element-type', item, `Each ${name} entry must be a string, not ${describeKind(item)}.`);
   }
   const condition = elements.Condition?.value;
   if (elements.Condition && (!condition || (condition.kind !== 'object' && condition.kind !== 'opaque'))) {
-    context.report('element-type', valueRange(elements.Condition), `Condition must be an object of operators${condition ? `, not ${describeKind(condition)}` : ''}.`);
+    context.report(
+      'element-type',
+      valueRange(elements.Condition),
+      `Condition must be an object of operators${condition ? `, not ${describeKind(condition)}` : ''}.`,
+    );
   }
 }
 
@@ -178,6 +319,7 @@ function reportUnknown(property: PropertyNode, known: readonly string[], where: 
   const otherLevel = where === 'policy' ? STATEMENT_ELEMENTS : POLICY_ELEMENTS;
   let hint = '';
   if (sameLetters) hint = ` Element names are case-sensitive: write "${sameLetters}".`;
-  else if ((otherLevel as readonly string[]).includes(name)) hint = where === 'policy' ? ` ${name} belongs inside a statement.` : ` ${name} belongs at the policy level, beside Statement.`;
+  else if ((otherLevel as readonly string[]).includes(name))
+    hint = where === 'policy' ? ` ${name} belongs inside a statement.` : ` ${name} belongs at the policy level, beside Statement.`;
   context.report('element-unknown', keyRange(property), `"${name}" is not a ${where} element.${hint}`, { suggestions: sameLetters ? [sameLetters] : [] });
 }

@@ -10,11 +10,42 @@ import type { RuleContext, RuleGroup } from './rule';
 export const variableRules: RuleGroup = {
   name: 'variables',
   rules: [
-    { id: 'variable-malformed', severity: 'error', title: 'Malformed policy variable', description: 'A variable is `${key}` or `${key, \'default\'}`: closed with a brace, no spaces in the key, the default in single quotes.', references: ['Access Analyzer MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE'] },
-    { id: 'variable-not-allowed', severity: 'error', title: 'Variable where IAM does not resolve it', description: 'Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN\'s partition/service/region/account, or Numeric, Date, Bool and IP conditions.', references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'] },
-    { id: 'variable-literal-version', severity: 'error', title: 'Variable under an old or missing Version', description: 'Without `"Version": "2012-10-17"` IAM reads `${…}` as literal text, so the statement matches nothing the author meant.', references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_VERSION'] },
-    { id: 'variable-unknown', severity: 'warning', title: 'Unknown variable', description: 'The variable names no known global condition key: it never resolves, and the statement never matches.', references: ['IAM: Variables and tags'] },
-    { id: 'variable-multivalued', severity: 'error', title: 'Multivalued key as a variable', description: 'Only single-valued keys can be variables; `${aws:TagKeys}` is a list.', references: ['IAM: Variables and tags'] },
+    {
+      id: 'variable-malformed',
+      severity: 'error',
+      title: 'Malformed policy variable',
+      description: "A variable is `${key}` or `${key, 'default'}`: closed with a brace, no spaces in the key, the default in single quotes.",
+      references: ['Access Analyzer MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE'],
+    },
+    {
+      id: 'variable-not-allowed',
+      severity: 'error',
+      title: 'Variable where IAM does not resolve it',
+      description:
+        "Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN's partition/service/region/account, or Numeric, Date, Bool and IP conditions.",
+      references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'],
+    },
+    {
+      id: 'variable-literal-version',
+      severity: 'error',
+      title: 'Variable under an old or missing Version',
+      description: 'Without `"Version": "2012-10-17"` IAM reads `${…}` as literal text, so the statement matches nothing the author meant.',
+      references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_VERSION'],
+    },
+    {
+      id: 'variable-unknown',
+      severity: 'warning',
+      title: 'Unknown variable',
+      description: 'The variable names no known global condition key: it never resolves, and the statement never matches.',
+      references: ['IAM: Variables and tags'],
+    },
+    {
+      id: 'variable-multivalued',
+      severity: 'error',
+      title: 'Multivalued key as a variable',
+      description: 'Only single-valued keys can be variables; `${aws:TagKeys}` is a list.',
+      references: ['IAM: Variables and tags'],
+    },
   ],
   checkStatement(statement, context) {
     const versioned = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
@@ -24,7 +55,8 @@ export const variableRules: RuleGroup = {
       for (const value of elementValues(statement, element)) if (value.kind === 'string') where(value, false, element);
     }
     for (const element of ['Resource', 'NotResource'] as const) {
-      for (const value of elementValues(statement, element)) if (value.kind === 'string') checkArnVariables(value, element, versioned || versionOpaque, context);
+      for (const value of elementValues(statement, element))
+        if (value.kind === 'string') checkArnVariables(value, element, versioned || versionOpaque, context);
     }
     checkConditionVariables(statement, versioned || versionOpaque, context);
   },
@@ -80,8 +112,14 @@ function checkUse(use: Use, at: { start: number; end: number }, versioned: boole
   const key = comma < 0 ? use.inner : use.inner.slice(0, comma);
   const fallback = comma < 0 ? undefined : use.inner.slice(comma + 1).trim();
   if (key.trim() === '') return void context.report('variable-malformed', at, 'The variable is empty: write ${aws:username}, for example.');
-  if (/\s/.test(key.trim()) || key !== key.trimStart()) return void context.report('variable-malformed', at, `The variable key "${key}" cannot contain spaces.`);
-  if (fallback !== undefined && !/^'[^']*'$/.test(fallback)) return void context.report('variable-malformed', at, `The default value must be in single quotes: \${${key.trim()}, '${fallback.replace(/^['"]|['"]$/g, '')}'}.`);
+  if (/\s/.test(key.trim()) || key !== key.trimStart())
+    return void context.report('variable-malformed', at, `The variable key "${key}" cannot contain spaces.`);
+  if (fallback !== undefined && !/^'[^']*'$/.test(fallback))
+    return void context.report(
+      'variable-malformed',
+      at,
+      `The default value must be in single quotes: \${${key.trim()}, '${fallback.replace(/^['"]|['"]$/g, '')}'}.`,
+    );
   if (!versioned) {
     context.report('variable-literal-version', at, `\${${key.trim()}} stays literal text unless the policy has "Version": "2012-10-17".`);
     return;
@@ -101,7 +139,12 @@ function checkArnVariables(node: StringNode, element: string, versioned: boolean
   const resourceStart = arn ? arn.offsets[4] : 0;
   for (const use of uses(node.value)) {
     const at = rangeIn(node, use.start, use.end);
-    if (arn && use.start < resourceStart) context.report('variable-not-allowed', at, `A variable is only resolved in the resource part of an ARN, not in its partition, service, region or account (${element}).`);
+    if (arn && use.start < resourceStart)
+      context.report(
+        'variable-not-allowed',
+        at,
+        `A variable is only resolved in the resource part of an ARN, not in its partition, service, region or account (${element}).`,
+      );
     else checkUse(use, at, versioned, context);
   }
 }
@@ -114,7 +157,12 @@ function checkConditionVariables(statement: Statement, versioned: boolean, conte
       for (const value of key.values) {
         if (value.kind !== 'string') continue;
         if (!allowed && family !== undefined) {
-          for (const use of uses(value.value)) context.report('variable-not-allowed', rangeIn(value, use.start, use.end), `${operator.operator.value} conditions do not resolve variables: only String and ARN operators do.`);
+          for (const use of uses(value.value))
+            context.report(
+              'variable-not-allowed',
+              rangeIn(value, use.start, use.end),
+              `${operator.operator.value} conditions do not resolve variables: only String and ARN operators do.`,
+            );
         } else if (allowed) checkString(value, true, 'Condition', versioned, context);
       }
     }

@@ -42,7 +42,13 @@ export function substitute(text: string, context: RequestContext, forPattern: bo
     const inner = text.slice(open + 2, close);
     const comma = inner.indexOf(',');
     const key = (comma < 0 ? inner : inner.slice(0, comma)).trim();
-    const fallback = comma < 0 ? undefined : inner.slice(comma + 1).trim().replace(/^'(.*)'$/, '$1');
+    const fallback =
+      comma < 0
+        ? undefined
+        : inner
+            .slice(comma + 1)
+            .trim()
+            .replace(/^'(.*)'$/, '$1');
     if (key === '*') out += forPattern ? LITERAL_STAR : '*';
     else if (key === '?') out += forPattern ? LITERAL_QUESTION : '?';
     else if (key === '$') out += '$';

@@ -34,7 +34,14 @@ export function evaluateStatement(statement: Statement, request: SimulationReque
   const variables = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
   const effect = elementString(statement, 'Effect') ?? '(none)';
   const action = matchElement(statement, 'Action', 'NotAction', request.action, (p) => actionMatches(p, request.action), undefined);
-  const resource = matchElement(statement, 'Resource', 'NotResource', request.resource, (p) => arnMatches(p, request.resource), variables ? context : undefined);
+  const resource = matchElement(
+    statement,
+    'Resource',
+    'NotResource',
+    request.resource,
+    (p) => arnMatches(p, request.resource),
+    variables ? context : undefined,
+  );
   const conditions = evaluateConditions(statement, context, variables);
   const effective = effect === 'Allow' || effect === 'Deny';
   const applies = effective && action.matched && resource.matched && conditions.every((c) => c.matched);
@@ -53,7 +60,9 @@ export function evaluateStatement(statement: Statement, request: SimulationReque
     ...(sid ? { sid } : {}),
     effect,
     applies,
-    reason: applies ? `${effect} applies: action, resource and ${conditions.length ? 'every condition' : 'no conditions'} match.` : `Does not apply: ${failed}.`,
+    reason: applies
+      ? `${effect} applies: action, resource and ${conditions.length ? 'every condition' : 'no conditions'} match.`
+      : `Does not apply: ${failed}.`,
     span: { start: statement.node.start, end: statement.node.end },
     action,
     resource,
@@ -90,7 +99,11 @@ function matchElement(
       break;
     }
   }
-  const span = hit ? { start: hit.node.start, end: hit.node.end } : statement.elements[element] ? { start: statement.elements[element]!.key.start, end: statement.elements[element]!.key.end } : undefined;
+  const span = hit
+    ? { start: hit.node.start, end: hit.node.end }
+    : statement.elements[element]
+      ? { start: statement.elements[element]!.key.start, end: statement.elements[element]!.key.end }
+      : undefined;
   const note = skipped.length ? ` (not evaluated: ${skipped.join(', ')})` : '';
   const kind = positive === 'Action' ? 'action' : 'resource';
   const el = element as ElementTrace['element'];
@@ -100,7 +113,13 @@ function matchElement(
       : { element: el, matched: false, reason: `No ${element} entry matches the ${kind} ${target}${note}.`, ...(span ? { span } : {}) };
   }
   return hit
-    ? { element: el, matched: false, reason: `${element} lists "${shown(hit.text)}", which matches ${target}, so the statement excludes it.`, value: shown(hit.text), ...(span ? { span } : {}) }
+    ? {
+        element: el,
+        matched: false,
+        reason: `${element} lists "${shown(hit.text)}", which matches ${target}, so the statement excludes it.`,
+        value: shown(hit.text),
+        ...(span ? { span } : {}),
+      }
     : { element: el, matched: true, reason: `${target} is not among the ${element} entries, so ${element} covers it${note}.`, ...(span ? { span } : {}) };
 }
 
@@ -111,7 +130,14 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
       const raw = entry.values.map(scalarText);
       const span = { start: entry.property.start, end: entry.property.value?.end ?? entry.property.end };
       if (raw.some((v) => v === undefined)) {
-        traces.push({ operator: operator.operator.value, key: entry.key.value, matched: false, reason: 'A value is not a plain string (a CloudFormation intrinsic?): not evaluated.', values: [], span });
+        traces.push({
+          operator: operator.operator.value,
+          key: entry.key.value,
+          matched: false,
+          reason: 'A value is not a plain string (a CloudFormation intrinsic?): not evaluated.',
+          values: [],
+          span,
+        });
         continue;
       }
       const outcome = evaluateCondition(operator.operator.value, entry.key.value, raw as string[], context, variables);
@@ -126,7 +152,14 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
       });
     }
     if (operator.keys.length === 0) {
-      traces.push({ operator: operator.operator.value, key: '(none)', matched: true, reason: 'No keys under this operator.', values: [], span: { start: operator.property.start, end: operator.property.end } });
+      traces.push({
+        operator: operator.operator.value,
+        key: '(none)',
+        matched: true,
+        reason: 'No keys under this operator.',
+        values: [],
+        span: { start: operator.property.start, end: operator.property.end },
+      });
     }
   }
   return traces;

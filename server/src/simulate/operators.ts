@@ -32,7 +32,13 @@ function plainValue(raw: string): PolicyValue {
   return value;
 }
 
-export function evaluateCondition(operatorName: string, key: string, rawValues: readonly string[], context: RequestContext, variables: boolean): ConditionOutcome {
+export function evaluateCondition(
+  operatorName: string,
+  key: string,
+  rawValues: readonly string[],
+  context: RequestContext,
+  variables: boolean,
+): ConditionOutcome {
   const parsed = parseOperator(operatorName);
   const base = parsed.base;
   if (!base || (base.family === 'Null' && parsed.ifExists)) {
@@ -41,19 +47,27 @@ export function evaluateCondition(operatorName: string, key: string, rawValues: 
   const family = base.family;
   const substitutes = variables && (family === 'String' || family === 'Arn') && rawValues.some((raw) => raw.includes('${'));
   // Most values hold no variable: share the raw strings and skip the substitution objects.
-  const values: readonly PolicyValue[] = substitutes ? rawValues.map((raw) => substitute(raw, context, family === 'String' ? base.name.includes('Like') : true)) : rawValues.map(plainValue);
+  const values: readonly PolicyValue[] = substitutes
+    ? rawValues.map((raw) => substitute(raw, context, family === 'String' ? base.name.includes('Like') : true))
+    : rawValues.map(plainValue);
   const texts = substitutes ? values.map((v) => v.text) : rawValues;
   const request = context.get(key);
 
   if (family === 'Null') {
     const present = request !== undefined;
     const matched = values.some((v) => (v.text.toLowerCase() === 'true' ? !present : v.text.toLowerCase() === 'false' ? present : false));
-    return { matched, reason: `${key} is ${present ? 'present' : 'absent'}; Null ${list(texts)} ${matched ? 'holds' : 'does not hold'}.`, values: texts, ...(present ? { requestValues: request } : {}) };
+    return {
+      matched,
+      reason: `${key} is ${present ? 'present' : 'absent'}; Null ${list(texts)} ${matched ? 'holds' : 'does not hold'}.`,
+      values: texts,
+      ...(present ? { requestValues: request } : {}),
+    };
   }
 
   if (request === undefined) {
     if (parsed.ifExists) return { matched: true, reason: `${key} is missing: …IfExists makes the condition true.`, values: texts };
-    if (parsed.qualifier === 'ForAllValues') return { matched: true, reason: `${key} is missing: ForAllValues is true when there are no values.`, values: texts };
+    if (parsed.qualifier === 'ForAllValues')
+      return { matched: true, reason: `${key} is missing: ForAllValues is true when there are no values.`, values: texts };
     if (parsed.qualifier === 'ForAnyValue') return { matched: false, reason: `${key} is missing: ForAnyValue needs at least one value.`, values: texts };
     if (base.negated) return { matched: true, reason: `${key} is missing: a negated operator (${base.name}) matches.`, values: texts };
     return { matched: false, reason: `${key} is missing from the request: ${base.name} is false.`, values: texts };

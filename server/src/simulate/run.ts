@@ -21,7 +21,9 @@ export function choosePolicy(document: PolicyDocument, selection: Selection = {}
     const wanted = selection.policy.toLowerCase();
     const matches = policies.filter((p) => p.label.toLowerCase().includes(wanted));
     if (matches.length === 1) return matches[0]!;
-    throw new SimulationInputError(`${matches.length === 0 ? 'no' : 'more than one'} policy matches "${selection.policy}"; the policies are: ${policies.map((p) => p.label).join('; ')}`);
+    throw new SimulationInputError(
+      `${matches.length === 0 ? 'no' : 'more than one'} policy matches "${selection.policy}"; the policies are: ${policies.map((p) => p.label).join('; ')}`,
+    );
   }
   if (policies.length === 1) return policies[0]!;
   const identity = policies.filter((p) => p.kind === 'identity');
@@ -37,7 +39,12 @@ export function simulateIn(document: PolicyDocument, request: SimulationRequest,
   return { policy, result: simulateStatement(statement, request) };
 }
 
-export function simulateText(text: string, format: DocumentFormat, request: SimulationRequest, selection: Selection = {}): { document: PolicyDocument; policy: Policy; result: SimulationResult } {
+export function simulateText(
+  text: string,
+  format: DocumentFormat,
+  request: SimulationRequest,
+  selection: Selection = {},
+): { document: PolicyDocument; policy: Policy; result: SimulationResult } {
   const document = parseDocument(text, format);
   const syntax = document.problems.find((p) => p.code === 'syntax-error');
   if (syntax && document.policies.length === 0) throw new SimulationInputError(`the policy is not valid ${format.toUpperCase()}: ${syntax.message}`);
@@ -54,7 +61,8 @@ export function validateRequest(value: unknown): SimulationRequest {
 }
 
 export function validateContext(value: unknown): Record<string, string | string[]> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SimulationInputError('the context must be a JSON object of key → string or list of strings');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SimulationInputError('the context must be a JSON object of key → string or list of strings');
   const out: Record<string, string | string[]> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (typeof entry === 'string') out[key] = entry;

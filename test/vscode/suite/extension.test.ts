@@ -52,16 +52,25 @@ describe('profile-policy through the VS Code API', () => {
   it('offers the quick fix for a misspelt action', async () => {
     const document = await open('policy.json');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(7, 12, 7, 12));
-    assert.ok(actions.some((a) => a.title === 'Change to "profile:GetDomain"'), actions.map((a) => a.title).join(', '));
+    assert.ok(
+      actions.some((a) => a.title === 'Change to "profile:GetDomain"'),
+      actions.map((a) => a.title).join(', '),
+    );
   });
 
   it('simulates a statement through the command', async () => {
     const document = await open('agent.json');
-    const result = await vscode.commands.executeCommand<{ decision: string; reason: string }>('profilePolicy.simulateStatement', document.uri, new vscode.Position(27, 10), 'statement', {
-      action: 'profile:DeleteProfile',
-      resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',
-      context: {},
-    });
+    const result = await vscode.commands.executeCommand<{ decision: string; reason: string }>(
+      'profilePolicy.simulateStatement',
+      document.uri,
+      new vscode.Position(27, 10),
+      'statement',
+      {
+        action: 'profile:DeleteProfile',
+        resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',
+        context: {},
+      },
+    );
     assert.equal(result.decision, 'ExplicitDeny');
   });
 });
