@@ -12,6 +12,8 @@ import {
   type SimulationScope,
   type SimulationTarget,
 } from '../../../server/src/protocol';
+import { readArn } from '../../../server/src/iam/arn';
+import { hasVariables, scanVariables } from '../../../server/src/iam/variables';
 import { showResult, showTable } from './view';
 
 type Context = Record<string, string | string[]>;
@@ -147,8 +149,8 @@ async function pickAction(target: SimulationTarget): Promise<string | undefined>
 
 function validateResource(value: string): string | undefined {
   if (value === '*') return undefined;
-  if (!value.startsWith('arn:') || value.split(':').length < 6) return 'A resource ARN: arn:partition:service:region:account:resource';
-  if (value.includes('${')) return 'Fill in the ${…} placeholders with the names of a real resource';
+  if (!readArn(value)) return 'A resource ARN: arn:partition:service:region:account:resource';
+  if (hasVariables(value)) return 'Fill in the ${…} placeholders with the names of a real resource';
   return undefined;
 }
 
@@ -171,8 +173,8 @@ async function askResource(target: SimulationTarget): Promise<string | undefined
 
 /** Select the first ${Placeholder} or * so typing replaces it. */
 function placeholderSelection(value: string): [number, number] | undefined {
-  const at = value.indexOf('${');
-  if (at >= 0) return [at, value.indexOf('}', at) + 1];
+  const placeholder = scanVariables(value)[0];
+  if (placeholder) return [placeholder.start, placeholder.end];
   const star = value.lastIndexOf('*');
   return star >= 0 ? [star, star + 1] : undefined;
 }

@@ -3,10 +3,12 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
 import type { ProfileAction } from '../catalog/types';
-import { PARTITIONS, parseArn, templatePlaceholders } from '../iam/arn';
+import { arnPositionAt, templatePlaceholders } from '../iam/arn';
+import { PARTITIONS } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
-import { SPECIAL_VARIABLES } from '../iam/variables';
+import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
+import { contentRange, type StringNode } from '../model/tree';
 import type { Analysis } from '../service';
 import { documentFacts, type DocumentFacts } from './document-facts';
 import { ELEMENT_DOCS } from './element-docs';
@@ -372,48 +374,81 @@ function arnSnippet(template: string, facts: DocumentFacts): string {
   return snippet + snippetText(rest);
 }
 
-/** Inside `arn:…`: the part being typed (partition, service, region, account) from known values. */
+/**
+ * Inside `arn:…`: the part under the cursor (partition, service, region, account, a domain name) from
+ * known values. The edit covers only that part, so the rest of the ARN (a snippet's later tab stops
+ * included) stays as it is.
+ */
 function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] | undefined {
   const { slot } = context;
-  const typed = slot.prefix;
-  const colons = typed.split(':').length - 1;
-  if (colons >= 5) {
+  // YAML reads a plain `arn:aws:` at a line end as a key: then only the typed prefix is the ARN.
+  const node = slot.node?.kind === 'string' && slot.node.value.startsWith(slot.prefix) ? slot.node : undefined;
+  const text = node?.value ?? slot.prefix;
+  const cursor = slot.prefix.length;
+  const position = arnPositionAt(text, cursor);
+  if (!position) return undefined;
+  const partEnd = nextColon(text, cursor);
+  const followed = partEnd < text.length;
+  const span = node ? contentSpan(node, position.start, partEnd) : undefined;
+  const choices: Array<[string, string]> = [];
+  if (position.part === 'resource') {
     // arn:…:domains/ → the domain names this document already uses.
-    const resource = typed.slice(typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', typed.indexOf(':', 4) + 1) + 1) + 1) + 1);
-    if (resource !== 'domains/' || facts.domainNames.size === 0) return undefined;
-    return [...facts.domainNames].map((name) =>
-      valueItem(context, `${typed}${name}`, { label: name, kind: CompletionItemKind.Value, detail: 'domain used in this document' }),
-    );
+    if (text.slice(position.start, cursor) !== 'domains/' || facts.domainNames.size === 0) return undefined;
+    let nameEnd = cursor;
+    while (nameEnd < text.length && text[nameEnd] !== '/' && text[nameEnd] !== ':') nameEnd++;
+    const nameSpan = node ? contentSpan(node, cursor, nameEnd) : undefined;
+    return [...facts.domainNames].map((name) => partItem(context, nameSpan, slot.prefix, name, 'domain used in this document', 0, false));
   }
-  const head = typed.slice(0, typed.lastIndexOf(':') + 1);
-  const choices: Array<[string, string]> =
-    colons === 1
-      ? [...new Set([...facts.partitions, ...PARTITIONS])].map((p) => [p, 'partition'])
-      : colons === 2
-        ? [['profile', 'Amazon Connect Customer Profiles']]
-        : colons === 3
-          ? [...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r) => [r, 'region'])
-          : [...new Set([...facts.accounts, '*'])].map((a) => [a, 'account']);
-  if (parseArn(`${typed}:x:x:x:x`) === undefined && colons > 0 && !typed.startsWith('arn:')) return undefined;
-  return choices
-    .map(([value, detail], i) =>
-      valueItem(context, `${head}${value}:`, {
-        label: value,
-        kind: CompletionItemKind.Value,
-        detail,
-        sortText: String(i).padStart(3, '0'),
-        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
-      }),
-    )
-    .map((item) => withCursorInside(item));
+  if (position.part === 'partition') choices.push(...[...new Set([...facts.partitions, ...PARTITIONS])].map((p): [string, string] => [p, 'partition']));
+  else if (position.part === 'service') choices.push(['profile', 'Amazon Connect Customer Profiles']);
+  else if (position.part === 'region') choices.push(...[...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r): [string, string] => [r, 'region']));
+  else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
+  const head = slot.prefix.slice(0, position.start);
+  return choices.map(([value, detail], i) => partItem(context, span, head, value, detail, i, !followed));
+}
+
+/** The next `:` at or after the offset, or the end of the text. */
+function nextColon(text: string, offset: number): number {
+  const colon = text.indexOf(':', offset);
+  return colon < 0 ? text.length : colon;
+}
+
+/** A source span for a span of a string's content, when the content is written without escapes. */
+function contentSpan(node: StringNode, start: number, end: number): { start: number; end: number } | undefined {
+  const content = contentRange(node);
+  if (content.end - content.start !== node.value.length) return undefined;
+  return { start: content.start + start, end: content.start + end };
+}
+
+/**
+ * One ARN part: replaces the part only; at the end of an ARN it adds the colon and asks for the next
+ * part. head: the token's text before the part, for the fallback that replaces the whole token.
+ */
+function partItem(
+  context: Context,
+  span: { start: number; end: number } | undefined,
+  head: string,
+  value: string,
+  detail: string,
+  order: number,
+  more: boolean,
+): CompletionItem {
+  const item: CompletionItem = { label: value, kind: CompletionItemKind.Value, detail, sortText: String(order).padStart(3, '0') };
+  const newText = more ? `${value}:` : value;
+  // A string written with escapes has no exact span for its parts: replace the whole token instead.
+  if (!span) return withCursorInside(valueItem(context, `${head}${newText}`, item));
+  item.textEdit = { range: toRange(context.analysis, span), newText };
+  item.filterText = value;
+  if (more) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  return item;
 }
 
 /** After `${` inside an ARN or a string condition value: policy variables. */
 function variableItems(context: Context): CompletionItem[] | undefined {
   const { slot, catalog } = context;
-  const open = slot.prefix.lastIndexOf('${');
-  if (open < 0 || slot.prefix.indexOf('}', open) >= 0) return undefined;
-  const head = slot.prefix.slice(0, open);
+  const open = openVariableBefore(slot.prefix, slot.prefix.length);
+  if (!open) return undefined;
+  const head = slot.prefix.slice(0, open.start);
   const names = [...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name), ...SPECIAL_VARIABLES.map((v) => v.name)];
   return names.map((name) =>
     valueItem(context, `${head}\${${name}}`, {

@@ -1,6 +1,8 @@
 // Values the user already wrote elsewhere in the document (partitions, regions, accounts, domain
 // names, tag keys, condition values), offered again by completion. Computed once per analysis.
-import { parseArn } from '../iam/arn';
+import { readArn } from '../iam/arn';
+import { hasVariables } from '../iam/variables';
+import { hasWildcard } from '../iam/wildcard';
 import type { PolicyDocument } from '../model/document';
 import { elementValues } from '../model/policy';
 import { scalarText } from '../model/tree';
@@ -28,11 +30,11 @@ export function documentFacts(document: PolicyDocument): DocumentFacts {
     tagKeys: new Set<string>(),
     conditionValues: new Map<string, Set<string>>(),
   };
-  const concrete = (s: string) => s.length > 0 && !s.includes('*') && !s.includes('?') && !s.includes('${');
+  const concrete = (s: string) => s.length > 0 && !hasWildcard(s) && !hasVariables(s);
   for (const policy of document.policies) {
     for (const statement of policy.statements) {
       for (const node of [...elementValues(statement, 'Resource'), ...elementValues(statement, 'NotResource')]) {
-        const arn = node.kind === 'string' ? parseArn(node.value) : undefined;
+        const arn = node.kind === 'string' ? readArn(node.value) : undefined;
         if (!arn) continue;
         if (concrete(arn.partition)) facts.partitions.add(arn.partition);
         if (concrete(arn.region)) facts.regions.add(arn.region);

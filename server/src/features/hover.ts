@@ -3,9 +3,9 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
 import { parseAction } from '../iam/action';
-import { parseArn } from '../iam/arn';
+import { readArn } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
-import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, findVariables } from '../iam/variables';
+import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, variableAt } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
 import type { Analysis } from '../service';
 import { actionMarkdown } from './completion';
@@ -28,7 +28,7 @@ export function hover(analysis: Analysis, offset: number, catalog: Catalog): Hov
 function markdownFor(slot: Slot, offset: number, catalog: Catalog): string | undefined {
   const text = slot.node?.kind === 'string' ? slot.node.value : undefined;
   if (text === undefined) return undefined;
-  const variable = variableAt(slot, offset, catalog);
+  const variable = variableHover(slot, offset, catalog);
   if (variable) return variable;
   switch (slot.kind) {
     case 'policy-key':
@@ -86,7 +86,7 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
 
 function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undefined {
   if (text === '*') return '**`*`** — every resource. Actions without a resource type need it.';
-  const arn = parseArn(text);
+  const arn = readArn(text);
   if (!arn) return undefined;
   const lines = [
     '| part | value |',
@@ -178,12 +178,11 @@ function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string
   return lines.join('\n');
 }
 
-function variableAt(slot: Slot, offset: number, catalog: Catalog): string | undefined {
+function variableHover(slot: Slot, offset: number, catalog: Catalog): string | undefined {
   if (slot.node?.kind !== 'string') return undefined;
   const contentStart = slot.node.quote ? slot.node.start + 1 : slot.node.start;
-  const within = offset - contentStart;
-  const use = findVariables(slot.node.value).find((v) => within >= v.start && within <= v.end);
-  if (!use) return undefined;
+  const use = variableAt(slot.node.value, offset - contentStart);
+  if (!use?.closed) return undefined;
   const special = SPECIAL_VARIABLES.find((v) => v.name === use.key);
   const key = catalog.globalKey(use.key) ?? catalog.globalKey(use.key.replace(/\/[^/]+$/, '/${TagKey}'));
   const lines = [`**\${${use.key}}** — policy variable`, ''];

@@ -2,7 +2,8 @@
 // engine on the policy or statement at a position, the all-actions table, and CodeLenses.
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/catalog';
-import { parseArn } from '../iam/arn';
+import { readArn } from '../iam/arn';
+import { hasVariables } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
 import { elementValues, type Policy, type Statement } from '../model/policy';
@@ -41,7 +42,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
       const text = scalarText(node);
-      if (text && text !== '*' && parseArn(text)) resources.add(text);
+      if (text && text !== '*' && readArn(text)) resources.add(text);
     }
   }
   const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();
@@ -54,7 +55,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
         const known = keys.get(entry.key.value) ?? { multivalued, examples: new Set<string>() };
         for (const value of entry.values) {
           const text = scalarText(value);
-          if (text !== undefined && !text.includes('${')) known.examples.add(text);
+          if (text !== undefined && !hasVariables(text)) known.examples.add(text);
         }
         keys.set(entry.key.value, known);
       }

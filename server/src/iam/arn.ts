@@ -1,7 +1,10 @@
-import { cachedWildcard } from './wildcard';
+// ARNs: arn:partition:service:region:account:resource. The one reader of ARN text: splitting into parts
+// (policy variables may hold colons), the part under a cursor, matching a Resource pattern against a
+// request's ARN (the simulator), and deciding which resource types an ARN pattern can stand for.
+// Every function is linear in its input (the template side is a short, fixed ARN format).
+import { hasVariables, scanVariables } from './variables';
+import { LITERAL_QUESTION, LITERAL_STAR } from './wildcard';
 
-// ARNs: arn:partition:service:region:account:resource. Parsing, naming the parts, and deciding which
-// of a service's resource types an ARN (or ARN pattern with wildcards) can stand for.
 export interface ArnParts {
   readonly partition: string;
   readonly service: string;
@@ -12,63 +15,227 @@ export interface ArnParts {
   readonly offsets: readonly [number, number, number, number, number];
 }
 
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+export const ARN_PART_NAMES = ['partition', 'service', 'region', 'account', 'resource'] as const;
+export type ArnPartName = (typeof ARN_PART_NAMES)[number];
 
-/** Splits an ARN at its first five colons; the resource part may contain more colons. */
-export function parseArn(text: string): ArnParts | undefined {
-  if (!text.startsWith('arn:')) return undefined;
-  const offsets: number[] = [];
-  let position = 4;
-  for (let i = 0; i < 4; i++) {
-    offsets.push(position);
-    const colon = indexOutsideVariables(text, ':', position);
-    if (colon < 0) return undefined;
-    position = colon + 1;
+/** The offsets of the colons that separate the ARN's parts (at most five), skipping colons inside `${…}`. */
+function separators(text: string, limit = 5): number[] {
+  const found: number[] = [];
+  const variables = scanVariables(text);
+  let v = 0;
+  for (let i = 0; i < text.length && found.length < limit; i++) {
+    const variable = variables[v];
+    if (variable && i === variable.start) {
+      i = variable.end - 1;
+      v++;
+      continue;
+    }
+    if (text.charCodeAt(i) === 58 /* : */) found.push(i);
   }
-  offsets.push(position);
-  const part = (i: number) => text.slice(offsets[i]!, i < 4 ? offsets[i + 1]! - 1 : text.length);
-  return { partition: part(0), service: part(1), region: part(2), account: part(3), resource: part(4), offsets: offsets as unknown as ArnParts['offsets'] };
+  return found;
 }
 
-/** indexOf that skips over `${…}` policy variables, which may themselves contain colons. */
-function indexOutsideVariables(text: string, char: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '$' && text[i + 1] === '{') {
-      const close = text.indexOf('}', i + 2);
-      if (close < 0) return -1;
-      i = close;
-    } else if (text[i] === char) return i;
-  }
-  return -1;
+/** Splits an ARN at its first five colons outside variables; the resource part keeps any further colons. */
+export function readArn(text: string): ArnParts | undefined {
+  if (!text.startsWith('arn:')) return undefined;
+  const colons = separators(text, 5);
+  if (colons.length < 5) return undefined;
+  const offsets = [colons[0]! + 1, colons[1]! + 1, colons[2]! + 1, colons[3]! + 1, colons[4]! + 1] as const;
+  return {
+    partition: text.slice(offsets[0], colons[1]),
+    service: text.slice(offsets[1], colons[2]),
+    region: text.slice(offsets[2], colons[3]),
+    account: text.slice(offsets[3], colons[4]),
+    resource: text.slice(offsets[4]),
+    offsets,
+  };
+}
+
+/** Which part of a (possibly unfinished) ARN an offset is in, with the text of the parts before it. */
+export interface ArnPosition {
+  readonly part: ArnPartName;
+  /** Offset where that part starts. */
+  readonly start: number;
+  /** The complete parts before it (partition first). */
+  readonly before: readonly string[];
+}
+
+export function arnPositionAt(text: string, offset: number): ArnPosition | undefined {
+  if (!text.startsWith('arn:') || offset < 4) return undefined;
+  const colons = separators(text.slice(0, offset), 5);
+  const index = colons.length - 1;
+  if (index < 0) return undefined;
+  const before: string[] = [];
+  for (let i = 0; i < index; i++) before.push(text.slice(colons[i]! + 1, colons[i + 1]));
+  return { part: ARN_PART_NAMES[index]!, start: colons[index]! + 1, before };
+}
+
+/** The first word of a resource part: `domains` in `domains/retail`, `key` in `key/1234`. */
+export function resourceTypeWord(resource: string): string {
+  let end = 0;
+  while (end < resource.length && resource[end] !== '/' && resource[end] !== ':') end++;
+  return resource.slice(0, end);
 }
 
 /** The `${Placeholder}` names of an ARN template, in order. */
 export function templatePlaceholders(template: string): string[] {
-  const names: string[] = [];
-  let i = template.indexOf('${');
-  while (i >= 0) {
-    const close = template.indexOf('}', i);
-    if (close < 0) break;
-    names.push(template.slice(i + 2, close));
-    i = template.indexOf('${', close);
-  }
-  return names;
+  return scanVariables(template)
+    .filter((v) => v.closed)
+    .map((v) => v.key);
 }
 
+// ── matching a Resource pattern against a request's ARN ─────────────────────────────────────────
+
 /**
- * Can an ARN pattern from a policy stand for some resource of this template? The pattern's `*` matches
- * any run (crossing `/`), `?` one character, and a policy variable anything; a template placeholder
- * stands for one or more characters without `/` (nor `:` before the resource part). Decided by a
- * breadth-first walk of the product of the two automata: O(pattern × template), no backtracking.
+ * "You can use wildcard characters (* and ?) within the individual segments of an ARN (the parts
+ * separated by colons) … If the * wildcard is the last character of a resource ARN segment, it can
+ * expand to match beyond the colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource").
+ * So `*` and `?` stay inside their colon-separated segment, except a `*` that ends a segment, which
+ * matches any run: `arn:aws:profile:*` covers every profile ARN.
+ *
+ * ArnLike / ArnEquals condition operators instead check "each of the six colon-delimited components"
+ * separately ("Condition operators"): `*` never crosses the five separators, and matches anything in
+ * the resource component.
+ */
+export type ArnMatchMode = 'resource' | 'condition';
+
+type Token =
+  { readonly kind: 'char'; readonly code: number } | { readonly kind: 'one'; readonly colon: boolean } | { readonly kind: 'star'; readonly colon: boolean };
+
+/** Pattern tokens; `colon` says whether the wildcard may stand for a colon. Runs of stars become one. */
+function patternTokens(pattern: string, mode: ArnMatchMode): Token[] {
+  const tokens: Token[] = [];
+  let colons = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const inResource = colons >= 5;
+    if (c === '*') {
+      let j = i;
+      while (pattern[j + 1] === '*') j++;
+      const endsSegment = j + 1 === pattern.length || pattern[j + 1] === ':';
+      tokens.push({ kind: 'star', colon: mode === 'resource' ? endsSegment : inResource });
+      i = j;
+    } else if (c === '?') {
+      tokens.push({ kind: 'one', colon: mode === 'condition' && inResource });
+    } else {
+      if (c === ':') colons++;
+      const literal = c === LITERAL_STAR ? '*' : c === LITERAL_QUESTION ? '?' : c;
+      tokens.push({ kind: 'char', code: literal.charCodeAt(0) });
+    }
+  }
+  return tokens;
+}
+
+export type ArnMatcher = (arn: string) => boolean;
+
+/**
+ * Compiles a pattern (wildcards, and the literal stand-ins of ${*} and ${?}) into a matcher for
+ * concrete ARNs. Bit-parallel simulation of the pattern's automaton: each text character costs one
+ * pass over the pattern's words of 32 states, so matching is linear in the text, whatever the pattern.
+ */
+export function compileArnPattern(pattern: string, mode: ArnMatchMode = 'resource'): ArnMatcher {
+  if (pattern === '*') return () => true;
+  const tokens = patternTokens(pattern, mode);
+  const states = tokens.length + 1;
+  const words = Math.ceil(states / 32);
+  const starMask = new Uint32Array(words);
+  const starColonMask = new Uint32Array(words);
+  const oneMask = new Uint32Array(words);
+  const oneColonMask = new Uint32Array(words);
+  const charMasks = new Map<number, Uint32Array>();
+  tokens.forEach((token, i) => {
+    const word = i >> 5;
+    const bit = 1 << (i & 31);
+    if (token.kind === 'star') {
+      starMask[word]! |= bit;
+      if (token.colon) starColonMask[word]! |= bit;
+    } else if (token.kind === 'one') {
+      oneMask[word]! |= bit;
+      if (token.colon) oneColonMask[word]! |= bit;
+    } else {
+      let mask = charMasks.get(token.code);
+      if (!mask) charMasks.set(token.code, (mask = new Uint32Array(words)));
+      mask[word]! |= bit;
+    }
+  });
+  const finalWord = tokens.length >> 5;
+  const finalBit = 1 << (tokens.length & 31);
+  return (arn) => {
+    let state = new Uint32Array(words);
+    let next = new Uint32Array(words);
+    state[0] = 1;
+    closeOverStars(state, starMask, words);
+    for (let t = 0; t < arn.length; t++) {
+      const code = arn.charCodeAt(t);
+      const isColon = code === 58;
+      const chars = charMasks.get(code);
+      let carry = 0;
+      let any = 0;
+      for (let w = 0; w < words; w++) {
+        const s = state[w]!;
+        // Tokens that consume this character and move on: the literal itself, or `?`.
+        const advancing = s & ((chars ? chars[w]! : 0) | (isColon ? oneColonMask[w]! : oneMask[w]!));
+        // Stars that consume it and stay.
+        const staying = s & (isColon ? starColonMask[w]! : starMask[w]!);
+        const moved = ((advancing << 1) | carry) >>> 0;
+        carry = advancing >>> 31;
+        next[w] = moved | staying;
+        any |= next[w]!;
+      }
+      if (!any) return false;
+      closeOverStars(next, starMask, words);
+      [state, next] = [next, state];
+    }
+    return (state[finalWord]! & finalBit) !== 0;
+  };
+}
+
+/** A star may match nothing: every active state on a star also activates the state after it. */
+function closeOverStars(state: Uint32Array, starMask: Uint32Array, words: number): void {
+  let carry = 0;
+  for (let w = 0; w < words; w++) {
+    const skipped = state[w]! & starMask[w]!;
+    const moved = ((skipped << 1) | carry) >>> 0;
+    carry = skipped >>> 31;
+    state[w] = state[w]! | moved;
+  }
+}
+
+const compiled = new Map<string, ArnMatcher>();
+
+/** Does a policy's ARN pattern cover the request's ARN? Compiled matchers are cached (bounded). */
+export function arnMatches(pattern: string, arn: string, mode: ArnMatchMode = 'resource'): boolean {
+  if (pattern === '*') return true;
+  const key = mode === 'resource' ? pattern : `\u0000${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    if (compiled.size > 10_000) compiled.clear();
+    matcher = compileArnPattern(pattern, mode);
+    compiled.set(key, matcher);
+  }
+  return matcher(arn);
+}
+
+// ── which resource types an ARN pattern can stand for ───────────────────────────────────────────
+
+/**
+ * Can an ARN pattern from a policy stand for some resource of this template? The pattern's wildcards
+ * follow the Resource rules above, and a policy variable may stand for any run within its segment; a
+ * template placeholder stands for one or more characters without `/` (nor `:` before the resource
+ * part). Decided by a walk of the product of the two automata: O(pattern × template), no backtracking.
  */
 export function arnFitsTemplate(arn: string, template: string): boolean {
-  return !/[*?]|\$\{/.test(arn) ? concreteFits(arn, template) : patternFits(arn, template);
+  return isConcrete(arn) ? concreteFits(arn, template) : automatonFits(arn, template);
+}
+
+function isConcrete(arn: string): boolean {
+  return !arn.includes('*') && !arn.includes('?') && !hasVariables(arn);
 }
 
 /** A concrete ARN: literal parts equal, each placeholder one non-empty run without `/` (or `:` before the resource). */
 function concreteFits(arn: string, template: string): boolean {
-  const parts = parseArn(arn);
-  const shape = parseArn(template);
+  const parts = readArn(arn);
+  const shape = readArn(template);
   if (!parts || !shape) return false;
   const header = (value: string, pattern: string) => (pattern.startsWith('${') ? value.length > 0 : value === pattern);
   if (
@@ -83,24 +250,51 @@ function concreteFits(arn: string, template: string): boolean {
   return segments.length === expected.length && segments.every((segment, i) => (expected[i]!.startsWith('${') ? segment.length > 0 : segment === expected[i]));
 }
 
-/** Header parts decided one by one; only the resource parts need the automaton. */
-function patternFits(arn: string, template: string): boolean {
-  const pattern = parseArn(arn.replace(/\$\{[^}]*\}/g, '*'));
-  const shape = parseArn(template);
-  if (!pattern || !shape) return automatonFits(arn, template);
-  for (const part of ['partition', 'service', 'region', 'account'] as const) {
-    const wanted = shape[part];
-    if (wanted.startsWith('${') ? pattern[part] === '' : !cachedWildcard(pattern[part], false)(wanted)) return false;
+type FitToken = Token | { readonly kind: 'variable' };
+type ShapeToken = { readonly kind: 'char'; readonly code: number } | { readonly kind: 'placeholder'; readonly colon: boolean };
+
+function fitTokens(arn: string): FitToken[] {
+  const tokens: FitToken[] = [];
+  let position = 0;
+  for (const variable of scanVariables(arn)) {
+    if (!variable.closed) break;
+    tokens.push(...patternTokens(arn.slice(position, variable.start), 'resource'), { kind: 'variable' });
+    position = variable.end;
   }
-  return automatonFits(pattern.resource, shape.resource, true);
+  tokens.push(...patternTokens(arn.slice(position), 'resource'));
+  return tokens;
 }
 
-function automatonFits(arn: string, template: string, resourceOnly = false): boolean {
-  const pattern = patternTokens(arn);
-  const shape = templateTokens(template, resourceOnly);
+function shapeTokens(template: string): ShapeToken[] {
+  const tokens: ShapeToken[] = [];
+  let colons = 0;
+  let position = 0;
+  const literal = (text: string) => {
+    for (const c of text) {
+      if (c === ':') colons++;
+      tokens.push({ kind: 'char', code: c.charCodeAt(0) });
+    }
+  };
+  for (const variable of scanVariables(template)) {
+    if (!variable.closed) break;
+    literal(template.slice(position, variable.start));
+    tokens.push({ kind: 'placeholder', colon: colons >= 5 });
+    position = variable.end;
+  }
+  literal(template.slice(position));
+  return tokens;
+}
+
+const SLASH = 47;
+const COLON = 58;
+
+function automatonFits(arn: string, template: string): boolean {
+  const pattern = fitTokens(arn);
+  const shape = shapeTokens(template);
   const width = shape.length + 1;
   const seen = new Uint8Array((pattern.length + 1) * width * 2);
-  // States are encoded as integers ((i * width + j) * 2 + open): no allocation per step.
+  // States are (i, j, open) encoded as ((i * width + j) * 2 + open): open means the placeholder at j
+  // has taken at least one character. No allocation per step.
   const stack: number[] = [0];
   const push = (i: number, j: number, open: boolean) => stack.push((i * width + j) * 2 + (open ? 1 : 0));
   while (stack.length > 0) {
@@ -113,53 +307,22 @@ function automatonFits(arn: string, template: string, resourceOnly = false): boo
     if (i === pattern.length && j === shape.length && !open) return true;
     const p = pattern[i];
     const t = shape[j];
-    // Moves that consume nothing: skip a star; close a placeholder that has at least one character.
-    if (p?.kind === 'star') push(i + 1, j, open);
+    // Moves that consume nothing: a star or variable stands for nothing; a placeholder that has
+    // taken a character may end.
+    if (p && (p.kind === 'star' || p.kind === 'variable')) push(i + 1, j, open);
     if (t?.kind === 'placeholder' && open) push(i, j + 1, false);
     if (!p || !t) continue;
-    const nextI = p.kind === 'star' ? i : i + 1;
-    if (t.kind === 'literal') {
-      if (p.kind !== 'literal' || p.char === t.char) push(nextI, j + 1, false);
-    } else if (p.kind !== 'literal' || !t.excludes.includes(p.char)) {
-      push(nextI, j, true);
+    const stays = p.kind === 'star' || p.kind === 'variable';
+    const nextI = stays ? i : i + 1;
+    if (t.kind === 'char') {
+      const ok = p.kind === 'char' ? p.code === t.code : t.code !== COLON || (p.kind !== 'variable' && p.colon);
+      if (ok) push(nextI, j + 1, false);
+    } else {
+      // The placeholder takes one more character: the pattern's literal (not `/`, not `:` in the
+      // header) or whatever the wildcard stands for.
+      const ok = p.kind !== 'char' || (p.code !== SLASH && (t.colon || p.code !== COLON));
+      if (ok) push(nextI, j, true);
     }
   }
   return false;
-}
-
-type PatternToken = { kind: 'literal'; char: string } | { kind: 'any' } | { kind: 'star' };
-type ShapeToken = { kind: 'literal'; char: string } | { kind: 'placeholder'; excludes: string };
-
-function patternTokens(arn: string): PatternToken[] {
-  const tokens: PatternToken[] = [];
-  for (let i = 0; i < arn.length; i++) {
-    const c = arn[i]!;
-    if (c === '$' && arn[i + 1] === '{') {
-      const close = arn.indexOf('}', i);
-      if (close > 0) {
-        tokens.push({ kind: 'star' }); // a variable may resolve to anything
-        i = close;
-        continue;
-      }
-    }
-    tokens.push(c === '*' ? { kind: 'star' } : c === '?' ? { kind: 'any' } : { kind: 'literal', char: c });
-  }
-  return tokens;
-}
-
-function templateTokens(template: string, resourceOnly: boolean): ShapeToken[] {
-  const tokens: ShapeToken[] = [];
-  let colons = resourceOnly ? 5 : 0;
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i]!;
-    if (c === '$' && template[i + 1] === '{') {
-      const close = template.indexOf('}', i);
-      tokens.push({ kind: 'placeholder', excludes: colons < 5 ? ':/' : '/' });
-      i = close;
-      continue;
-    }
-    if (c === ':') colons++;
-    tokens.push({ kind: 'literal', char: c });
-  }
-  return tokens;
 }

@@ -2,6 +2,7 @@
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
 import { statementActions, supportedConditionKeys } from '../features/statement-facts';
 import { closest } from '../iam/suggest';
+import { hasVariables, replaceVariables } from '../iam/variables';
 import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
 import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
@@ -278,7 +279,8 @@ function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context
 
 /** `*` or `?` not written as the escapes ${*} / ${?}. */
 function hasBareWildcard(text: string): boolean {
-  return /[*?]/.test(text.replace(/\$\{[*?$]\}/g, ''));
+  const unescaped = replaceVariables(text, (variable) => (variable.special ? '' : text.slice(variable.start, variable.end)));
+  return unescaped.includes('*') || unescaped.includes('?');
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -286,7 +288,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 const EPOCH = /^\d{1,11}$/;
 
 function valueProblem(family: OperatorFamily, text: string): string | undefined {
-  if (text.includes('${')) return undefined; // variables are judged by the variable rules
+  if (hasVariables(text)) return undefined; // variables are judged by the variable rules
   switch (family) {
     case 'Numeric':
       return NUMBER.test(text) ? undefined : `"${text}" is not a number.`;

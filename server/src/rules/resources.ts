@@ -1,7 +1,9 @@
 // Resource and NotResource values: well-formed ARNs with valid parts, no wildcard inside the
 // resource-type word, and — deep for profile — ARNs that fit the statement's actions.
 import type { ProfileAction } from '../catalog/types';
-import { PARTITIONS, parseArn, type ArnParts } from '../iam/arn';
+import { readArn, type ArnParts } from '../iam/arn';
+import { hasVariables } from '../iam/variables';
+import { PARTITIONS } from '../catalog/partitions';
 import { parseAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
@@ -11,7 +13,7 @@ import type { RuleContext, RuleGroup } from './rule';
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 const hasWild = (s: string) => s.includes('*') || s.includes('?');
-const hasVariable = (s: string) => s.includes('${');
+const hasVariable = hasVariables;
 
 export const resourceRules: RuleGroup = {
   name: 'resources',
@@ -134,7 +136,7 @@ function checkArn(node: StringNode, actions: readonly ProfileAction[], onlyProfi
     context.report('arn-malformed', node, `"${text}" is not an ARN: write arn:partition:service:region:account:resource, or "*".`);
     return;
   }
-  const arn = parseArn(text);
+  const arn = readArn(text);
   if (!arn) {
     context.report('arn-malformed', node, `"${text}" has fewer than six parts: an ARN is arn:partition:service:region:account:resource.`);
     return;
@@ -191,7 +193,7 @@ function checkProfileResource(node: StringNode, arn: ArnParts, actions: readonly
 function checkStarNeeded(statement: Statement, context: RuleContext): void {
   const resources = elementValues(statement, 'Resource');
   if (resources.length === 0 || statement.elements.NotResource) return;
-  if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || parseArn(r.value)?.resource === '*')) return;
+  if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArn(r.value)?.resource === '*')) return;
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
     const parsed = parseAction(value.value);

@@ -1,8 +1,8 @@
 // Policy variables: well-formed, in an element and operator that take them, under a Version that
 // resolves them, naming a known single-valued key (IAM "Variables and tags"; Access Analyzer checks).
-import { parseArn } from '../iam/arn';
+import { readArn } from '../iam/arn';
 import { parseOperator } from '../iam/operators';
-import { SPECIAL_VARIABLES } from '../iam/variables';
+import { scanVariables, type VariableToken } from '../iam/variables';
 import { elementValues, type Statement, type StatementElementName } from '../model/policy';
 import { contentRange, type StringNode } from '../model/tree';
 import type { RuleContext, RuleGroup } from './rule';
@@ -62,29 +62,6 @@ export const variableRules: RuleGroup = {
   },
 };
 
-interface Use {
-  readonly start: number;
-  readonly end: number;
-  readonly inner: string;
-  readonly closed: boolean;
-}
-
-/** Every `${…}` in the text, closed or not, with offsets relative to the text. */
-function uses(text: string): Use[] {
-  const found: Use[] = [];
-  let i = text.indexOf('${');
-  while (i >= 0) {
-    const close = text.indexOf('}', i + 2);
-    if (close < 0) {
-      found.push({ start: i, end: text.length, inner: text.slice(i + 2), closed: false });
-      break;
-    }
-    found.push({ start: i, end: close + 1, inner: text.slice(i + 2, close), closed: true });
-    i = text.indexOf('${', close + 1);
-  }
-  return found;
-}
-
 /** The source range of part of a string's content (exact for strings without escapes). */
 function rangeIn(node: StringNode, start: number, end: number) {
   const content = contentRange(node);
@@ -93,7 +70,7 @@ function rangeIn(node: StringNode, start: number, end: number) {
 }
 
 function checkString(node: StringNode, allowed: boolean, element: string, versioned: boolean, context: RuleContext): void {
-  for (const use of uses(node.value)) {
+  for (const use of scanVariables(node.value)) {
     const at = rangeIn(node, use.start, use.end);
     if (!allowed) {
       context.report('variable-not-allowed', at, `${element} cannot contain a policy variable: IAM does not resolve it there.`);
@@ -103,29 +80,23 @@ function checkString(node: StringNode, allowed: boolean, element: string, versio
   }
 }
 
-function checkUse(use: Use, at: { start: number; end: number }, versioned: boolean, context: RuleContext): void {
+function checkUse(use: VariableToken, at: { start: number; end: number }, versioned: boolean, context: RuleContext): void {
   if (!use.closed) {
     context.report('variable-malformed', at, 'The variable is missing its closing "}".');
     return;
   }
-  const comma = use.inner.indexOf(',');
-  const key = comma < 0 ? use.inner : use.inner.slice(0, comma);
-  const fallback = comma < 0 ? undefined : use.inner.slice(comma + 1).trim();
-  if (key.trim() === '') return void context.report('variable-malformed', at, 'The variable is empty: write ${aws:username}, for example.');
-  if (/\s/.test(key.trim()) || key !== key.trimStart())
-    return void context.report('variable-malformed', at, `The variable key "${key}" cannot contain spaces.`);
+  const key = use.rawDefault === undefined ? use.inner : use.inner.slice(0, use.inner.indexOf(','));
+  const fallback = use.rawDefault;
+  const name = use.key;
+  if (name === '') return void context.report('variable-malformed', at, 'The variable is empty: write ${aws:username}, for example.');
+  if (/\s/.test(name) || key !== key.trimStart()) return void context.report('variable-malformed', at, `The variable key "${key}" cannot contain spaces.`);
   if (fallback !== undefined && !/^'[^']*'$/.test(fallback))
-    return void context.report(
-      'variable-malformed',
-      at,
-      `The default value must be in single quotes: \${${key.trim()}, '${fallback.replace(/^['"]|['"]$/g, '')}'}.`,
-    );
+    return void context.report('variable-malformed', at, `The default value must be in single quotes: \${${name}, '${fallback.replace(/^['"]|['"]$/g, '')}'}.`);
   if (!versioned) {
-    context.report('variable-literal-version', at, `\${${key.trim()}} stays literal text unless the policy has "Version": "2012-10-17".`);
+    context.report('variable-literal-version', at, `\${${name}} stays literal text unless the policy has "Version": "2012-10-17".`);
     return;
   }
-  const name = key.trim();
-  if (SPECIAL_VARIABLES.some((v) => v.name === name)) return;
+  if (use.special) return;
   const info = context.catalog.conditionKey(name);
   if (info === undefined || info === 'malformed') {
     if (name.toLowerCase().startsWith('aws:')) context.report('variable-unknown', at, `\${${name}} is not a known global condition key: it never resolves.`);
@@ -135,9 +106,9 @@ function checkUse(use: Use, at: { start: number; end: number }, versioned: boole
 }
 
 function checkArnVariables(node: StringNode, element: string, versioned: boolean, context: RuleContext): void {
-  const arn = parseArn(node.value);
+  const arn = readArn(node.value);
   const resourceStart = arn ? arn.offsets[4] : 0;
-  for (const use of uses(node.value)) {
+  for (const use of scanVariables(node.value)) {
     const at = rangeIn(node, use.start, use.end);
     if (arn && use.start < resourceStart)
       context.report(
@@ -157,7 +128,7 @@ function checkConditionVariables(statement: Statement, versioned: boolean, conte
       for (const value of key.values) {
         if (value.kind !== 'string') continue;
         if (!allowed && family !== undefined) {
-          for (const use of uses(value.value))
+          for (const use of scanVariables(value.value))
             context.report(
               'variable-not-allowed',
               rangeIn(value, use.start, use.end),

@@ -1,4 +1,5 @@
 // The request context: case-insensitive key lookup and policy-variable substitution.
+import { hasVariables, replaceVariables } from '../iam/variables';
 import { LITERAL_QUESTION, LITERAL_STAR } from '../iam/wildcard';
 import type { SimulationRequest } from './types';
 
@@ -29,41 +30,19 @@ export interface Substituted {
  * Only called under Version 2012-10-17: otherwise variables are literal text.
  */
 export function substitute(text: string, context: RequestContext, forPattern: boolean): Substituted {
-  if (!text.includes('${')) return { text, unresolved: undefined };
-  let out = '';
-  let position = 0;
+  if (!hasVariables(text)) return { text, unresolved: undefined };
   let unresolved: string | undefined;
-  for (;;) {
-    const open = text.indexOf('${', position);
-    if (open < 0) break;
-    const close = text.indexOf('}', open + 2);
-    if (close < 0) break;
-    out += text.slice(position, open);
-    const inner = text.slice(open + 2, close);
-    const comma = inner.indexOf(',');
-    const key = (comma < 0 ? inner : inner.slice(0, comma)).trim();
-    const fallback =
-      comma < 0
-        ? undefined
-        : inner
-            .slice(comma + 1)
-            .trim()
-            .replace(/^'(.*)'$/, '$1');
-    if (key === '*') out += forPattern ? LITERAL_STAR : '*';
-    else if (key === '?') out += forPattern ? LITERAL_QUESTION : '?';
-    else if (key === '$') out += '$';
-    else {
-      const values = context.get(key);
-      if (values && values.length === 1) out += escapeForPattern(values[0]!, forPattern);
-      else if (fallback !== undefined) out += escapeForPattern(fallback, forPattern);
-      else {
-        unresolved ??= key;
-        out += text.slice(open, close + 1);
-      }
-    }
-    position = close + 1;
-  }
-  return { text: out + text.slice(position), unresolved };
+  const out = replaceVariables(text, (variable) => {
+    if (variable.special === '*') return forPattern ? LITERAL_STAR : '*';
+    if (variable.special === '?') return forPattern ? LITERAL_QUESTION : '?';
+    if (variable.special === '$') return '$';
+    const values = context.get(variable.key);
+    if (values && values.length === 1) return escapeForPattern(values[0]!, forPattern);
+    if (variable.defaultValue !== undefined) return escapeForPattern(variable.defaultValue, forPattern);
+    unresolved ??= variable.key;
+    return text.slice(variable.start, variable.end);
+  });
+  return { text: out, unresolved };
 }
 
 /** A substituted value is data, not pattern: its own * and ? must not act as wildcards. */

@@ -4,7 +4,8 @@
 import { elementString, elementValues, type Policy, type Statement, type StatementElementName } from '../model/policy';
 import { scalarText, type ValueNode } from '../model/tree';
 import { RequestContext, shown, substitute } from './context';
-import { actionMatches, arnMatches } from './match';
+import { arnMatches } from '../iam/arn';
+import { actionMatches } from './match';
 import { evaluateCondition } from './operators';
 import type { ConditionTrace, Decision, ElementTrace, SimulationRequest, SimulationResult, StatementTrace } from './types';
 

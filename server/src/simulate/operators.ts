@@ -3,7 +3,8 @@
 import { cidrContains, parseCidr } from '../iam/ip';
 import { parseOperator, type OperatorFamily } from '../iam/operators';
 import { cachedWildcard } from '../iam/wildcard';
-import { arnMatches } from './match';
+import { hasVariables } from '../iam/variables';
+import { arnMatches } from '../iam/arn';
 import { shown, substitute, type RequestContext } from './context';
 
 export interface ConditionOutcome {
@@ -45,7 +46,7 @@ export function evaluateCondition(
     return { matched: false, reason: `"${operatorName}" is not a condition operator: IAM would reject the policy.`, values: rawValues };
   }
   const family = base.family;
-  const substitutes = variables && (family === 'String' || family === 'Arn') && rawValues.some((raw) => raw.includes('${'));
+  const substitutes = variables && (family === 'String' || family === 'Arn') && rawValues.some(hasVariables);
   // Most values hold no variable: share the raw strings and skip the substitution objects.
   const values: readonly PolicyValue[] = substitutes
     ? rawValues.map((raw) => substitute(raw, context, family === 'String' ? base.name.includes('Like') : true))
@@ -139,7 +140,7 @@ function comparer(family: OperatorFamily, name: string): Compare {
         return cidr !== undefined && cidrContains(cidr, v);
       };
     case 'Arn':
-      return (v, p) => arnMatches(p, v);
+      return (v, p) => arnMatches(p, v, 'condition');
     case 'Null':
       return () => false;
   }

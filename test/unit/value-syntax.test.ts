@@ -1,0 +1,148 @@
+// The small syntaxes inside values, each with one home: policy variables (iam/variables.ts) and ARNs
+// (iam/arn.ts). Exact results, and hostile inputs that a quadratic scan would not survive.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { arnFitsTemplate, arnMatches, arnPositionAt, readArn, resourceTypeWord, templatePlaceholders } from '../../server/src/iam/arn';
+import { openVariableBefore, replaceVariables, scanVariables, variableAt, variableKeys } from '../../server/src/iam/variables';
+
+describe('policy variables', () => {
+  test('keys, defaults, escapes and an unclosed variable, with offsets', () => {
+    const text = "a/${aws:username}/${aws:PrincipalTag/team, 'none'}/${*}${?}${$}/${aws:x";
+    assert.deepEqual(
+      scanVariables(text).map((v) => [text.slice(v.start, v.end), v.key, v.defaultValue ?? null, v.special ?? null, v.closed]),
+      [
+        ['${aws:username}', 'aws:username', null, null, true],
+        ["${aws:PrincipalTag/team, 'none'}", 'aws:PrincipalTag/team', 'none', null, true],
+        ['${*}', '*', null, '*', true],
+        ['${?}', '?', null, '?', true],
+        ['${$}', '$', null, '$', true],
+        ['${aws:x', 'aws:x', null, null, false],
+      ],
+    );
+  });
+
+  test('a default without quotes is kept as written; an empty variable has an empty key', () => {
+    assert.deepEqual(
+      scanVariables('${aws:a, x}${}').map((v) => [v.key, v.rawDefault ?? null, v.defaultValue ?? null]),
+      [
+        ['aws:a', 'x', 'x'],
+        ['', null, null],
+      ],
+    );
+  });
+
+  test('the variable at an offset, and one being typed before the cursor', () => {
+    const text = 'x${aws:username}y';
+    assert.equal(variableAt(text, 0), undefined);
+    assert.equal(variableAt(text, 1)?.key, 'aws:username');
+    assert.equal(variableAt(text, 16)?.key, 'aws:username');
+    assert.equal(openVariableBefore('arn:${aws:us', 12)?.start, 4);
+    assert.equal(openVariableBefore('arn:${aws:username}', 19), undefined);
+  });
+
+  test('replacement in one pass; keys read through variables', () => {
+    assert.equal(
+      replaceVariables('a${x}b${y, "q"}c${z', (v) => `[${v.key}]`),
+      'a[x]b[y]c${z',
+    );
+    assert.deepEqual(variableKeys('${aws:PrincipalTag/team}-${*}-${aws:username}'), ['aws:PrincipalTag/team', 'aws:username']);
+  });
+
+  test('50,000 characters of "${" and of "${}" are read in one pass', () => {
+    assert.equal(scanVariables('${'.repeat(25_000)).length, 1);
+    assert.equal(scanVariables('${}'.repeat(16_000)).length, 16_000);
+  });
+});
+
+describe('ARN reader', () => {
+  test('parts and their offsets; the resource keeps further colons; colons inside variables do not split', () => {
+    const arn = readArn('arn:aws:logs:us-east-1:111122223333:log-group:app:*')!;
+    assert.deepEqual([arn.partition, arn.service, arn.region, arn.account, arn.resource], ['aws', 'logs', 'us-east-1', '111122223333', 'log-group:app:*']);
+    assert.deepEqual(arn.offsets, [4, 8, 13, 23, 36]);
+    assert.equal(readArn('arn:aws:profile:${aws:x:y}:1:domains/a')?.region, '${aws:x:y}');
+    assert.equal(readArn('arn:aws:profile:*'), undefined);
+    assert.equal(readArn('domains/retail'), undefined);
+  });
+
+  test('the part under the cursor of an unfinished ARN', () => {
+    assert.deepEqual(arnPositionAt('arn:aw', 6), { part: 'partition', start: 4, before: [] });
+    assert.deepEqual(arnPositionAt('arn:aws:profile:us-east-1:', 26), { part: 'account', start: 26, before: ['aws', 'profile', 'us-east-1'] });
+    assert.deepEqual(arnPositionAt('arn:aws:profile:eu-west-2:1:domains/x', 16)?.part, 'region');
+    assert.equal(arnPositionAt('profile:', 8), undefined);
+  });
+
+  test('resource-type words and template placeholders', () => {
+    assert.equal(resourceTypeWord('domains/retail/object-types/x'), 'domains');
+    assert.equal(resourceTypeWord('log-group:app'), 'log-group');
+    assert.deepEqual(templatePlaceholders('arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}'), [
+      'Partition',
+      'Region',
+      'Account',
+      'DomainName',
+    ]);
+  });
+});
+
+// "IAM JSON policy elements: Resource", section "Using wildcards in resource ARNs" (as it reads in 2026).
+describe('Resource patterns against a request ARN (User Guide: IAM JSON policy elements: Resource)', () => {
+  const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
+  const cases: Array<[string, string, boolean]> = [
+    ['arn:aws:profile:*', domain, true], // a * ending a segment matches beyond the colons
+    ['arn:aws:*', domain, true],
+    ['arn:aws:profile:us-east-1:*', domain, true],
+    ['arn:aws:s3:*', domain, false],
+    ['arn:aws:profile:*:111122223333:domains/retail', domain, true],
+    ['arn:aws:profile:us-*-1:111122223333:domains/retail', domain, true],
+    ['arn:aws:profile:us-*:domains/retail', domain, true], // us-* ends its segment, so it may cross
+    ['arn:aws:profile:us*1:domains/retail', domain, false], // a * inside a segment stays in it
+    ['arn:aws:profile:us-east-?:111122223333:domains/retail', domain, true],
+    ['arn:aws:profile:us-east-1?111122223333:domains/retail', domain, false], // ? never stands for a colon
+    ['arn:aws:profile:us-east-1:111122223333:domain?/retail', domain, true], // wildcards in the resource-type word
+    ['arn:aws:profile:us-east-1:111122223333:*/retail', domain, true],
+    ['arn:aws:profile:us-east-1:111122223333:domains/*', `${domain}/object-types/order`, true], // * crosses /
+    ['arn:aws:profile:us-east-1:111122223333:domains/retail', `${domain}/object-types/order`, false],
+    ['arn:aws:profile:us-east-1:111122223333:domains/Retail', domain, false], // case-sensitive
+    ['arn:aws:logs:*:*:log-group:app:*', 'arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:web', true],
+    ['arn:aws:logs:*:*:log-group:a*p:log-stream:web', 'arn:aws:logs:us-east-1:1:log-group:a:x:p:log-stream:web', false],
+  ];
+  for (const [pattern, arn, expected] of cases) {
+    test(`${pattern} ${expected ? 'matches' : 'does not match'} ${arn}`, () => assert.equal(arnMatches(pattern, arn), expected));
+  }
+
+  test('ArnLike checks the six components apart: no * crosses the five separators ("Condition operators")', () => {
+    assert.equal(arnMatches('arn:aws:profile:*', domain, 'condition'), false);
+    assert.equal(arnMatches('arn:aws:profile:*:*:domains/*', domain, 'condition'), true);
+    assert.equal(arnMatches('arn:aws:logs:*:*:log-group:*', 'arn:aws:logs:us-east-1:1:log-group:a:b', 'condition'), true);
+  });
+
+  test('a pattern of 1,000 wildcards against 100,000 characters is decided', () => {
+    assert.equal(arnMatches(`arn:${'*a'.repeat(1000)}*:x`, `arn:${'a'.repeat(100_000)}`), false);
+    assert.equal(arnMatches(`arn:${'?'.repeat(40)}*`, `arn:${'b'.repeat(100_000)}`), true);
+  });
+});
+
+describe('ARN patterns against resource-type templates', () => {
+  const domains = 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}';
+  const objectTypes = 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/object-types/${ObjectTypeName}';
+  const cases: Array<[string, string, boolean]> = [
+    ['arn:aws:profile:us-east-1:111122223333:domains/retail', domains, true],
+    ['arn:aws:profile:us-east-1:111122223333:domains/retail', objectTypes, false],
+    ['arn:aws:profile:*:*:domains/*', domains, true],
+    ['arn:aws:profile:*:*:domains/*', objectTypes, true], // * crosses /
+    ['arn:aws:profile:*', objectTypes, true],
+    ['arn:aws:profile:*:*:domains/${aws:PrincipalTag/domain}', domains, true],
+    ['arn:aws:profile:*:*:domain?/x', domains, true],
+    ['arn:aws:profile:*:*:widgets/x', domains, false],
+    ['arn:aws:s3:::bucket/*', domains, false],
+    ['arn:aws:profile:*:*:domains/a/b', domains, false],
+  ];
+  for (const [arn, template, expected] of cases) {
+    test(`${arn} ${expected ? 'fits' : 'does not fit'} ${template.replace('arn:${Partition}:profile:${Region}:${Account}:', '…')}`, () =>
+      assert.equal(arnFitsTemplate(arn, template), expected));
+  }
+
+  test('50,000 characters of "${" in the resource part are decided', () => {
+    assert.equal(arnFitsTemplate(`arn:aws:profile:us-east-1:111122223333:domains/${'${'.repeat(25_000)}`, domains), true);
+    assert.equal(arnFitsTemplate(`arn:aws:profile:us-east-1:111122223333:domains/x/${'${'.repeat(25_000)}`, domains), false);
+  });
+});
