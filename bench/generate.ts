@@ -1,6 +1,6 @@
 // Deterministic benchmark inputs: a CloudFormation template of about 1 MiB with about a thousand
 // roles and their Customer Profiles policies, in YAML and in JSON, from a fixed seed.
-import { bundledCatalog } from '../server/src/catalog/catalog';
+import { bundledCatalog } from '../server/src/catalog/bundled';
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same text. */
 export function random(seed: number): () => number {
@@ -23,8 +23,10 @@ export interface Template {
 export function generateTemplate(targetBytes = 1024 * 1024, seed = 42): Template {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const actions = bundledCatalog().profile.actions.map((a) => a.name);
-  const types = bundledCatalog().profile.resourceTypes;
+  const actions = bundledCatalog()
+    .service('profile')!
+    .actions.map((a) => a.name);
+  const types = bundledCatalog().service('profile')!.resourceTypes;
   const regions = ['us-east-1', 'us-west-2', 'eu-west-2', 'ap-southeast-2'];
   const resources: Record<string, unknown> = {};
   let roles = 0;
@@ -117,7 +119,9 @@ function writeEntry(key: string, value: unknown, indent: string, out: string[]):
 /** A standalone identity policy of about `targetBytes` of JSON, with conditions, from a fixed seed. */
 export function generatePolicy(targetBytes = 6 * 1024, seed = 11): string {
   const next = random(seed);
-  const actions = bundledCatalog().profile.actions.map((a) => a.name);
+  const actions = bundledCatalog()
+    .service('profile')!
+    .actions.map((a) => a.name);
   const statements: object[] = [];
   let text = '';
   while (text.length < targetBytes) {

@@ -2,7 +2,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ (what ships), and each
 // test file into out/ (what `npm test` runs). esbuild only strips types: `npm run typecheck` checks them.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,7 @@ const shipped = {
   mainFields: ['module', 'main'],
 };
 
-/** Tests, bench and tools: bundled for node from the repository, with inline source maps. */
+/** Tests, bench and tools: bundled for node from the repository, with inline source maps; they read the service files where the generator writes them. */
 const unshipped = {
   bundle: true,
   platform: 'node',
@@ -43,6 +43,7 @@ const unshipped = {
   sourcemap: 'inline',
   logLevel: 'warning',
   absWorkingDir: root,
+  define: { PACKAGE_VERSION: JSON.stringify(version), SERVICE_DATA_DIRECTORY: JSON.stringify(join(root, 'server', 'data', 'services')) },
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
@@ -54,7 +55,6 @@ await Promise.all([
   build({ ...shipped, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' }),
   build({
     ...unshipped,
-    define: { PACKAGE_VERSION: JSON.stringify(version) },
     packages: 'external',
     entryPoints: [
       ...files(join(root, 'test'), '.test.ts').filter((f) => !f.includes(`${join('test', 'vscode')}`)),
@@ -74,3 +74,9 @@ await build({
   outdir: 'out/vscode',
 });
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+// The services in depth ship beside the bundles, without the generator's line breaks, read on first use.
+const services = join(root, 'server', 'data', 'services');
+mkdirSync(join(root, 'dist', 'data'), { recursive: true });
+for (const name of readdirSync(services).filter((f) => f.endsWith('.json'))) {
+  writeFileSync(join(root, 'dist', 'data', name), JSON.stringify(JSON.parse(readFileSync(join(services, name), 'utf8'))));
+}

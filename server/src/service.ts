@@ -1,7 +1,8 @@
 // The language service: pure functions over (document model, catalogue, settings), in the manner of
 // vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
-import { bundledCatalog, type Catalog } from './catalog/catalog';
+import { bundledCatalog } from './catalog/bundled';
+import type { Catalog } from './catalog/catalog';
 import { codeActions } from './features/code-actions';
 import { complete } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';

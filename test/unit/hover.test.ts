@@ -87,7 +87,7 @@ const CASES: HoverCase[] = [
     name: "a condition key the statement's actions do not support",
     json: statement('"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"StringEquals": {"aws:Request‸Tag/team": "blue"}}'),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        aws:Request‸Tag/team: blue',
-    contains: ['String, single-valued', 'present in the request', "**None** of this statement's 1 profile actions supports it"],
+    contains: ['String, single-valued', 'passed in the request', "**None** of this statement's 1 action supports it"],
   },
   {
     name: 'a multivalued condition key and the actions that support it',
@@ -95,7 +95,7 @@ const CASES: HoverCase[] = [
       '"Effect": "Allow", "Action": ["profile:TagResource", "profile:GetDomain"], "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:Tag‸Keys": ["team"]}}',
     ),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [profile:TagResource, profile:GetDomain]\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:Tag‸Keys: [team]',
-    contains: ['ArrayOfString, **multivalued**', "Supported by 1 of this statement's 2 profile actions: TagResource"],
+    contains: ['ArrayOfString, **multivalued**', "Supported by 1 of this statement's 2 actions: profile:TagResource"],
   },
   {
     name: 'an element name',

@@ -10,11 +10,14 @@ test('the .vsix file list holds the bundles, manifest, grammar and docs only', (
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const files = result.stdout.split('\n').filter(Boolean).sort();
+  const { depth } = JSON.parse(readRepoFile('server', 'data', 'action-index.json')) as { depth: string[] };
+  const serviceFiles = depth.map((prefix) => `dist/data/${prefix}.json`);
   assert.deepEqual(files, [
     'CHANGELOG.md',
     'LICENSE',
     'README.md',
     'dist/client.js',
+    ...serviceFiles,
     'dist/server.js',
     'docs/images/completion.png',
     'docs/images/simulate.png',

@@ -1,11 +1,13 @@
-// Queries over the bundled data. The only module that knows AWS's service data; everything is looked
-// up case-insensitively, as IAM does for action names.
-import actionIndexJson from '../../data/action-index.json';
-import globalKeysJson from '../../data/global-condition-keys.json';
-import profileJson from '../../data/profile.json';
-import { arnFitsTemplate } from '../iam/arn';
+// Queries over the generated service data. The only module that knows AWS's service data: every
+// service's action names and access levels (a compact index, bundled), the global condition keys, and
+// services in depth (actions with descriptions, resource types, condition keys), each read from its own
+// file the first time a document needs it. Names are looked up case-insensitively, as IAM does.
+import { readArn } from '../iam/arn';
+import { readConditionKey, type TagKeyKind } from '../iam/condition-keys';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
-import type { ActionIndexData, GlobalConditionKey, ProfileAction, ProfileData, ResourceType } from './types';
+import { arnFitsTemplate } from '../iam/arn';
+import { ServiceModel } from './service';
+import type { ActionIndexData, ActionInfo, GlobalConditionKey, GlobalKeysData, ResourceTypeInfo, ServiceFile } from './types';
 
 export type AccessLetter = 'L' | 'R' | 'W' | 'T' | 'P';
 
@@ -18,17 +20,22 @@ export function accessLevelName(letter: string): string {
   return LEVEL_NAMES[letter] ?? 'Write';
 }
 
+/** The service offered first and used where nothing else is known: Amazon Connect Customer Profiles. */
+export const DEFAULT_SERVICE = 'profile';
+
 export interface ConditionKeyInfo {
   /** The key as the data names it (tag keys with their ${TagKey} placeholder). */
   readonly name: string;
   readonly type: string;
   readonly multivalued: boolean;
-  /** Service keys carry AWS's description; global keys their category. */
+  readonly scope: 'global' | 'service';
+  /** For the global tag keys: which tags they are about. */
+  readonly tag: TagKeyKind | undefined;
+  /** AWS's description, where the data has one. */
   readonly description?: string;
+  /** Global keys: request, session, principal, … */
   readonly category?: string;
 }
-
-const TAG_KEY_STEMS = ['aws:requesttag/', 'aws:resourcetag/', 'aws:principaltag/'];
 
 export interface ServiceActions {
   readonly prefix: string;
@@ -44,30 +51,44 @@ export interface MatchedAction {
   readonly action: string;
 }
 
+/** Where the catalogue's data comes from: the bundled index and keys, and a reader for service files. */
+export interface CatalogSource {
+  readonly index: ActionIndexData;
+  readonly globalKeys: GlobalKeysData;
+  /** The services that have a file in depth. */
+  readonly inDepth: readonly string[];
+  /** Reads one service's file; called at most once per service. */
+  load(prefix: string): ServiceFile | undefined;
+}
+
 export class Catalog {
-  readonly profile: ProfileData;
   readonly globalKeys: readonly GlobalConditionKey[];
   private readonly index: ActionIndexData;
-  private readonly services = new Map<string, ServiceActions>();
-  private readonly profileActions = new Map<string, ProfileAction>();
-  private readonly resourceTypesByName = new Map<string, ResourceType>();
+  private readonly inDepth: ReadonlySet<string>;
+  private readonly indexes = new Map<string, ServiceActions>();
+  private readonly models = new Map<string, ServiceModel | null>();
+  private readonly globalByLowerName: ReadonlyMap<string, GlobalConditionKey>;
 
-  constructor(profile: ProfileData, index: ActionIndexData, globalKeys: readonly GlobalConditionKey[]) {
-    this.profile = profile;
-    this.index = index;
-    this.globalKeys = globalKeys;
-    for (const action of profile.actions) this.profileActions.set(action.name.toLowerCase(), action);
-    for (const type of profile.resourceTypes) this.resourceTypesByName.set(type.name, type);
+  constructor(private readonly source: CatalogSource) {
+    this.index = source.index;
+    this.globalKeys = source.globalKeys.keys;
+    this.inDepth = new Set(source.inDepth);
+    this.globalByLowerName = new Map(this.globalKeys.map((k) => [k.name.toLowerCase(), k]));
   }
 
   get servicePrefixes(): string[] {
     return Object.keys(this.index.services);
   }
 
-  /** The service's action list, split from the compact index the first time it is asked for. */
-  service(prefix: string): ServiceActions | undefined {
+  /** The services read so far (for tests and troubleshooting: loading one must not load the others). */
+  get loadedServices(): string[] {
+    return [...this.models.keys()].filter((prefix) => this.models.get(prefix));
+  }
+
+  /** The service's action names, split from the compact index the first time they are asked for. */
+  serviceIndex(prefix: string): ServiceActions | undefined {
     const key = prefix.toLowerCase();
-    const cached = this.services.get(key);
+    const cached = this.indexes.get(key);
     if (cached) return cached;
     const entry = this.index.services[key];
     if (!entry) return undefined;
@@ -75,36 +96,65 @@ export class Catalog {
     const byLowerName = new Map<string, number>();
     actions.forEach((name, i) => byLowerName.set(name.toLowerCase(), i));
     const service: ServiceActions = { prefix: key, name: entry.name, actions, levels: entry.levels, byLowerName };
-    this.services.set(key, service);
+    this.indexes.set(key, service);
     return service;
+  }
+
+  serviceName(prefix: string): string | undefined {
+    return this.index.services[prefix.toLowerCase()]?.name;
+  }
+
+  /** Whether the service is known in depth (without reading its file). */
+  hasDepth(prefix: string): boolean {
+    return this.inDepth.has(prefix.toLowerCase());
+  }
+
+  /** The service in depth, read on first use; undefined for services known by name only. */
+  service(prefix: string): ServiceModel | undefined {
+    const key = prefix.toLowerCase();
+    const cached = this.models.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const file = this.inDepth.has(key) ? this.source.load(key) : undefined;
+    const model = file ? new ServiceModel(file) : null;
+    this.models.set(key, model);
+    return model ?? undefined;
+  }
+
+  action(prefix: string, name: string): ActionInfo | undefined {
+    return this.service(prefix)?.action(name);
   }
 
   /** The canonical spelling of service:name, or undefined when the service has no such action. */
   canonicalAction(prefix: string, name: string): string | undefined {
-    const service = this.service(prefix);
+    const service = this.serviceIndex(prefix);
     const i = service?.byLowerName.get(name.toLowerCase());
     return service && i !== undefined ? service.actions[i] : undefined;
   }
 
-  profileAction(name: string): ProfileAction | undefined {
-    return this.profileActions.get(name.toLowerCase());
+  /** The access level of a known action, by the index ("Tagging, Write" counts as Tagging). */
+  accessLevel(prefix: string, name: string): string | undefined {
+    const service = this.serviceIndex(prefix);
+    const i = service?.byLowerName.get(name.toLowerCase());
+    return service && i !== undefined ? accessLevelName(service.levels[i]!) : undefined;
   }
 
-  resourceType(name: string): ResourceType | undefined {
-    return this.resourceTypesByName.get(name);
-  }
+  private readonly typesByArn = new Map<string, readonly ResourceTypeInfo[]>();
 
-  private readonly typesByArn = new Map<string, readonly ResourceType[]>();
-
-  /** The Customer Profiles resource types an ARN (wildcards and variables allowed) can stand for; memoised per ARN. */
-  resourceTypesOf(arn: string): readonly ResourceType[] {
+  /** The resource types of the ARN's service that an ARN (wildcards and variables allowed) can stand for; memoised per ARN. */
+  resourceTypesOf(arn: string): readonly ResourceTypeInfo[] {
     let types = this.typesByArn.get(arn);
     if (!types) {
       if (this.typesByArn.size > 20_000) this.typesByArn.clear();
-      types = this.profile.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn));
+      const service = arnService(arn);
+      const model = service && !hasWildcard(service) ? this.service(service) : undefined;
+      types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn)) : [];
       this.typesByArn.set(arn, types);
     }
     return types;
+  }
+
+  globalKey(name: string): GlobalConditionKey | undefined {
+    return this.globalByLowerName.get(name.toLowerCase());
   }
 
   /**
@@ -112,34 +162,32 @@ export class Catalog {
    * case); 'malformed' for a tag key without its tag name; undefined for a key the data does not know.
    */
   conditionKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
-    const lower = key.toLowerCase();
-    const stem = TAG_KEY_STEMS.find((s) => lower.startsWith(s));
-    if (stem && lower.length === stem.length) return 'malformed';
-    const pattern = stem ? `${key.slice(0, stem.length)}\${TagKey}` : key;
-    // The tag keys are global and Customer Profiles keys at once: the service entry has AWS's description.
-    const global = this.globalKey(pattern);
-    const service = this.profile.conditionKeys.find((k) => k.name.toLowerCase() === pattern.toLowerCase());
-    const known = service ?? global;
+    const parsed = readConditionKey(key);
+    if (parsed.tag && parsed.malformed) return 'malformed';
+    if (parsed.prefix === '') return undefined;
+    if (parsed.prefix === 'aws') {
+      const global = this.globalKey(parsed.pattern);
+      if (!global) return undefined;
+      return {
+        name: global.name,
+        type: global.type,
+        multivalued: global.multivalued,
+        scope: 'global',
+        tag: parsed.tag,
+        category: global.category,
+        ...(global.description ? { description: global.description } : {}),
+      };
+    }
+    const known = this.service(parsed.prefix)?.conditionKey(key);
     if (!known) return undefined;
     return {
       name: known.name,
       type: known.type,
       multivalued: known.type.startsWith('ArrayOf'),
-      ...(service ? { description: service.description } : {}),
-      ...(global ? { category: global.category } : {}),
+      scope: 'service',
+      tag: undefined,
+      description: known.description,
     };
-  }
-
-  /** The access level of a known action, by the index (profile's "Tagging, Write" counts as Tagging). */
-  accessLevel(prefix: string, name: string): string | undefined {
-    const service = this.service(prefix);
-    const i = service?.byLowerName.get(name.toLowerCase());
-    return service && i !== undefined ? accessLevelName(service.levels[i]!) : undefined;
-  }
-
-  globalKey(name: string): GlobalConditionKey | undefined {
-    const lower = name.toLowerCase();
-    return this.globalKeys.find((k) => k.name.toLowerCase() === lower);
   }
 
   private readonly matchCache = new Map<string, readonly MatchedAction[]>();
@@ -160,12 +208,12 @@ export class Catalog {
     const found: MatchedAction[] = [];
     const prefixes = hasWildcard(servicePattern)
       ? this.servicePrefixes.filter(cachedWildcard(servicePattern, true))
-      : this.service(servicePattern)
+      : this.serviceIndex(servicePattern)
         ? [servicePattern.toLowerCase()]
         : [];
     const matchName = cachedWildcard(namePattern, true);
     for (const prefix of prefixes) {
-      const service = this.service(prefix)!;
+      const service = this.serviceIndex(prefix)!;
       if (!hasWildcard(namePattern)) {
         const i = service.byLowerName.get(namePattern.toLowerCase());
         if (i !== undefined) found.push({ service: prefix, action: service.actions[i]! });
@@ -177,10 +225,11 @@ export class Catalog {
   }
 }
 
-let shared: Catalog | undefined;
-
-/** The catalogue bundled with this build. */
-export function bundledCatalog(): Catalog {
-  shared ??= new Catalog(profileJson as ProfileData, actionIndexJson as ActionIndexData, globalKeysJson as GlobalConditionKey[]);
-  return shared;
+/** The service part of an ARN or ARN pattern, even one cut short by a final `*` (`arn:aws:profile:*`). */
+export function arnService(arn: string): string | undefined {
+  const full = readArn(arn);
+  if (full) return full.service;
+  if (!arn.startsWith('arn:')) return undefined;
+  const parts = arn.split(':');
+  return parts.length >= 4 ? parts[2] : undefined;
 }

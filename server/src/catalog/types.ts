@@ -1,4 +1,5 @@
-// Shapes of the generated files in server/data (see scripts/generate-data.mjs).
+// The catalogue's model of a service, and the shapes of the generated files in server/data
+// (see scripts/generate-data.mjs).
 
 export interface AccessFlags {
   readonly list: boolean;
@@ -14,19 +15,25 @@ export interface ActionResourceType {
   readonly conditionKeys: readonly string[];
 }
 
-export interface ProfileAction {
+export interface ActionInfo {
+  /** The service prefix, lower case. */
+  readonly service: string;
   readonly name: string;
+  /** "Grants permission to …", as AWS writes it. */
   readonly description: string;
   /** As AWS prints it, e.g. "Tagging, Write". */
   readonly accessLevel: string;
   readonly access: AccessFlags;
   readonly resourceTypes: readonly ActionResourceType[];
   readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
+  /** No API operation of the same name: the permission guards something else. */
   readonly permissionOnly: boolean;
   readonly docUrl: string | null;
 }
 
-export interface ResourceType {
+export interface ResourceTypeInfo {
+  readonly service: string;
   readonly name: string;
   readonly arn: string;
   readonly conditionKeys: readonly string[];
@@ -38,25 +45,39 @@ export interface ServiceConditionKey {
   readonly description: string;
 }
 
-export interface ProfileData {
-  readonly prefix: string;
-  readonly name: string;
-  readonly source: { readonly package: string; readonly version: string; readonly updatedAt: string };
-  readonly serviceAuthorizationReference: string;
-  readonly actions: readonly ProfileAction[];
-  readonly resourceTypes: readonly ResourceType[];
-  readonly conditionKeys: readonly ServiceConditionKey[];
-}
-
 export interface GlobalConditionKey {
   readonly name: string;
   readonly type: string;
   readonly multivalued: boolean;
   readonly category: string;
+  readonly description?: string;
+}
+
+export interface GlobalKeysData {
+  readonly source: { readonly package: string; readonly version: string };
+  readonly keys: readonly GlobalConditionKey[];
 }
 
 export interface ActionIndexData {
   readonly source: { readonly package: string; readonly version: string };
+  /** The services with a file in depth (server/data/services/<prefix>.json). */
+  readonly depth: readonly string[];
   /** Per service prefix: space-separated action names and one access-level letter per action (L R W T P). */
   readonly services: Readonly<Record<string, { readonly name: string; readonly actions: string; readonly levels: string }>>;
+}
+
+/** An action row of a service file: name, access level, description, resource types, keys, dependent actions, permission-only. */
+export type ActionRow = [string, string, string, Array<[string, boolean] | [string, boolean, string[]]>, string[], string[], 1?];
+
+/** server/data/services/<prefix>.json */
+export interface ServiceFile {
+  readonly prefix: string;
+  readonly name: string;
+  /** The service's page in the Service Authorization Reference (or that reference's index). */
+  readonly reference: string;
+  /** The API reference address of an action, with `{Action}` for its name; null when unknown. */
+  readonly apiReference: string | null;
+  readonly actions: readonly ActionRow[];
+  readonly resourceTypes: ReadonlyArray<[string, string, string[]]>;
+  readonly conditionKeys: ReadonlyArray<[string, string, string]>;
 }

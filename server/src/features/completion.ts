@@ -1,18 +1,20 @@
 // Completion at a position, answered from the cached analysis: element names, Version and Effect
 // values, actions, ARNs, condition operators, keys and values, and policy variables.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
-import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
-import type { ProfileAction } from '../catalog/types';
-import { arnPositionAt, templatePlaceholders } from '../iam/arn';
+import { ACCESS_LEVEL_ORDER, DEFAULT_SERVICE, accessLevelName, type Catalog } from '../catalog/catalog';
+import { shortDescription } from '../catalog/service';
+import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
+import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
 import { PARTITIONS } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
 import { contentRange, type StringNode } from '../model/tree';
 import type { Analysis } from '../service';
-import { documentFacts, type DocumentFacts } from './document-facts';
+import { documentFacts, type DocumentFacts } from '../facts/document-facts';
+import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
-import { statementActions, supportedConditionKeys } from './statement-facts';
+import { actionResourceType, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { jsonCommas, quoteSnippet, quoteValue, snippetText } from './text-edits';
 
 const COMMON_REGIONS = [
@@ -38,7 +40,7 @@ interface Context {
 export function complete(analysis: Analysis, offset: number, catalog: Catalog): CompletionList {
   const slot = locate(analysis.document, offset);
   if (!slot) return { isIncomplete: false, items: [] };
-  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document) };
+  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
   const items = itemsFor(context);
   const range = toRange(analysis, slot.replace);
   for (const item of items) {
@@ -200,45 +202,46 @@ function actionItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
   const colon = slot.prefix.indexOf(':');
   if (colon < 0) {
-    // Service prefixes first; accepting one writes `prefix:` and asks for the action at once.
+    // Service prefixes, the default service first; accepting one writes `prefix:` and asks for the action at once.
     const retrigger = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
-    const items: CompletionItem[] = [
-      valueItem(context, `${catalog.profile.prefix}:`, {
-        label: 'profile',
-        kind: CompletionItemKind.Module,
-        detail: catalog.profile.name,
-        sortText: '0',
-        preselect: true,
-        command: retrigger,
-      }),
-      valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' }),
-    ];
+    const items: CompletionItem[] = [valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' })];
     for (const prefix of catalog.servicePrefixes) {
-      if (prefix === 'profile') continue;
+      const first = prefix === DEFAULT_SERVICE;
       items.push(
         valueItem(context, `${prefix}:`, {
           label: prefix,
           kind: CompletionItemKind.Module,
-          detail: catalog.service(prefix)?.name,
-          sortText: `5${prefix}`,
+          detail: catalog.serviceName(prefix),
+          sortText: first ? '0' : `5${prefix}`,
+          ...(first ? { preselect: true } : {}),
           command: retrigger,
         }),
       );
     }
     return items.map((item) => withCursorInside(item));
   }
-  const prefix = slot.prefix.slice(0, colon).toLowerCase();
-  if (prefix === 'profile') return profileActionItems(context);
-  const service = catalog.service(prefix);
-  if (!service) return [];
-  const items = service.actions.map((name, i) =>
-    valueItem(context, `${service.prefix}:${name}`, {
-      kind: CompletionItemKind.Function,
-      detail: `${accessLevelName(service.levels[i]!)} · ${service.name}`,
-      sortText: `1${name}`,
-    }),
-  );
-  items.push(...wildcardItems(context, service.prefix, service.actions, (i) => accessLevelName(service.levels[i]!)));
+  const index = catalog.serviceIndex(slot.prefix.slice(0, colon));
+  if (!index) return [];
+  const service = catalog.service(index.prefix);
+  const items = service
+    ? service.actions.map((action) =>
+        valueItem(context, `${action.service}:${action.name}`, {
+          kind: CompletionItemKind.Function,
+          detail: `${action.accessLevel} · ${shortDescription(action)}`,
+          // The description right in the list, the access level at the right edge: no need to expand details.
+          labelDetails: { detail: ` ${shortDescription(action)}`, description: action.accessLevel },
+          documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
+          sortText: `1${action.name}`,
+        }),
+      )
+    : index.actions.map((name, i) =>
+        valueItem(context, `${index.prefix}:${name}`, {
+          kind: CompletionItemKind.Function,
+          detail: `${accessLevelName(index.levels[i]!)} · ${index.name}`,
+          sortText: `1${name}`,
+        }),
+      );
+  items.push(...wildcardItems(context, index.prefix, index.actions, (i) => accessLevelName(index.levels[i]!)));
   return items;
 }
 
@@ -248,30 +251,6 @@ function withCursorInside(item: CompletionItem): CompletionItem {
   const quoted = text.endsWith('"') || text.endsWith("'");
   if (!quoted || (!text.endsWith(':"') && !text.endsWith(":'"))) return item;
   return { ...item, insertText: `${snippetText(text.slice(0, -1))}$0${text.slice(-1)}`, insertTextFormat: InsertTextFormat.Snippet };
-}
-
-function profileActionItems(context: Context): CompletionItem[] {
-  const { catalog } = context;
-  const items = catalog.profile.actions.map((action) =>
-    valueItem(context, `profile:${action.name}`, {
-      label: `profile:${action.name}`,
-      kind: CompletionItemKind.Function,
-      detail: `${action.accessLevel} · ${action.description.replace(/^Grants permission to /, '')}`,
-      // The description right in the list, the access level at the right edge: no need to expand details.
-      labelDetails: { detail: ` ${action.description.replace(/^Grants permission to /, '')}`, description: action.accessLevel },
-      documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
-      sortText: `1${action.name}`,
-    }),
-  );
-  items.push(
-    ...wildcardItems(
-      context,
-      'profile',
-      catalog.profile.actions.map((a) => a.name),
-      (i) => catalog.accessLevel('profile', catalog.profile.actions[i]!.name)!,
-    ),
-  );
-  return items;
 }
 
 /** `profile:Get*`, `profile:List*`, …: one per leading verb shared by two or more actions, with counts. */
@@ -298,23 +277,6 @@ function wildcardItems(context: Context, prefix: string, actions: readonly strin
   return items;
 }
 
-export function actionMarkdown(action: ProfileAction, catalog: Catalog): string {
-  const lines = [`**profile:${action.name}** — ${action.accessLevel}`, '', action.description + '.'];
-  if (action.resourceTypes.length === 0) lines.push('', 'Resource: `"*"` only (no resource-level permissions).');
-  else {
-    lines.push('', 'Resource types:');
-    for (const type of action.resourceTypes) {
-      const arn = catalog.resourceType(type.name)?.arn ?? '';
-      lines.push(`- \`${type.name}\`${type.required ? ' (required)' : ''}: \`${arn}\``);
-    }
-  }
-  const keys = new Set([...action.conditionKeys, ...action.resourceTypes.flatMap((t) => catalog.resourceType(t.name)?.conditionKeys ?? [])]);
-  if (keys.size > 0) lines.push('', `Condition keys: ${[...keys].map((k) => `\`${k}\``).join(', ')}`);
-  if (action.permissionOnly) lines.push('', '_Permission only: no API operation of the same name._');
-  if (action.docUrl) lines.push('', `[API reference](${action.docUrl})`);
-  return lines.join('\n');
-}
-
 function resourceItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
   const facts = context.facts();
@@ -324,32 +286,33 @@ function resourceItems(context: Context): CompletionItem[] {
     const parts = arnPartItems(context, facts);
     if (parts) return parts;
   }
-  const { profileActions, broad } = statementActions(slot.statement, catalog);
-  const types = new Map<string, ProfileAction[]>();
-  let needsStar = broad || profileActions.length === 0;
-  for (const action of profileActions) {
+  const { actions, broad } = statementActions(slot.statement, catalog);
+  const types = new Map<ResourceTypeInfo, ActionInfo[]>();
+  let needsStar = broad || actions.length === 0;
+  for (const action of actions) {
     if (action.resourceTypes.length === 0) needsStar = true;
-    for (const type of action.resourceTypes) types.set(type.name, [...(types.get(type.name) ?? []), action]);
+    for (const { name } of action.resourceTypes) {
+      const type = actionResourceType(action, name, catalog);
+      if (type) types.set(type, [...(types.get(type) ?? []), action]);
+    }
   }
-  const offered = types.size > 0 ? [...types.keys()] : catalog.profile.resourceTypes.map((t) => t.name);
+  const offered = types.size > 0 ? [...types.keys()] : (catalog.service(DEFAULT_SERVICE)?.resourceTypes ?? []);
   const items: CompletionItem[] = [];
   if (needsStar)
     items.push(
       valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'all resources (needed by actions without a resource type)', sortText: '0' }),
     );
-  for (const name of offered) {
-    const type = catalog.resourceType(name);
-    if (!type) continue;
-    const users = types.get(name) ?? [];
+  for (const type of offered) {
+    const users = types.get(type) ?? [];
     items.push({
       label: type.arn,
       kind: CompletionItemKind.Reference,
-      detail: `${name} · ${users.length > 0 ? `for ${users.length} of this statement's actions` : 'Customer Profiles resource type'}`,
-      documentation: users.length > 0 ? { kind: 'markdown', value: users.map((a) => `- profile:${a.name}`).join('\n') } : undefined,
+      detail: `${type.name} · ${users.length > 0 ? `for ${users.length} of this statement's actions` : `${catalog.serviceName(type.service)} resource type`}`,
+      documentation: users.length > 0 ? { kind: 'markdown', value: users.map((a) => `- ${a.service}:${a.name}`).join('\n') } : undefined,
       insertText: quoteSnippet(arnSnippet(type.arn, facts), context.analysis.document.format, slot.quote),
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: slot.quote ? `${slot.quote}${type.arn}` : type.arn,
-      sortText: `1${name}`,
+      sortText: `1${type.service}/${type.name}`,
     });
   }
   return items;
@@ -361,8 +324,8 @@ function arnSnippet(template: string, facts: DocumentFacts): string {
     Partition: [...facts.partitions][0] ?? 'aws',
     Region: [...facts.regions][0] ?? 'us-east-1',
     Account: [...facts.accounts][0] ?? '111122223333',
-    DomainName: [...facts.domainNames][0],
   };
+  for (const [name, values] of facts.placeholderValues) defaults[name] ??= [...values][0];
   let snippet = '';
   let rest = template;
   let stop = 1;
@@ -392,19 +355,40 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
   const span = node ? contentSpan(node, position.start, partEnd) : undefined;
   const choices: Array<[string, string]> = [];
   if (position.part === 'resource') {
-    // arn:…:domains/ → the domain names this document already uses.
-    if (text.slice(position.start, cursor) !== 'domains/' || facts.domainNames.size === 0) return undefined;
+    // arn:…:domains/ → the domain names this document already uses (any template placeholder the ARN has reached).
+    const names = placeholdersAt(context.catalog, position.before[1] ?? '', text.slice(position.start, cursor));
+    const values = [...new Set(names.flatMap((name) => [...(facts.placeholderValues.get(name) ?? [])]))];
+    if (values.length === 0) return undefined;
     let nameEnd = cursor;
     while (nameEnd < text.length && text[nameEnd] !== '/' && text[nameEnd] !== ':') nameEnd++;
     const nameSpan = node ? contentSpan(node, cursor, nameEnd) : undefined;
-    return [...facts.domainNames].map((name) => partItem(context, nameSpan, slot.prefix, name, 'domain used in this document', 0, false));
+    const detail = `${names.join(' or ')} used in this document`;
+    return values.map((value, i) => partItem(context, nameSpan, slot.prefix, value, detail, i, false));
   }
   if (position.part === 'partition') choices.push(...[...new Set([...facts.partitions, ...PARTITIONS])].map((p): [string, string] => [p, 'partition']));
-  else if (position.part === 'service') choices.push(['profile', 'Amazon Connect Customer Profiles']);
-  else if (position.part === 'region') choices.push(...[...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r): [string, string] => [r, 'region']));
+  else if (position.part === 'service') {
+    // The services of the statement's actions, then the default service.
+    const services = [...statementActions(slot.statement, context.catalog).services, DEFAULT_SERVICE];
+    for (const service of new Set(services))
+      if (context.catalog.service(service)?.resourceTypes.length) choices.push([service, context.catalog.serviceName(service) ?? service]);
+  } else if (position.part === 'region') choices.push(...[...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r): [string, string] => [r, 'region']));
   else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
   const head = slot.prefix.slice(0, position.start);
   return choices.map(([value, detail], i) => partItem(context, span, head, value, detail, i, !followed));
+}
+
+/** The placeholders a resource part typed so far has reached: `domains/` → DomainName. */
+function placeholdersAt(catalog: Catalog, service: string, typed: string): string[] {
+  const segments = typed.split('/');
+  const names = new Set<string>();
+  for (const type of catalog.service(service)?.resourceTypes ?? []) {
+    const expected = (readArn(type.arn)?.resource ?? '').split('/');
+    const current = expected[segments.length - 1];
+    const earlier = segments.slice(0, -1).every((segment, i) => expected[i] === segment || (expected[i]?.startsWith('${') ?? false));
+    const placeholder = current ? /^\$\{([A-Za-z0-9]+)\}$/.exec(current) : null;
+    if (earlier && placeholder) names.add(placeholder[1]!);
+  }
+  return [...names];
 }
 
 /** The next `:` at or after the offset, or the end of the text. */
@@ -498,8 +482,8 @@ function operatorItems(context: Context): CompletionItem[] {
 function conditionKeyItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
   const facts = context.facts();
-  const { profileActions } = statementActions(slot.statement, catalog);
-  const supported = supportedConditionKeys(profileActions, catalog);
+  const { actions } = statementActions(slot.statement, catalog);
+  const supported = supportedConditionKeys(actions, catalog);
   const parsed = parseOperator(slot.operator ?? '');
   const family = parsed.base?.family;
   const items: CompletionItem[] = [];
@@ -528,7 +512,8 @@ function conditionKeyItems(context: Context): CompletionItem[] {
     });
   };
   for (const [key, actions] of supported) {
-    const type = catalog.profile.conditionKeys.find((k) => k.name === key)?.type ?? catalog.globalKey(key)?.type ?? 'String';
+    const info = catalog.conditionKey(key);
+    const type = typeof info === 'object' ? info.type : 'String';
     add(key, type, `supported by ${actions.length} of this statement's actions`, '0');
   }
   for (const key of catalog.globalKeys) {

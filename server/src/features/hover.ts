@@ -8,9 +8,10 @@ import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators'
 import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, variableAt } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
 import type { Analysis } from '../service';
-import { actionMarkdown } from './completion';
+import type { ActionInfo } from '../catalog/types';
+import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
-import { statementActions, supportedConditionKeys } from './statement-facts';
+import { actionsConcerning, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
 const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
@@ -55,12 +56,10 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
   if (parsed.kind === 'all') return '**`*`** — every action of every AWS service.';
   if (parsed.kind === 'malformed') return undefined;
   if (!parsed.wildcard) {
-    const service = catalog.service(parsed.service);
+    const service = catalog.serviceIndex(parsed.service);
     if (!service) return undefined;
-    if (service.prefix === 'profile') {
-      const action = catalog.profileAction(parsed.name);
-      return action ? actionMarkdown(action, catalog) : undefined;
-    }
+    const action = catalog.action(service.prefix, parsed.name);
+    if (action) return actionMarkdown(action, catalog);
     const i = service.byLowerName.get(parsed.name.toLowerCase());
     return i === undefined ? undefined : `**${service.prefix}:${service.actions[i]}** — ${accessLevelName(service.levels[i]!)}\n\n${service.name}`;
   }
@@ -97,41 +96,36 @@ function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undef
     `| account | \`${arn.account || '—'}\` |`,
     `| resource | \`${arn.resource || '—'}\` |`,
   ];
-  if (arn.service !== 'profile') return lines.join('\n');
+  const service = catalog.service(arn.service);
+  if (!service) return lines.join('\n');
   const types = catalog.resourceTypesOf(text);
   lines.push(
     '',
     types.length === 0
-      ? 'Fits **no** Customer Profiles resource type.'
+      ? `Fits **no** ${service.name} resource type.`
       : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`,
   );
-  const { profileActions } = statementActions(slot.statement, catalog);
-  if (profileActions.length > 0 && types.length > 0) {
-    const names = new Set(types.map((t) => t.name));
-    const accepting = profileActions.filter((a) => a.resourceTypes.some((r) => names.has(r.name)));
-    const others = profileActions.filter((a) => !accepting.includes(a));
+  // The statement's actions that take resources of this ARN's service: which of them accept it.
+  const takers = actionsConcerning(service.prefix, statementActions(slot.statement, catalog).actions, catalog);
+  if (takers.length > 0 && types.length > 0) {
+    const fits = new Set(types.map((t) => t.name));
+    const accepting = takers.filter((a) => a.resourceTypes.some((r) => fits.has(r.name)));
+    const others = takers.filter((a) => !accepting.includes(a));
+    const names = (list: readonly ActionInfo[]) =>
+      list
+        .slice(0, MAX_LISTED)
+        .map((a) => a.name)
+        .join(', ');
     lines.push(
       '',
-      `Accepted by ${accepting.length} of this statement's ${profileActions.length} profile actions${
-        accepting.length
-          ? `: ${accepting
-              .slice(0, MAX_LISTED)
-              .map((a) => a.name)
-              .join(', ')}`
-          : ''
-      }.`,
+      `Accepted by ${accepting.length} of this statement's ${takers.length} ${service.prefix} actions${accepting.length ? `: ${names(accepting)}` : ''}.`,
     );
-    if (others.length > 0)
-      lines.push(
-        '',
-        `Not by: ${others
-          .slice(0, MAX_LISTED)
-          .map((a) => a.name)
-          .join(', ')}.`,
-      );
+    if (others.length > 0) lines.push('', `Not by: ${names(others)}.`);
   }
   return lines.join('\n');
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function operatorMarkdown(text: string): string | undefined {
   const parsed = parseOperator(text);
@@ -158,21 +152,21 @@ function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string
   const lines = [`**${key}** — ${info.type}, ${info.multivalued ? '**multivalued**: use `ForAllValues:` or `ForAnyValue:`' : 'single-valued'}`];
   if (info.description) lines.push('', `${info.description}.`);
   else if (info.category) lines.push('', `Global condition key (${info.category}).`);
-  const { profileActions } = statementActions(slot.statement, catalog);
-  if (profileActions.length > 0) {
-    const supported = supportedConditionKeys(profileActions, catalog);
+  const { actions } = statementActions(slot.statement, catalog);
+  if (actions.length > 0) {
+    const supported = supportedConditionKeys(actions, catalog);
     const entry = [...supported].find(([name]) => name.toLowerCase() === info.name.toLowerCase());
-    const global = /^aws:/i.test(key) && !/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/i.test(key);
+    // Global keys other than the request and resource tags are in every request that has them.
+    const everywhere = info.scope === 'global' && info.tag !== 'request' && info.tag !== 'resource' && info.tag !== 'keys';
     if (entry)
       lines.push(
         '',
-        `Supported by ${entry[1].length} of this statement's ${profileActions.length} profile actions: ${entry[1]
+        `Supported by ${entry[1].length} of this statement's ${plural(actions.length, 'action')}: ${entry[1]
           .slice(0, MAX_LISTED)
-          .map((a) => a.name)
+          .map((a) => `${a.service}:${a.name}`)
           .join(', ')}.`,
       );
-    else if (!global)
-      lines.push('', `**None** of this statement's ${profileActions.length} profile actions supports it: the condition is never true for them.`);
+    else if (!everywhere) lines.push('', `**None** of this statement's ${plural(actions.length, 'action')} supports it: the condition is never true for them.`);
   }
   lines.push('', `[Global condition keys](${GLOBAL_KEYS_URL})`);
   return lines.join('\n');
@@ -184,7 +178,8 @@ function variableHover(slot: Slot, offset: number, catalog: Catalog): string | u
   const use = variableAt(slot.node.value, offset - contentStart);
   if (!use?.closed) return undefined;
   const special = SPECIAL_VARIABLES.find((v) => v.name === use.key);
-  const key = catalog.globalKey(use.key) ?? catalog.globalKey(use.key.replace(/\/[^/]+$/, '/${TagKey}'));
+  const info = catalog.conditionKey(use.key);
+  const key = typeof info === 'object' ? info : undefined;
   const lines = [`**\${${use.key}}** — policy variable`, ''];
   if (special) lines.push(special.doc);
   else if (key)

@@ -1,7 +1,7 @@
 // The editor side of simulation: what a statement covers (to prefill the questions), running the
 // engine on the policy or statement at a position, the all-actions table, and CodeLenses.
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Catalog } from '../catalog/catalog';
+import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
 import { readArn } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
@@ -11,7 +11,7 @@ import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
 import type { SimulationRequest, Span } from '../simulate/types';
-import { statementActions } from './statement-facts';
+import { statementActions } from '../facts/statement-facts';
 
 interface Located {
   readonly policy: Policy;
@@ -36,8 +36,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
   const statements = target.statement ? [target.statement] : target.policy.statements;
-  const covered = new Set(statements.flatMap((s) => statementActions(s, catalog).profileActions.map((a) => a.name)));
-  const actions = catalog.profile.actions.filter((a) => covered.has(a.name)).map((a) => `profile:${a.name}`);
+  const actions = [...new Set(statements.flatMap((s) => statementActions(s, catalog).actions.map((a) => `${a.service}:${a.name}`)))];
   const resources = new Set<string>();
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
@@ -65,7 +64,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     scope,
     label: labelOf(target),
     actions,
-    allActions: catalog.profile.actions.map((a) => `profile:${a.name}`),
+    allActions: (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`),
     resources: [...resources],
     contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
   };
@@ -107,10 +106,10 @@ export function simulateAll(
 ): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
-  const rows = catalog.profile.actions.map((action) => {
-    const request = { action: `profile:${action.name}`, resource, ...(context ? { context } : {}) };
+  const rows = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((action) => {
+    const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}) };
     const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
-    return { action: `profile:${action.name}`, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
+    return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
   });
   return { label: labelOf(target), rows };
 }

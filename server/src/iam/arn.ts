@@ -250,6 +250,33 @@ function concreteFits(arn: string, template: string): boolean {
   return segments.length === expected.length && segments.every((segment, i) => (expected[i]!.startsWith('${') ? segment.length > 0 : segment === expected[i]));
 }
 
+/**
+ * The values an ARN gives a template's placeholders, where the ARN writes them out: the ARN
+ * `arn:aws:profile:*:111122223333:domains/retail` gives { Account: '111122223333', DomainName: 'retail' }
+ * for the domains template. Undefined when the ARN does not have the template's shape.
+ */
+export function arnTemplateValues(arn: string, template: string): Record<string, string> | undefined {
+  const parts = readArn(arn);
+  const shape = readArn(template);
+  if (!parts || !shape) return undefined;
+  const values: Record<string, string> = {};
+  const concrete = (text: string) => text !== '' && !text.includes('*') && !text.includes('?') && !hasVariables(text);
+  const pair = (value: string, pattern: string): boolean => {
+    const placeholder = /^\$\{([A-Za-z0-9]+)\}$/.exec(pattern);
+    if (placeholder) {
+      if (concrete(value)) values[placeholder[1]!] = value;
+      return true;
+    }
+    return value === pattern || !concrete(value);
+  };
+  const header = ARN_PART_NAMES.slice(0, 4) as Array<Exclude<ArnPartName, 'resource'>>;
+  if (!header.every((name) => pair(parts[name], shape[name]))) return undefined;
+  const segments = parts.resource.split('/');
+  const expected = shape.resource.split('/');
+  if (segments.length !== expected.length || !segments.every((segment, i) => pair(segment, expected[i]!))) return undefined;
+  return values;
+}
+
 type FitToken = Token | { readonly kind: 'variable' };
 type ShapeToken = { readonly kind: 'char'; readonly code: number } | { readonly kind: 'placeholder'; readonly colon: boolean };
 

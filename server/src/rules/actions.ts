@@ -114,7 +114,7 @@ function checkAction(node: StringNode, context: RuleContext): void {
   }
   const { service, name, wildcard } = parsed;
   const serviceHasWildcard = service.includes('*') || service.includes('?');
-  if (!serviceHasWildcard && !catalog.service(service)) {
+  if (!serviceHasWildcard && !catalog.serviceIndex(service)) {
     const suggestions = closest(service, catalog.servicePrefixes);
     const also = suggestions.map((s) => `${s}:${name}`);
     context.report(
@@ -130,18 +130,18 @@ function checkAction(node: StringNode, context: RuleContext): void {
       context.report(
         'action-wildcard-no-match',
         node,
-        `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.service(service)!.name}`}.`,
+        `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.serviceIndex(service)!.name}`}.`,
       );
     }
     return;
   }
   const canonical = catalog.canonicalAction(service, name);
   if (canonical) {
-    const written = `${catalog.service(service)!.prefix}:${canonical}`;
+    const written = `${catalog.serviceIndex(service)!.prefix}:${canonical}`;
     if (node.value !== written) context.report('action-case', node, `Write "${written}": IAM ignores case, readers do not.`, { suggestions: [written] });
     return;
   }
-  const known = catalog.service(service)!;
+  const known = catalog.serviceIndex(service)!;
   const suggestions = closest(name, known.actions).map((a) => `${known.prefix}:${a}`);
   context.report(
     'action-unknown',

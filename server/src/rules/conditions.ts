@@ -1,14 +1,13 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
-import { statementActions, supportedConditionKeys } from '../features/statement-facts';
+import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { readConditionKey } from '../iam/condition-keys';
 import { closest } from '../iam/suggest';
 import { hasVariables, replaceVariables } from '../iam/variables';
 import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
 import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import type { RuleContext, RuleGroup } from './rule';
-
-const TAG_CONDITION_KEYS = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/i;
 
 export const conditionRules: RuleGroup = {
   name: 'conditions',
@@ -126,8 +125,8 @@ export const conditionRules: RuleGroup = {
     if (block?.kind === 'object' && block.properties.length === 0) context.report('condition-empty', block, 'Condition is empty.');
     if (statement.conditions.length === 0) return;
     const facts = statementActions(statement, context.catalog);
-    const checkSupport = facts.profileActions.length > 0 && !facts.otherServices && !facts.broad;
-    const supported = checkSupport ? supportedConditionKeys(facts.profileActions, context.catalog) : undefined;
+    const checkSupport = facts.actions.length > 0 && !facts.shallow && !facts.broad;
+    const supported = checkSupport ? supportedConditionKeys(facts.actions, context.catalog) : undefined;
     for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
   },
 };
@@ -169,22 +168,23 @@ function checkKey(
   context: RuleContext,
 ): void {
   const name = entry.key.value;
-  const colon = name.indexOf(':');
-  if (colon <= 0 || colon === name.length - 1) {
-    context.report('condition-key-malformed', entry.key, `"${name}" is not a condition key: write prefix:name, for example aws:ResourceTag/team.`);
+  const parsed = readConditionKey(name);
+  if (parsed.malformed) {
+    context.report('condition-key-malformed', entry.key, parsed.malformed);
     return;
   }
-  const prefix = name.slice(0, colon).toLowerCase();
-  const info = context.catalog.conditionKey(name);
-  if (info === 'malformed') {
-    context.report('condition-key-malformed', entry.key, `"${name}" needs a tag name after the slash, for example ${name}team.`);
-    return;
-  }
-  if (!info) {
-    if (prefix === 'aws' || prefix === 'profile') {
-      const candidates = [...context.catalog.globalKeys.map((k) => k.name), ...context.catalog.profile.conditionKeys.map((k) => k.name)];
+  const { catalog } = context;
+  const info = catalog.conditionKey(name);
+  if (!info || info === 'malformed') {
+    const service = parsed.prefix === 'aws' ? undefined : catalog.service(parsed.prefix);
+    if (parsed.prefix === 'aws' || service) {
+      const candidates = [...catalog.globalKeys.map((k) => k.name), ...(service?.conditionKeys.map((k) => k.name) ?? [])];
       const suggestions = closest(name, candidates);
-      const reason = prefix === 'profile' ? 'Customer Profiles defines no profile: condition keys' : 'there is no such global condition key';
+      const reason = !service
+        ? 'there is no such global condition key'
+        : service.conditionKeys.some((k) => k.name.toLowerCase().startsWith(`${service.prefix}:`))
+          ? `${service.name} has no such ${service.prefix}: key`
+          : `${service.name} defines no ${service.prefix}: condition keys`;
       context.report(
         'condition-key-unknown',
         entry.key,
@@ -196,16 +196,15 @@ function checkKey(
     return;
   }
   const family = operator.base!.family;
-  if (supported && TAG_CONDITION_KEYS.test(name)) {
-    const pattern = name.toLowerCase().startsWith('aws:tagkeys') ? 'aws:TagKeys' : `${name.slice(0, name.indexOf('/') + 1)}\${TagKey}`;
-    const known = [...supported.keys()].some((k) => k.toLowerCase() === pattern.toLowerCase());
+  if (supported && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys')) {
+    const known = [...supported.keys()].some((k) => k.toLowerCase() === info.name.toLowerCase());
     if (!known) {
       const effect = elementString(statement, 'Effect');
       const outcome = effect === 'Deny' ? 'this Deny never applies' : 'this statement never applies';
       context.report(
         'condition-key-unsupported',
         entry.key,
-        `None of the statement's actions supports ${pattern}: the key is never in their requests, so ${outcome}.`,
+        `None of the statement's actions supports ${info.name}: the key is never in their requests, so ${outcome}.`,
       );
     }
   }

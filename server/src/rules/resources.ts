@@ -1,13 +1,14 @@
 // Resource and NotResource values: well-formed ARNs with valid parts, no wildcard inside the
 // resource-type word, and — deep for profile — ARNs that fit the statement's actions.
-import type { ProfileAction } from '../catalog/types';
-import { readArn, type ArnParts } from '../iam/arn';
+import type { ServiceModel } from '../catalog/service';
+import type { ActionInfo } from '../catalog/types';
+import { readArn, resourceTypeWord, type ArnParts } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { PARTITIONS } from '../catalog/partitions';
 import { parseAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
-import { statementActions } from '../features/statement-facts';
+import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
 import type { RuleContext, RuleGroup } from './rule';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
@@ -109,26 +110,18 @@ export const resourceRules: RuleGroup = {
     }
     if (statement.policy.kind === 'trust') return;
     const facts = statementActions(statement, context.catalog);
-    const onlyProfile = !facts.otherServices && !facts.broad && facts.profileActions.length > 0 && allProfileActions(statement);
+    // Only when every action is known in depth can an ARN of another service be called useless.
+    const judged = !facts.shallow && !facts.broad && facts.actions.length > 0 ? resourceServices(facts.actions, context.catalog) : undefined;
     for (const element of ['Resource', 'NotResource'] as const) {
       for (const value of elementValues(statement, element)) {
-        if (value.kind === 'string') checkArn(value, element === 'Resource' ? facts.profileActions : [], onlyProfile, context);
+        if (value.kind === 'string') checkArn(value, element === 'Resource' ? facts.actions : [], judged, context);
       }
     }
     checkStarNeeded(statement, context);
   },
 };
 
-/** Every Action entry is `profile:…` (wildcards included), so the ARNs must be profile ARNs. */
-function allProfileActions(statement: Statement): boolean {
-  return elementValues(statement, 'Action').every((v) => {
-    if (v.kind !== 'string') return false;
-    const parsed = parseAction(v.value);
-    return parsed.kind === 'action' && parsed.service.toLowerCase() === 'profile';
-  });
-}
-
-function checkArn(node: StringNode, actions: readonly ProfileAction[], onlyProfile: boolean, context: RuleContext): void {
+function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService: ReadonlySet<string> | undefined, context: RuleContext): void {
   const text = node.value;
   if (text === '*') return;
   if (!text.startsWith('arn:')) {
@@ -149,44 +142,72 @@ function checkArn(node: StringNode, actions: readonly ProfileAction[], onlyProfi
     context.report('arn-service-case', node, `The ARN service "${arn.service}" must be lower case: "${arn.service.toLowerCase()}".`);
     return;
   }
-  const isProfile = arn.service === 'profile';
+  const service = concrete(arn.service) ? context.catalog.service(arn.service) : undefined;
+  const shape = service ? arnShape(service) : undefined;
   if (concrete(arn.region) && arn.region !== '' && !REGION.test(arn.region))
     context.report('arn-region-invalid', node, `"${arn.region}" is not a region (for example us-east-1).`);
-  else if (isProfile && arn.region === '') context.report('arn-region-invalid', node, 'Customer Profiles ARNs need a region (or "*").');
+  else if (shape?.region && arn.region === '') context.report('arn-region-invalid', node, `${shape.label} ARNs need a region (or "*").`);
   if (concrete(arn.account) && arn.account !== '' && !ACCOUNT.test(arn.account))
     context.report('arn-account-invalid', node, `"${arn.account}" is not a 12-digit account id.`);
-  else if (isProfile && arn.account === '') context.report('arn-account-invalid', node, 'Customer Profiles ARNs need an account id (or "*").');
-  if (onlyProfile && concrete(arn.service) && !isProfile) {
-    context.report(
-      'arn-wrong-service',
-      node,
-      `The statement's actions are all Customer Profiles actions, but this ARN is for "${arn.service}": it grants nothing.`,
-    );
+  else if (shape?.account && arn.account === '') context.report('arn-account-invalid', node, `${shape.label} ARNs need an account id (or "*").`);
+  if (judgeService && concrete(arn.service) && !judgeService.has(arn.service)) {
+    const names = [...new Set(actions.map((a) => context.catalog.serviceName(a.service) ?? a.service))].join(', ');
+    context.report('arn-wrong-service', node, `The statement's actions are all ${names} actions, but this ARN is for "${arn.service}": it grants nothing.`);
     return;
   }
-  if (isProfile) checkProfileResource(node, arn, actions, context);
+  if (service) checkTypedResource(node, arn, service, actions, context);
 }
 
-function checkProfileResource(node: StringNode, arn: ArnParts, actions: readonly ProfileAction[], context: RuleContext): void {
-  const typeWord = arn.resource.split('/')[0]!;
+/** What a service's ARN formats say of their parts: whether each names a region and an account. */
+function arnShape(service: ServiceModel): { label: string; region: boolean; account: boolean } | undefined {
+  const templates = service.resourceTypes.map((t) => readArn(t.arn)).filter((t) => t !== undefined);
+  if (templates.length === 0) return undefined;
+  return {
+    label: service.name,
+    region: templates.every((t) => t.region !== ''),
+    account: templates.every((t) => t.account !== ''),
+  };
+}
+
+/** The resource part shared by every resource type of the service, to say what its ARNs look like. */
+function commonResourceStart(service: ServiceModel): string | undefined {
+  const resources = service.resourceTypes.map((t) => readArn(t.arn)?.resource ?? '');
+  let common = resources[0] ?? '';
+  for (const resource of resources) while (!resource.startsWith(common)) common = common.slice(0, -1);
+  const cut = Math.max(common.lastIndexOf('}') + 1, common.lastIndexOf('/'));
+  return cut > 0 ? common.slice(0, cut) : undefined;
+}
+
+function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceModel, actions: readonly ActionInfo[], context: RuleContext): void {
+  const typeWord = resourceTypeWord(arn.resource);
   if (hasWild(typeWord) && typeWord !== '*') {
     context.report('arn-resource-type-wildcard', node, `The resource-type word "${typeWord}" cannot contain a wildcard: write domains/… in full.`);
     return;
   }
   const types = context.catalog.resourceTypesOf(node.value);
   if (types.length === 0) {
-    context.report('arn-no-resource-type', node, `"${arn.resource}" fits no Customer Profiles resource type: they all start domains/\${DomainName}.`);
+    const start = commonResourceStart(service);
+    const label = arnShape(service)?.label ?? service.name;
+    context.report('arn-no-resource-type', node, `"${arn.resource}" fits no ${label} resource type${start ? `: they all start ${start}` : ''}.`);
     return;
   }
-  if (actions.length === 0) return;
-  const names = new Set(types.map((t) => t.name));
-  if (actions.some((a) => a.resourceTypes.some((r) => names.has(r.name)))) return;
-  const needs = [...new Set(actions.flatMap((a) => a.resourceTypes.filter((r) => r.required).map((r) => r.name)))];
+  // The statement's actions that take some resource of this service.
+  const takers = actionsConcerning(service.prefix, actions, context.catalog);
+  if (takers.length === 0) return;
+  const fits = new Set(types.map((t) => t.name));
+  if (takers.some((a) => a.resourceTypes.some((r) => fits.has(r.name) && resourceOf(a, r.name, context)?.service === service.prefix))) return;
+  const needs = [...new Set(takers.flatMap((a) => a.resourceTypes.filter((r) => r.required).map((r) => r.name)))];
   context.report(
     'arn-fits-no-action',
     node,
     `This ARN is a ${types.map((t) => t.name).join(' or ')} resource, which none of the statement's actions takes${needs.length ? `; they need ${needs.join(', ')}` : ''}.`,
   );
+}
+
+function resourceOf(action: ActionInfo, typeName: string, context: RuleContext): { service: string } | undefined {
+  const type = actionResourceType(action, typeName, context.catalog);
+  const service = type ? readArn(type.arn)?.service : undefined;
+  return service ? { service } : undefined;
 }
 
 /** An explicitly listed action without resource types, in a statement that names only specific ARNs. */
@@ -197,13 +218,13 @@ function checkStarNeeded(statement: Statement, context: RuleContext): void {
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
     const parsed = parseAction(value.value);
-    if (parsed.kind !== 'action' || parsed.wildcard || parsed.service.toLowerCase() !== 'profile') continue;
-    const action = context.catalog.profileAction(parsed.name);
+    if (parsed.kind !== 'action' || parsed.wildcard) continue;
+    const action = context.catalog.action(parsed.service, parsed.name);
     if (action && action.resourceTypes.length === 0) {
       context.report(
         'resource-star-needed',
         value,
-        `profile:${action.name} takes no resource type: it only works with "Resource": "*". Move it into a statement of its own.`,
+        `${action.service}:${action.name} takes no resource type: it only works with "Resource": "*". Move it into a statement of its own.`,
       );
     }
   }

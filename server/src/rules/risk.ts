@@ -60,12 +60,15 @@ function checkAllowAll(statement: Statement, context: RuleContext): void {
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
-    const v = value.value.toLowerCase();
-    if (v === '*' || v === 'profile:*')
+    const parsed = parseAction(value.value);
+    // `service:*` for a service known in depth: the whole service on everything.
+    const whole =
+      parsed.kind === 'action' && parsed.name === '*' && context.catalog.hasDepth(parsed.service) ? context.catalog.serviceName(parsed.service) : undefined;
+    if (parsed.kind === 'all' || whole)
       context.report(
         'allow-all',
         value,
-        `"${value.value}" on "Resource": "*" grants ${v === '*' ? 'every action of every service' : 'every Customer Profiles action'} on everything.`,
+        `"${value.value}" on "Resource": "*" grants ${whole ? `every ${whole} action` : 'every action of every service'} on everything.`,
       );
   }
 }
@@ -76,7 +79,7 @@ function checkBroad(node: StringNode, context: RuleContext): void {
   if (parsed.kind !== 'action' || !parsed.wildcard) return;
   const kinds = new Set<string>();
   for (const match of context.catalog.matchActions(parsed.service, parsed.name)) {
-    const service = context.catalog.service(match.service)!;
+    const service = context.catalog.serviceIndex(match.service)!;
     const letter = service.levels[service.byLowerName.get(match.action.toLowerCase())!];
     if (letter === 'T') kinds.add('Tagging');
     if (letter === 'P') kinds.add('Permissions management');

@@ -1,6 +1,8 @@
-// Values the user already wrote elsewhere in the document (partitions, regions, accounts, domain
-// names, tag keys, condition values), offered again by completion. Computed once per analysis.
-import { readArn } from '../iam/arn';
+// Values the user already wrote elsewhere in the document (partitions, regions, accounts, the names in
+// resource ARNs, tag keys, condition values), offered again by completion. Computed once per analysis.
+import type { Catalog } from '../catalog/catalog';
+import { arnTemplateValues, readArn } from '../iam/arn';
+import { readConditionKey } from '../iam/condition-keys';
 import { hasVariables } from '../iam/variables';
 import { hasWildcard } from '../iam/wildcard';
 import type { PolicyDocument } from '../model/document';
@@ -11,22 +13,31 @@ export interface DocumentFacts {
   readonly partitions: ReadonlySet<string>;
   readonly regions: ReadonlySet<string>;
   readonly accounts: ReadonlySet<string>;
-  readonly domainNames: ReadonlySet<string>;
+  /** ARN template placeholder → the values the document's ARNs give it (DomainName → retail, …). */
+  readonly placeholderValues: ReadonlyMap<string, ReadonlySet<string>>;
   readonly tagKeys: ReadonlySet<string>;
   /** lower-case condition key → values used with it */
   readonly conditionValues: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-const cache = new WeakMap<PolicyDocument, DocumentFacts>();
+const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, DocumentFacts>>();
 
-export function documentFacts(document: PolicyDocument): DocumentFacts {
-  const cached = cache.get(document);
+export function documentFacts(document: PolicyDocument, catalog: Catalog): DocumentFacts {
+  let perCatalog = cache.get(catalog);
+  if (!perCatalog) cache.set(catalog, (perCatalog = new WeakMap()));
+  const cached = perCatalog.get(document);
   if (cached) return cached;
+  const facts = computeFacts(document, catalog);
+  perCatalog.set(document, facts);
+  return facts;
+}
+
+function computeFacts(document: PolicyDocument, catalog: Catalog): DocumentFacts {
   const facts = {
     partitions: new Set<string>(),
     regions: new Set<string>(),
     accounts: new Set<string>(),
-    domainNames: new Set<string>(),
+    placeholderValues: new Map<string, Set<string>>(),
     tagKeys: new Set<string>(),
     conditionValues: new Map<string, Set<string>>(),
   };
@@ -39,25 +50,32 @@ export function documentFacts(document: PolicyDocument): DocumentFacts {
         if (concrete(arn.partition)) facts.partitions.add(arn.partition);
         if (concrete(arn.region)) facts.regions.add(arn.region);
         if (concrete(arn.account)) facts.accounts.add(arn.account);
-        const domain = arn.service === 'profile' ? arn.resource.split('/')[1] : undefined;
-        if (domain && concrete(domain)) facts.domainNames.add(domain);
+        const types = concrete(arn.service) ? (catalog.service(arn.service)?.resourceTypes ?? []) : [];
+        for (const type of types) {
+          const values = arnTemplateValues((node as { value: string }).value, type.arn);
+          for (const [name, value] of Object.entries(values ?? {})) {
+            if (name === 'Partition' || name === 'Region' || name === 'Account') continue;
+            const set = facts.placeholderValues.get(name) ?? new Set<string>();
+            set.add(value);
+            facts.placeholderValues.set(name, set);
+          }
+        }
       }
       for (const operator of statement.conditions) {
         for (const entry of operator.keys) {
           const key = entry.key.value;
-          const slash = key.indexOf('/');
-          if (slash > 0 && /^aws:(RequestTag|ResourceTag|PrincipalTag)$/i.test(key.slice(0, slash))) facts.tagKeys.add(key.slice(slash + 1));
+          const name = readConditionKey(key);
+          if (name.tagName) facts.tagKeys.add(name.tagName);
           const values = facts.conditionValues.get(key.toLowerCase()) ?? new Set<string>();
           for (const value of entry.values) {
             const text = scalarText(value);
             if (text !== undefined) values.add(text);
-            if (key.toLowerCase() === 'aws:tagkeys' && text) facts.tagKeys.add(text);
+            if (name.tag === 'keys' && text) facts.tagKeys.add(text);
           }
           facts.conditionValues.set(key.toLowerCase(), values);
         }
       }
     }
   }
-  cache.set(document, facts);
   return facts;
 }

@@ -1,0 +1,112 @@
+// What a statement's actions accept, shared by rules and features: the actions it names (wildcards
+// expanded) of services known in depth, their resource types, and the condition keys that apply.
+import type { Catalog } from '../catalog/catalog';
+import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
+import { parseAction } from '../iam/action';
+import { readArn } from '../iam/arn';
+import { elementValues, type Statement } from '../model/policy';
+
+export interface StatementActions {
+  /** Actions covered by Action (not NotAction), of the services known in depth, in catalogue order. */
+  readonly actions: readonly ActionInfo[];
+  /** The services (lower-case prefixes) the Action entries name, known ones only. */
+  readonly services: readonly string[];
+  /** Some Action entry is not a plain string, is malformed, matches nothing, or names a service known by name only: checks that need every action's data hold back. */
+  readonly shallow: boolean;
+  /** The statement covers every action (`*`, NotAction) or every action of a service (`s3:*`). */
+  readonly broad: boolean;
+}
+
+const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false };
+
+/** Rules and features ask the same statement several times per analysis: computed once per statement and catalogue. */
+const memo = new WeakMap<Catalog, WeakMap<Statement, StatementActions>>();
+
+export function statementActions(statement: Statement | undefined, catalog: Catalog): StatementActions {
+  if (!statement) return EMPTY;
+  let perCatalog = memo.get(catalog);
+  if (!perCatalog) memo.set(catalog, (perCatalog = new WeakMap()));
+  const cached = perCatalog.get(statement);
+  if (cached) return cached;
+  const computed = computeActions(statement, catalog);
+  perCatalog.set(statement, computed);
+  return computed;
+}
+
+function computeActions(statement: Statement, catalog: Catalog): StatementActions {
+  const found = new Map<string, ActionInfo>();
+  const services = new Set<string>();
+  let shallow = false;
+  let broad = statement.elements.NotAction !== undefined;
+  for (const node of elementValues(statement, 'Action')) {
+    if (node.kind !== 'string') {
+      shallow = true;
+      continue;
+    }
+    const parsed = parseAction(node.value);
+    if (parsed.kind === 'all') {
+      broad = true;
+      continue;
+    }
+    if (parsed.kind !== 'action') {
+      shallow = true;
+      continue;
+    }
+    const perService = new Map<string, number>();
+    for (const match of catalog.matchActions(parsed.service, parsed.name)) {
+      services.add(match.service);
+      perService.set(match.service, (perService.get(match.service) ?? 0) + 1);
+      const action = catalog.action(match.service, match.action);
+      if (action) found.set(`${action.service}:${action.name}`, action);
+      else shallow = true;
+    }
+    if (perService.size === 0) shallow = true;
+    // A wildcard that covers a whole service (`profile:*`, `s3:*`) is as broad as `*` for that service.
+    if (parsed.wildcard && [...perService].some(([service, count]) => count === catalog.serviceIndex(service)?.actions.length)) broad = true;
+  }
+  return { actions: [...found.values()], services: [...services], shallow, broad };
+}
+
+/** The resource type an action names, from its own service (the data names types within the service). */
+export function actionResourceType(action: ActionInfo, name: string, catalog: Catalog): ResourceTypeInfo | undefined {
+  return catalog.service(action.service)?.resourceType(name);
+}
+
+/** The services whose ARNs the actions' resource types take: mostly their own, sometimes another's (iam roles, …). */
+export function resourceServices(actions: readonly ActionInfo[], catalog: Catalog): Set<string> {
+  const services = new Set<string>();
+  for (const action of actions) {
+    services.add(action.service);
+    for (const type of action.resourceTypes) {
+      const arn = actionResourceType(action, type.name, catalog)?.arn;
+      const service = arn ? readArn(arn)?.service : undefined;
+      if (service) services.add(service);
+    }
+  }
+  return services;
+}
+
+/** The actions that belong to a service or take its resources: those an ARN of that service concerns. */
+export function actionsConcerning(service: string, actions: readonly ActionInfo[], catalog: Catalog): ActionInfo[] {
+  return actions.filter(
+    (a) => a.service === service || a.resourceTypes.some((r) => readArn(actionResourceType(a, r.name, catalog)?.arn ?? '')?.service === service),
+  );
+}
+
+/** Condition keys the statement's actions support: action keys and their resource types' keys. */
+export function supportedConditionKeys(actions: readonly ActionInfo[], catalog: Catalog): Map<string, ActionInfo[]> {
+  const keys = new Map<string, ActionInfo[]>();
+  const add = (key: string, action: ActionInfo) => {
+    const list = keys.get(key) ?? [];
+    if (!list.includes(action)) list.push(action);
+    keys.set(key, list);
+  };
+  for (const action of actions) {
+    for (const key of action.conditionKeys) add(key, action);
+    for (const type of action.resourceTypes) {
+      for (const key of type.conditionKeys) add(key, action);
+      for (const key of actionResourceType(action, type.name, catalog)?.conditionKeys ?? []) add(key, action);
+    }
+  }
+  return keys;
+}
