@@ -9,7 +9,7 @@ import { analyse, completion, hoverAt } from '../server/src/service';
 import { repoRoot } from '../test/helpers';
 import { TestClient } from '../test/protocol/lsp-client';
 import { simulate } from '../server/src/api';
-import { parseDocument } from '../server/src/model/document';
+import { parseText } from '../server/src/service';
 import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
 import { generatePolicy, generateTemplate, random } from './generate';
@@ -63,7 +63,7 @@ const jsonParse = median(repeat(() => JSON.parse(policyText), 1000)) / 1000;
 const oneSimulation = median(repeat(() => simulate(policyText, simulationRequest), 1000)) / 1000;
 record(`one simulation, parse included ÷ JSON.parse (${(policyText.length / 1024).toFixed(1)} KB policy)`, oneSimulation / jsonParse, '×', { max: 5 });
 // Simulations per second on a generated corpus of requests against the parsed policy.
-const parsedPolicy = parseDocument(policyText, 'json').policies[0]!;
+const parsedPolicy = parseText(policyText, 'json').policies[0]!;
 const corpusRandom = random(3);
 const profileActions = parsedPolicy.statements.length;
 const corpus = Array.from({ length: 5000 }, (_, i) => ({

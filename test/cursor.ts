@@ -41,13 +41,19 @@ function matchingBrace(text: string, open: number): number {
   return text.length;
 }
 
-/** The document after accepting the item (snippet tab stops at their defaults, tabs as two spaces). */
+/** The document after accepting the item (snippet tab stops at their defaults, tabs as two spaces, additional edits applied). */
 export function applyCompletion(text: string, item: CompletionItem): string {
   const edit = item.textEdit!;
   if (!('range' in edit)) throw new Error('insert/replace edits are not used');
   const lines = new LineIndex(text);
-  const start = lines.offsetAt(edit.range.start);
-  const end = lines.offsetAt(edit.range.end);
   const inserted = item.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;
-  return text.slice(0, start) + inserted.replace(/\t/g, '  ') + text.slice(end);
+  const edits = [edit, ...(item.additionalTextEdits ?? [])].map((e, i) => ({
+    start: lines.offsetAt(e.range.start),
+    end: lines.offsetAt(e.range.end),
+    newText: i === 0 ? inserted.replace(/\t/g, '  ') : e.newText,
+  }));
+  edits.sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const e of edits) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
 }

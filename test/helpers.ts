@@ -1,7 +1,7 @@
 // Shared test helpers: repository paths, fixture loading, and reading findings back as source text.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DocumentFormat } from '../server/src/model/document';
+import type { FormatId as DocumentFormat } from '../server/src/formats/registry';
 import type { Finding } from '../server/src/rules/rule';
 import { analyse } from '../server/src/service';
 

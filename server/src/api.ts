@@ -1,7 +1,9 @@
 // The library entry point (package.json exports "./api"): simulate(policy, request), synchronously.
 //   const { simulate } = require('profile-policy/api');
 //   simulate(policyJsonTextOrObject, { action: 'profile:GetDomain', resource: 'arn:…', context: {…} })
-import { documentFromValue } from './model/from-value';
+import { jsonFormat } from './formats/json';
+import { documentFromValue } from './formats/json-value';
+import { yamlFormat } from './formats/yaml';
 import { SimulationInputError, simulateIn, simulateText, validateRequest, type Selection } from './simulate/run';
 import type { SimulationResult } from './simulate/types';
 
@@ -21,13 +23,13 @@ export function simulate(policy: string | object, request: unknown, options: Sim
   const valid = validateRequest(request);
   if (typeof policy !== 'string') return simulateIn(documentFromValue(policy), valid, options).result;
   const json = /^\s*[{[]/.test(policy);
-  if (!json || options.ranges) return simulateText(policy, json ? 'json' : 'yaml', valid, options).result;
+  if (!json || options.ranges) return simulateText(policy, json ? jsonFormat : yamlFormat, valid, options).result;
   let value: unknown;
   try {
     value = JSON.parse(policy);
   } catch {
     // Not strict JSON (comments, a trailing comma): the tolerant reader says what is wrong, with ranges.
-    return simulateText(policy, 'json', valid, options).result;
+    return simulateText(policy, jsonFormat, valid, options).result;
   }
   return simulateIn(documentFromValue(value), valid, options).result;
 }

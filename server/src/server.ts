@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFromLanguageId } from './model/document';
+import { formatForLanguage } from './formats/registry';
 import {
   ServerStatsRequest,
   SimulateAllRequest,
@@ -35,7 +35,7 @@ export function startServer(connection: Connection): void {
   let pullConfiguration = false;
 
   const analysisOf = (document: TextDocument): Analysis | undefined => {
-    const format = formatFromLanguageId(document.languageId);
+    const format = formatForLanguage(document.languageId);
     return format ? cache.get(document.uri, document.version, () => document.getText(), format) : undefined;
   };
 

@@ -11,7 +11,9 @@ import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './f
 import { documentSymbols } from './features/symbols';
 import type { SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
 import type { SimulationRequest } from './simulate/types';
-import { parseDocument, type DocumentFormat, type PolicyDocument } from './model/document';
+import { formatById, type FormatId } from './formats/registry';
+import { parseDocument, type PolicyDocument } from './model/document';
+import type { Format } from './model/format';
 import { validateReusing, type PolicyFindings } from './rules/index';
 import type { Finding } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -24,15 +26,20 @@ export interface Analysis {
   readonly byPolicy?: PolicyFindings;
 }
 
+/** The document model of a text, without the rules. */
+export function parseText(text: string, format: Format | FormatId): PolicyDocument {
+  return parseDocument(text, typeof format === 'string' ? formatById(format)! : format);
+}
+
 /** previous: the analysis of the document's last version, whose unchanged policies need no new run. */
 export function analyse(
   text: string,
-  format: DocumentFormat,
+  format: Format | FormatId,
   settings: Settings = DEFAULT_SETTINGS,
   catalog: Catalog = bundledCatalog(),
   previous?: Analysis,
 ): Analysis {
-  const document = parseDocument(text, format);
+  const document = parseText(text, format);
   if (!settings.enable) return { document, findings: [] };
   const { findings, byPolicy } = validateReusing(document, catalog, settings.rules, previous?.byPolicy);
   return { document, findings, byPolicy };
@@ -95,10 +102,10 @@ export class AnalysisCache {
     private readonly catalog: Catalog = bundledCatalog(),
   ) {}
 
-  get(uri: string, version: number, text: () => string, format: DocumentFormat): Analysis {
+  get(uri: string, version: number, text: () => string, format: Format): Analysis {
     const entry = this.entries.get(uri);
     if (entry && entry.version === version) return entry.analysis;
-    const analysis = analyse(text(), format, this.settings, this.catalog, entry?.analysis.document.format === format ? entry.analysis : undefined);
+    const analysis = analyse(text(), format, this.settings, this.catalog, entry && entry.analysis.document.format === format ? entry.analysis : undefined);
     this.entries.set(uri, { version, analysis });
     return analysis;
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import type { DocumentFormat } from '../../server/src/model/document';
+import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { LineIndex } from '../../server/src/model/lines';
 import { analyse, quickFixes } from '../../server/src/service';
 import { toJson, toYaml } from '../policy-text';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import type { DocumentFormat } from '../../server/src/model/document';
+import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { analyse, completion } from '../../server/src/service';
 import { applyCompletion, withCursor } from '../cursor';
 

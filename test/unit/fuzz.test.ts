@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { random } from '../../bench/generate';
-import type { DocumentFormat } from '../../server/src/model/document';
+import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { analyse, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, symbols, target } from '../../server/src/service';
 import { simulate as apiSimulate } from '../../server/src/api';
 import { readRepoFile } from '../helpers';

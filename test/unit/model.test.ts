@@ -2,7 +2,9 @@
 // with which statements and values, and exact ranges for every key and value.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseDocument, type DocumentFormat, type PolicyDocument } from '../../server/src/model/document';
+import type { PolicyDocument } from '../../server/src/model/document';
+import { parseText } from '../../server/src/service';
+import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { elementValues } from '../../server/src/model/policy';
 import { scalarText, type ValueNode } from '../../server/src/model/tree';
 import { analyse } from '../../server/src/service';
@@ -123,7 +125,7 @@ describe('document model', () => {
     for (const format of FORMATS) {
       test(`${modelCase.name} [${format}]`, () => {
         const text = readRepoFile(...modelCase.files[format]);
-        const document = parseDocument(text, format);
+        const document = parseText(text, format);
         assert.deepEqual(
           document.policies.map((p) => ({ kind: p.kind, label: p.label, statements: p.statements.length })),
           modelCase.policies,
@@ -145,7 +147,7 @@ describe('document model', () => {
   }
 
   test('the block scalar value is read as its content', () => {
-    const document = parseDocument(readRepoFile(...fixture('standalone-identity.yaml')), 'yaml');
+    const document = parseText(readRepoFile(...fixture('standalone-identity.yaml')), 'yaml');
     const action = elementValues(document.policies[0]!.statements[1]!, 'Action')[0]!;
     assert.equal(scalarText(action), 'profile:DeleteDomain');
   });
@@ -153,19 +155,19 @@ describe('document model', () => {
   test('a file with no policy gets no diagnostics, even with syntax errors and duplicate keys', () => {
     for (const format of FORMATS) {
       const text = readRepoFile(...fixture(`not-a-policy.${format}`));
-      assert.ok(parseDocument(text, format).problems.length > 0, 'the fixture does have problems');
+      assert.ok(parseText(text, format).problems.length > 0, 'the fixture does have problems');
       assert.deepEqual(analyse(text, format).findings, []);
     }
   });
 
   test('YAML multi-document streams are searched document by document', () => {
     const text = 'kind: ConfigMap\n---\nVersion: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n';
-    assert.equal(parseDocument(text, 'yaml').policies.length, 1);
+    assert.equal(parseText(text, 'yaml').policies.length, 1);
   });
 
   test('an unclosed JSON document still yields its policy and statements', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Get';
-    const document = parseDocument(text, 'json');
+    const document = parseText(text, 'json');
     assert.equal(document.policies.length, 1);
     assert.equal(document.policies[0]!.statements.length, 1);
     assert.ok(document.problems.some((p) => p.code === 'syntax-error'));
@@ -174,7 +176,7 @@ describe('document model', () => {
   test('very deep nesting is reported, not a crash', () => {
     for (const format of FORMATS) {
       const deep = '['.repeat(10_000) + ']'.repeat(10_000);
-      const document = parseDocument(deep, format);
+      const document = parseText(deep, format);
       assert.equal(document.policies.length, 0);
       assert.ok(document.problems[0]?.message.includes('nested too deeply'));
     }

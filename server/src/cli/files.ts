@@ -2,9 +2,9 @@
 // glob patterns (`*`, `?`, `**`), so `lint "policies/**/*.yaml"` works even where the shell does not expand it.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { POLICY_FILE_EXTENSIONS } from '../formats/registry';
 import { compileWildcard, hasWildcard } from '../iam/wildcard';
 
-const POLICY_EXTENSIONS = ['.json', '.jsonc', '.yaml', '.yml', '.template'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.cache']);
 
 export class FileArgumentError extends Error {}
@@ -32,7 +32,7 @@ export function expandFileArguments(args: readonly string[], cwd: string): strin
 
 function isPolicyLike(file: string): boolean {
   const lower = file.toLowerCase();
-  return POLICY_EXTENSIONS.some((e) => lower.endsWith(e)) && !lower.endsWith('package.json') && !lower.endsWith('package-lock.json');
+  return POLICY_FILE_EXTENSIONS.some((e) => lower.endsWith(e)) && !lower.endsWith('package.json') && !lower.endsWith('package-lock.json');
 }
 
 function statOrUndefined(path: string) {

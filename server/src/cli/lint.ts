@@ -1,6 +1,6 @@
 // `profile-policy lint`: the same analysis as the editor, printed as file:line:col severity rule message.
 import { readFileSync } from 'node:fs';
-import { formatFromFileName } from '../model/document';
+import { formatForFile } from '../formats/registry';
 import type { Finding } from '../rules/rule';
 import { analyse } from '../service';
 import type { Settings } from '../settings';
@@ -20,7 +20,7 @@ export function lintFile(file: string, settings: Settings): LintedFile {
   } catch (error) {
     throw new UnreadableFileError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { document, findings } = analyse(text, formatFromFileName(file, text), settings);
+  const { document, findings } = analyse(text, formatForFile(file, text), settings);
   return { file, findings, positionOf: (offset) => document.lines.positionAt(offset) };
 }
 

@@ -1,6 +1,6 @@
 // `profile-policy simulate`: one request against a policy file; --expect turns it into a CI assertion.
 import { readFileSync } from 'node:fs';
-import { formatFromFileName } from '../model/document';
+import { formatForFile } from '../formats/registry';
 import { SimulationInputError, simulateText, validateContext } from '../simulate/run';
 import type { Decision, SimulationResult, Span } from '../simulate/types';
 
@@ -99,7 +99,7 @@ export function runSimulate(args: readonly string[], write: (text: string) => vo
     ...(options.select !== undefined ? { policy: options.select } : {}),
     ...(options.statement !== undefined ? { statement: options.statement } : {}),
   };
-  const { document, policy, result } = simulateText(text, formatFromFileName(options.policy!, text), request, selection);
+  const { document, policy, result } = simulateText(text, formatForFile(options.policy!, text), request, selection);
   const position = (span: Span | undefined) => {
     if (!span) return undefined;
     const p = document.lines.positionAt(span.start);

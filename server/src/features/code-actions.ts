@@ -10,7 +10,7 @@ import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from 
 import type { Finding } from '../rules/rule';
 import type { Analysis } from '../service';
 import { toDiagnostic } from './diagnostics';
-import { addProperty, insertListItemAfter, removeListItem, removeProperty, render, replaceScalar, replaceWithItems, type OffsetEdit } from './edits';
+import { addProperty, insertListItemAfter, removeListItem, removeProperty, render, replaceScalar, replaceWithItems, type OffsetEdit } from '../model/edits';
 
 /** Rules whose suggestions replace the reported string itself. */
 const REPLACING_RULES = new Set([

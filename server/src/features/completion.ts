@@ -1,6 +1,6 @@
 // Completion at a position, answered from the cached analysis: element names, Version and Effect
 // values, actions, ARNs, condition operators, keys and values, and policy variables.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { ACCESS_LEVEL_ORDER, DEFAULT_SERVICE, accessLevelName, type Catalog } from '../catalog/catalog';
 import { shortDescription } from '../catalog/service';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
@@ -15,7 +15,8 @@ import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
 import { actionResourceType, statementActions, supportedConditionKeys } from '../facts/statement-facts';
-import { jsonCommas, quoteSnippet, quoteValue, snippetText } from './text-edits';
+import { indentUnit } from '../model/lines';
+import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 
 const COMMON_REGIONS = [
   'us-east-1',
@@ -81,54 +82,79 @@ function itemsFor(context: Context): CompletionItem[] {
 
 // ── keys ────────────────────────────────────────────────────────────────────────────────────────
 
-const KEY_VALUE_SNIPPETS: Record<string, { json: string; yaml: string }> = {
-  Version: { json: '"2012-10-17"', yaml: '"2012-10-17"' },
-  Statement: {
-    json: '[\n\t{\n\t\t"Effect": "${1|Allow,Deny|}",\n\t\t"Action": ["$2"],\n\t\t"Resource": ["$3"]\n\t}\n]',
-    yaml: '\n\t- Effect: ${1|Allow,Deny|}\n\t  Action:\n\t\t- $2\n\t  Resource:\n\t\t- "$3"',
-  },
-  Effect: { json: '"${1|Allow,Deny|}"', yaml: '${1|Allow,Deny|}' },
-  Sid: { json: '"$1"', yaml: '$1' },
-  Action: { json: '["$1"]', yaml: '\n\t- $1' },
-  NotAction: { json: '["$1"]', yaml: '\n\t- $1' },
-  Resource: { json: '["$1"]', yaml: '\n\t- $1' },
-  NotResource: { json: '["$1"]', yaml: '\n\t- $1' },
-  Condition: { json: '{\n\t"$1": {\n\t\t"$2": "$3"\n\t}\n}', yaml: '\n\t$1:\n\t\t$2: $3' },
-  Principal: { json: '{ "${1|AWS,Service,Federated|}": "$2" }', yaml: '\n\t${1|AWS,Service,Federated|}: $2' },
-  NotPrincipal: { json: '{ "AWS": "$1" }', yaml: '\n\tAWS: $1' },
-  Id: { json: '"$1"', yaml: '$1' },
+/** What a new element's value looks like; each format writes it in its own syntax. */
+const ELEMENT_VALUES: Readonly<Record<string, SnippetValue>> = {
+  Version: text('2012-10-17'),
+  Statement: list(object(['Effect', choice(1, 'Allow', 'Deny')], ['Action', list(stop(2))], ['Resource', list(stop(3))])),
+  Effect: choice(1, 'Allow', 'Deny'),
+  Sid: stop(1),
+  Action: list(stop(1)),
+  NotAction: list(stop(1)),
+  Resource: list(stop(1)),
+  NotResource: list(stop(1)),
+  Condition: object([stop(1), object([stop(2), stop(3)])]),
+  Principal: object([choice(1, 'AWS', 'Service', 'Federated'), stop(2)]),
+  NotPrincipal: object(['AWS', stop(1)]),
+  Id: stop(1),
 };
+
+/** A whole statement: the first thing written in a new policy. */
+const STATEMENT_ENTRIES: ReadonlyArray<readonly [string, SnippetValue]> = [
+  ['Sid', stop(1, 'Statement')],
+  ['Effect', choice(2, 'Allow', 'Deny')],
+  ['Action', list(stop(3, `${DEFAULT_SERVICE}:GetDomain`))],
+  ['Resource', list(stop(4, '*'))],
+];
+
+/** Where a snippet written at the slot goes: its continuation lines' indentation, the document's unit. */
+function layoutOf(context: Context): Layout {
+  const { document } = context.analysis;
+  const { writer } = document.format;
+  const indent = context.slot.lead || writer.indentAt(document.text, context.slot.replace.start);
+  return { indent, unit: indentUnit(document.text) };
+}
 
 function keyItems(context: Context, names: readonly string[]): CompletionItem[] {
   return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, String(index).padStart(2, '0')));
 }
 
-/** A key, with a value snippet when the key is new; JSON commas added where the document needs one. */
-function keyItem(context: Context, name: string, documentation: string | undefined, sortText: string, valueSnippet?: string): CompletionItem {
+/**
+ * A key, with a value snippet when the key is new, written with the slot's lead (a re-indented YAML
+ * line) and the separators the container needs (a JSON comma after the entry before, and one after).
+ */
+function keyItem(context: Context, key: KeySnippet, documentation: string | undefined, sortText: string, value?: SnippetValue): CompletionItem {
   const { slot, analysis } = context;
-  const format = analysis.document.format;
-  const hasValue = slot.property?.value !== undefined || (slot.property?.colon !== undefined && format === 'json');
-  const snippet = valueSnippet ?? KEY_VALUE_SNIPPETS[name]?.[format] ?? (format === 'json' ? '"$1"' : '$1');
-  let insert: string;
-  if (format === 'json') {
-    insert = hasValue ? JSON.stringify(name) : `${snippetText(JSON.stringify(name))}: ${snippet}`;
-    if (!slot.node) {
-      const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
-      const commas = jsonCommas(container, slot.replace.start);
-      insert = `${commas.before ? ',' : ''}${insert}${commas.after ? ',' : ''}`;
-    }
-  } else {
-    insert = hasValue ? name : `${snippetText(name)}: ${snippet.startsWith('\n') ? snippet : snippet}`;
-  }
-  return {
+  const { writer } = analysis.document.format;
+  const name = typeof key === 'string' ? key : scalarValues(key)[0]!;
+  const hasValue = slot.property?.value !== undefined || slot.property?.colon !== undefined;
+  const item: CompletionItem = {
     label: name,
     kind: CompletionItemKind.Property,
     documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
-    insertText: insert,
-    insertTextFormat: hasValue ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-    filterText: slot.quote ? `${slot.quote}${name}${slot.quote}` : name,
     sortText,
+    filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${name}${slot.quote}` : name}`,
   };
+  if (hasValue) {
+    if (typeof key === 'string') return { ...item, insertText: `${slot.lead}${writer.key(key)}`, insertTextFormat: InsertTextFormat.PlainText };
+    return { ...item, insertText: `${snippetText(slot.lead)}${writer.keySnippet(key)}`, insertTextFormat: InsertTextFormat.Snippet };
+  }
+  let insert = `${snippetText(slot.lead)}${writer.entry(key, value ?? ELEMENT_VALUES[name] ?? stop(1), layoutOf(context))}`;
+  if (!slot.node) {
+    const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
+    const separators = writer.separators(container, slot.replace.start);
+    insert += separators.trailing;
+    if (separators.afterPrevious)
+      item.additionalTextEdits = [
+        { range: toRange(analysis, { start: separators.afterPrevious.offset, end: separators.afterPrevious.offset }), newText: separators.afterPrevious.text },
+      ];
+  }
+  return { ...item, insertText: insert, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
+}
+
+/** The document's text that the slot's edit replaces before the cursor (a YAML line's blanks): filtering starts from it. */
+function replacedText(context: Context): string {
+  const { slot, analysis } = context;
+  return slot.lead ? analysis.document.text.slice(slot.replace.start, slot.replace.start + (slot.replace.end - slot.replace.start)) : '';
 }
 
 function statementKeyItems(context: Context): CompletionItem[] {
@@ -146,21 +172,21 @@ function statementKeyItems(context: Context): CompletionItem[] {
     if (slot.policy.kind === 'trust' && (name === 'Resource' || name === 'NotResource')) return false;
     return !exclusive.some(([a, b]) => (name === a && present.has(b)) || (name === b && present.has(a)));
   });
-  const format = context.analysis.document.format;
-  // Between statements of a JSON list only a whole statement fits; inside one, its keys.
-  const items = slot.statement || format === 'yaml' ? keyItems(context, names) : [];
+  const { format } = context.analysis.document;
+  // Between the statements of a list only a whole statement fits, unless keys there start one (YAML's `- `).
+  const items = slot.statement || format.keysStartObjects ? keyItems(context, names) : [];
   if (present.size === 0 && !slot.node) {
+    const layout = layoutOf(context);
     const body =
-      format === 'json'
-        ? '"Sid": "${1:Statement}",\n"Effect": "${2|Allow,Deny|}",\n"Action": ["${3:profile:GetDomain}"],\n"Resource": ["${4:*}"]'
-        : 'Sid: ${1:Statement}\nEffect: ${2|Allow,Deny|}\nAction:\n\t- ${3:profile:GetDomain}\nResource:\n\t- "${4:*}"';
-    const wrapped = format === 'json' && !slot.statement ? `{\n${body}\n}` : body;
+      slot.statement || format.keysStartObjects ? format.writer.entries(STATEMENT_ENTRIES, layout) : format.writer.value(object(...STATEMENT_ENTRIES), layout);
     items.unshift({
       label: 'New statement',
       kind: CompletionItemKind.Snippet,
       detail: 'Sid, Effect, Action and Resource',
-      insertText: wrapped,
+      insertText: `${snippetText(slot.lead)}${body}`,
       insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      filterText: `${replacedText(context)}New statement`,
       sortText: '00',
     });
   }
@@ -171,8 +197,8 @@ function statementKeyItems(context: Context): CompletionItem[] {
 
 function valueItem(context: Context, value: string, extra: Partial<CompletionItem> = {}): CompletionItem {
   const { slot, analysis } = context;
-  const text = quoteValue(value, analysis.document.format, slot.quote);
-  return { label: value, insertText: text, filterText: slot.quote ? `${slot.quote}${value}${slot.quote}` : value, ...extra };
+  const written = analysis.document.format.writer.string(value, slot.quote);
+  return { label: value, insertText: written, filterText: slot.quote ? `${slot.quote}${value}${slot.quote}` : value, ...extra };
 }
 
 function valueItems(context: Context): CompletionItem[] {
@@ -309,7 +335,7 @@ function resourceItems(context: Context): CompletionItem[] {
       kind: CompletionItemKind.Reference,
       detail: `${type.name} · ${users.length > 0 ? `for ${users.length} of this statement's actions` : `${catalog.serviceName(type.service)} resource type`}`,
       documentation: users.length > 0 ? { kind: 'markdown', value: users.map((a) => `- ${a.service}:${a.name}`).join('\n') } : undefined,
-      insertText: quoteSnippet(arnSnippet(type.arn, facts), context.analysis.document.format, slot.quote),
+      insertText: context.analysis.document.format.writer.stringSnippet(arnSnippet(type.arn, facts), slot.quote),
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: slot.quote ? `${slot.quote}${type.arn}` : type.arn,
       sortText: `1${type.service}/${type.name}`,
@@ -471,7 +497,7 @@ function operatorItems(context: Context): CompletionItem[] {
           name,
           `${operator.summary}${name.endsWith('IfExists') ? ' True as well when the key is missing.' : ''}`,
           `${multivalued === qualified ? 0 : 1}${String(i).padStart(2, '0')}${name}`,
-          context.analysis.document.format === 'json' ? '{ "$1": "$2" }' : '\n\t$1: $2',
+          object([stop(1), stop(2)]),
         ),
       );
     }
@@ -488,27 +514,21 @@ function conditionKeyItems(context: Context): CompletionItem[] {
   const family = parsed.base?.family;
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
+  const tagChoices = [...facts.tagKeys].filter((t) => /^[\w.:/=+\-@]+$/.test(t));
   const add = (name: string, type: string, detail: string, sortGroup: string) => {
     if (seen.has(name.toLowerCase())) return;
     seen.add(name.toLowerCase());
     if (family && family !== 'Null' && !familiesForType(type).includes(family)) return;
+    // A tag key's name is a tab stop, offering the tag names the document already uses.
     const tagged = name.endsWith('/${TagKey}');
-    const stem = tagged ? name.slice(0, -'${TagKey}'.length) : name;
-    const tagChoices = [...facts.tagKeys].filter((t) => /^[\w.:/=+\-@]+$/.test(t));
-    const tagSnippet = tagChoices.length > 0 ? `\${1|${tagChoices.map((t) => t.replace(/[,|]/g, '')).join(',')}|}` : '${1:TagKey}';
-    const keyText = tagged ? `${snippetText(stem)}${tagSnippet}` : snippetText(name);
-    const format = context.analysis.document.format;
-    const hasValue = slot.property?.value !== undefined;
-    const keyPart = format === 'json' ? `"${keyText}"` : keyText;
-    const valuePart = hasValue ? '' : format === 'json' ? ': "$0"' : ': $0';
+    const key = tagged ? concat(name.slice(0, -'${TagKey}'.length), tagChoices.length > 0 ? choice(1, ...tagChoices) : stop(1, 'TagKey')) : name;
+    const item = keyItem(context, key, undefined, `${sortGroup}${name}`, stop(0));
     items.push({
+      ...item,
       label: name,
       kind: CompletionItemKind.Field,
       detail: `${type}${type.startsWith('ArrayOf') ? ' (multivalued)' : ''} · ${detail}`,
-      insertText: keyPart + valuePart,
-      insertTextFormat: InsertTextFormat.Snippet,
-      filterText: slot.quote ? `${slot.quote}${name}` : name,
-      sortText: `${sortGroup}${name}`,
+      filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${name}` : name}`,
     });
   };
   for (const [key, actions] of supported) {

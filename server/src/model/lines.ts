@@ -45,3 +45,48 @@ export class LineIndex {
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 }
+
+/** The blanks that start the line holding offset. */
+export function leadingIndent(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, Math.min(end, offset));
+}
+
+/** Spaces up to offset's column: where keys written after the first one must line up (YAML). */
+export function columnIndent(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return ' '.repeat(offset - start);
+}
+
+const SAMPLE_LINES = 400;
+
+/**
+ * The document's indentation unit: the smallest step by which a line is indented more than the line
+ * before it, among the first lines; a tab where lines start with tabs; two spaces for a new document.
+ */
+export function indentUnit(text: string): string {
+  let previous = 0;
+  let smallest = Infinity;
+  let lines = 0;
+  let position = 0;
+  while (position < text.length && lines < SAMPLE_LINES) {
+    let end = text.indexOf('\n', position);
+    if (end < 0) end = text.length;
+    let blanks = position;
+    while (blanks < end && text[blanks] === ' ') blanks++;
+    if (text[blanks] === '\t' && blanks === position) return '\t';
+    const content = blanks < end && text[blanks] !== '\r';
+    if (content) {
+      const depth = blanks - position;
+      if (depth > previous) smallest = Math.min(smallest, depth - previous);
+      previous = depth;
+    }
+    position = end + 1;
+    lines++;
+  }
+  return ' '.repeat(Number.isFinite(smallest) ? Math.min(smallest, 8) : 2);
+}

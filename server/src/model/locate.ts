@@ -1,10 +1,10 @@
 // "What is at this position?": one typed answer, from the cached model, that completion and hover
 // dispatch on. It says which IAM slot a position is in (a statement key, an Action value, a condition
 // key under an operator, …), what was typed so far, and which source range a completion replaces.
-import { policyAt, type DocumentFormat, type PolicyDocument } from './document';
+import { policyAt, type PolicyDocument } from './document';
+import type { BlankLineTarget } from './format';
 import type { Policy, Statement } from './policy';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
-import { blankLineTarget, type BlankLineTarget } from './yaml-position';
 
 export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
 
@@ -32,6 +32,8 @@ export interface Slot {
   readonly siblings: readonly string[];
   /** The value sits in a list (`[…]` or `- …`). */
   readonly inList: boolean;
+  /** Text an insertion must start with, where the replaced range starts before the cursor (the blanks of a YAML line, re-indented). */
+  readonly lead: string;
 }
 
 interface Step {
@@ -51,22 +53,29 @@ interface Descent {
 }
 
 export function locate(document: PolicyDocument, offset: number): Slot | undefined {
-  if (document.format === 'yaml') {
-    const target = blankLineTarget(document.text, offset);
-    if (target) return atBlankLine(document, offset, target);
-  }
+  const target = document.format.blankLineTarget?.(document.text, offset);
+  if (target) return atBlankLine(document, offset, target);
   const policy = policyAt(document, offset);
   if (!policy) return undefined;
-  return classify(policy, descend(policy.node, offset, document.format), offset, document.text);
+  return classify(policy, descend(policy.node, offset, document.format.colonEndsPlainKey), offset, document.text);
 }
 
 /** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */
 function atBlankLine(document: PolicyDocument, offset: number, target: BlankLineTarget): Slot | undefined {
   const policy = policyAt(document, target.offset);
   if (!policy) return undefined;
-  const slot = classify(policy, descend(policy.node, target.offset, document.format, false), target.offset, document.text);
+  const slot = classify(policy, descend(policy.node, target.offset, false), target.offset, document.text);
   if (!slot) return undefined;
-  const here = { prefix: '', replace: { start: offset, end: offset }, quote: undefined, node: undefined };
+  // A key that belongs at another column than the cursor's: the edit covers the line's blanks and re-indents.
+  const lineStart = offset - document.lines.positionAt(offset).character;
+  const moved = target.column !== undefined && target.column !== offset - lineStart;
+  const here = {
+    prefix: '',
+    replace: { start: moved ? lineStart : offset, end: offset },
+    lead: moved ? ' '.repeat(target.column!) : '',
+    quote: undefined,
+    node: undefined,
+  };
   if (target.relation === 'sibling') {
     if (!slot.node || slot.kind === 'value' || slot.kind === 'condition-value') return undefined;
     return { ...slot, ...here, property: undefined, siblings: [...slot.siblings, (slot.node as StringNode).value] };
@@ -78,14 +87,14 @@ function atBlankLine(document: PolicyDocument, offset: number, target: BlankLine
   return slot.kind === 'value' || slot.kind === 'condition-value' ? undefined : { ...slot, ...here };
 }
 
-/** Is offset inside node as a cursor sees it: between a string's quotes; inside a JSON container's brackets. */
-function inside(node: ValueNode | StringNode, offset: number, format: DocumentFormat): boolean {
+/** Is offset inside node as a cursor sees it: between a string's quotes; inside a flow container's brackets. */
+function inside(node: ValueNode | StringNode, offset: number): boolean {
   if (node.kind === 'string' && node.quote) return offset > node.start && (offset < node.end || (!node.closed && offset <= node.end));
-  if ((node.kind === 'object' || node.kind === 'array') && format === 'json') return offset > node.start && offset < node.end;
+  if ((node.kind === 'object' || node.kind === 'array') && node.style === 'flow') return offset > node.start && offset < node.end;
   return offset >= node.start && offset <= node.end;
 }
 
-function descend(root: ObjectNode, offset: number, format: DocumentFormat, colonTyping = true): Descent {
+function descend(root: ObjectNode, offset: number, colonTyping: boolean): Descent {
   const trail: Step[] = [];
   let node: ValueNode = root;
   let inList = false;
@@ -93,7 +102,7 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat, colon
     if (node.kind === 'object') {
       if (trail.length > 0) trail[trail.length - 1]!.object ??= node;
       const hit: PropertyNode | undefined = node.properties.find(
-        (p) => inside(p.key, offset, format) || (p.value !== undefined && inside(p.value, offset, format) && offset >= p.value.start),
+        (p) => inside(p.key, offset) || (p.value !== undefined && inside(p.value, offset) && offset >= p.value.start),
       );
       if (!hit) {
         const pending = node.properties.find((p, i) => awaitsValue(p, offset, node.kind === 'object' ? node.properties[i + 1] : undefined));
@@ -104,12 +113,11 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat, colon
         return { trail, node, onKey: false, inList: false };
       }
       trail.push({ property: hit, object: undefined });
-      if (inside(hit.key, offset, format) && !(hit.value && offset >= hit.value.start && inside(hit.value, offset, format))) {
+      if (inside(hit.key, offset) && !(hit.value && offset >= hit.value.start && inside(hit.value, offset))) {
         return { trail, node: hit.key, onKey: true, inList: false };
       }
       if (
         colonTyping &&
-        format === 'yaml' &&
         offset === hit.key.end + 1 &&
         !hit.key.quote &&
         (hit.value === undefined || (hit.value.kind === 'null' && hit.value.start >= offset - 1))
@@ -119,7 +127,7 @@ function descend(root: ObjectNode, offset: number, format: DocumentFormat, colon
       node = hit.value!;
       inList = false;
     } else if (node.kind === 'array') {
-      const item: ValueNode | undefined = node.items.find((i) => inside(i, offset, format));
+      const item: ValueNode | undefined = node.items.find((i) => inside(i, offset));
       if (!item) return { trail, node, onKey: false, inList: true };
       node = item;
       inList = true;
@@ -197,6 +205,7 @@ function keySlot(kind: SlotKind, policy: Policy, object: ObjectNode | undefined,
     property,
     siblings,
     inList: false,
+    lead: '',
     ...tokenOf(keyNode, offset, text),
     ...(descent.colonTyped ? colonToken(descent, offset, text) : {}),
     ...extra,
@@ -226,6 +235,7 @@ function valueSlot(
     property: descent.trail[descent.trail.length - 1]?.property,
     siblings: [],
     inList: descent.inList,
+    lead: '',
     ...tokenOf(scalar, offset, text),
     ...extra,
   };

@@ -11,8 +11,12 @@ interface NodeBase {
   parent: ParentNode | undefined;
 }
 
+/** block: YAML's indented layout; flow: inside brackets (all of JSON, YAML's `{…}` and `[…]`). */
+export type ContainerStyle = 'block' | 'flow';
+
 export interface ObjectNode extends NodeBase {
   readonly kind: 'object';
+  readonly style: ContainerStyle;
   readonly properties: PropertyNode[];
   /** JSON: offsets of the commas between entries, so an insertion knows whether it needs one. */
   commas?: number[];
@@ -32,6 +36,7 @@ export interface PropertyNode {
 
 export interface ArrayNode extends NodeBase {
   readonly kind: 'array';
+  readonly style: ContainerStyle;
   readonly items: ValueNode[];
   /** JSON: offsets of the commas between items. */
   commas?: number[];

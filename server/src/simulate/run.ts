@@ -1,6 +1,7 @@
 // Simulation over a whole document: pick the policy (and optionally the statement), run the engine.
 // Shared by the CLI, the library API and the language server's custom request.
-import { parseDocument, type DocumentFormat, type PolicyDocument } from '../model/document';
+import { parseDocument, type PolicyDocument } from '../model/document';
+import type { Format } from '../model/format';
 import type { Policy } from '../model/policy';
 import { simulatePolicy, simulateStatement } from './engine';
 import type { SimulationRequest, SimulationResult } from './types';
@@ -41,13 +42,13 @@ export function simulateIn(document: PolicyDocument, request: SimulationRequest,
 
 export function simulateText(
   text: string,
-  format: DocumentFormat,
+  format: Format,
   request: SimulationRequest,
   selection: Selection = {},
 ): { document: PolicyDocument; policy: Policy; result: SimulationResult } {
   const document = parseDocument(text, format);
   const syntax = document.problems.find((p) => p.code === 'syntax-error');
-  if (syntax && document.policies.length === 0) throw new SimulationInputError(`the policy is not valid ${format.toUpperCase()}: ${syntax.message}`);
+  if (syntax && document.policies.length === 0) throw new SimulationInputError(`the policy is not valid ${format.name}: ${syntax.message}`);
   return { document, ...simulateIn(document, request, selection) };
 }
 

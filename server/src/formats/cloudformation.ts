@@ -1,7 +1,8 @@
 // Finds the policies in a parsed document: a standalone policy file, or the policies inside a
 // CloudFormation / SAM template, each tagged with its kind so rules know whether Principal belongs.
-import { alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin } from './policy';
-import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from './tree';
+import type { FoundPolicies } from '../model/format';
+import { alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin } from '../model/policy';
+import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from '../model/tree';
 
 interface Location {
   /** Property names from the resource's Properties; `*` steps into each item of a list. */
@@ -49,7 +50,7 @@ const POLICY_LOCATIONS: Record<string, readonly Location[]> = {
   'AWS::CodeArtifact::Repository': [resource('PermissionsPolicyDocument')],
 };
 
-export function findPolicies(roots: readonly ValueNode[]): { policies: Policy[]; isTemplate: boolean } {
+export function findPolicies(roots: readonly ValueNode[]): FoundPolicies {
   const policies: Policy[] = [];
   let isTemplate = false;
   for (const root of roots) {

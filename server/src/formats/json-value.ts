@@ -1,11 +1,12 @@
 // A policy given as a value (JSON.parse output, or an object from a library caller) in the same tree
 // shape as the readers produce, without source ranges: the fast path for simulation.
-import { addProperty, foldIntrinsic } from './builder';
-import { findPolicies } from './find-policies';
-import type { PolicyDocument } from './document';
-import { LineIndex } from './lines';
-import type { SyntaxProblem } from './problems';
-import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './tree';
+import { addProperty, foldIntrinsic } from '../model/builder';
+import type { PolicyDocument } from '../model/document';
+import { LineIndex } from '../model/lines';
+import type { SyntaxProblem } from '../model/problems';
+import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../model/tree';
+import { findPolicies } from './cloudformation';
+import { jsonFormat } from './json';
 
 const MAX_DEPTH = 1000;
 
@@ -14,7 +15,7 @@ export function documentFromValue(value: unknown): PolicyDocument {
   const root = convert(value, problems, 0);
   const roots = root ? [root] : [];
   const { policies, isTemplate } = findPolicies(roots);
-  return { text: '', format: 'json', lines: new LineIndex(''), roots, problems, policies, isTemplate };
+  return { text: '', format: jsonFormat, lines: new LineIndex(''), roots, problems, policies, isTemplate };
 }
 
 function convert(value: unknown, problems: SyntaxProblem[], depth: number): ValueNode | undefined {
@@ -25,7 +26,7 @@ function convert(value: unknown, problems: SyntaxProblem[], depth: number): Valu
   if (typeof value === 'boolean') return { kind: 'boolean', value, start: 0, end: 0, parent: undefined };
   if (value === null) return { kind: 'null', start: 0, end: 0, parent: undefined };
   if (Array.isArray(value)) {
-    const array: ArrayNode = { kind: 'array', items: [], start: 0, end: 0, parent: undefined };
+    const array: ArrayNode = { kind: 'array', style: 'flow', items: [], start: 0, end: 0, parent: undefined };
     for (const item of value) {
       const node = convert(item, problems, depth + 1);
       if (node) {
@@ -36,7 +37,7 @@ function convert(value: unknown, problems: SyntaxProblem[], depth: number): Valu
     return array;
   }
   if (typeof value === 'object') {
-    const object: ObjectNode = { kind: 'object', properties: [], start: 0, end: 0, parent: undefined };
+    const object: ObjectNode = { kind: 'object', style: 'flow', properties: [], start: 0, end: 0, parent: undefined };
     const seen = new Map<string, PropertyNode>();
     for (const key of Object.keys(value as Record<string, unknown>)) {
       const entry = (value as Record<string, unknown>)[key];

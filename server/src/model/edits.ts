@@ -1,9 +1,8 @@
 // Minimal, formatting-preserving edits on the model for quick fixes: replace a value, remove a list
 // item or a property, add a property or a statement. Offsets in, offsets out; the user's indentation,
 // comments and quoting style are kept.
-import type { PolicyDocument } from '../model/document';
-import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
-import { quoteValue } from './text-edits';
+import type { PolicyDocument } from './document';
+import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
 
 export interface OffsetEdit {
   readonly start: number;
@@ -13,11 +12,11 @@ export interface OffsetEdit {
 
 /** Replaces a scalar (value or key) by another, written the way the source writes it. */
 export function replaceScalar(document: PolicyDocument, node: StringNode, value: string): OffsetEdit {
-  return { start: node.start, end: node.end, newText: quoteValue(value, document.format, node.quote) };
+  return { start: node.start, end: node.end, newText: document.format.writer.string(value, node.quote) };
 }
 
-function isBlock(document: PolicyDocument, node: ArrayNode | ObjectNode): boolean {
-  return document.format === 'yaml' && document.text[node.start] !== '[' && document.text[node.start] !== '{';
+function isBlock(node: ArrayNode | ObjectNode): boolean {
+  return node.style === 'block';
 }
 
 function lineStartOf(document: PolicyDocument, offset: number): number {
@@ -37,7 +36,7 @@ export function columnOf(document: PolicyDocument, offset: number): number {
 /** Removes an item from a list, with its separator (flow/JSON) or its whole line (YAML block). */
 export function removeListItem(document: PolicyDocument, list: ArrayNode, item: ValueNode): OffsetEdit {
   const index = list.items.indexOf(item);
-  if (isBlock(document, list)) return { start: lineStartOf(document, item.start), end: nextLineStart(document, item.end), newText: '' };
+  if (isBlock(list)) return { start: lineStartOf(document, item.start), end: nextLineStart(document, item.end), newText: '' };
   const previous = list.items[index - 1];
   const next = list.items[index + 1];
   if (previous) return { start: previous.end, end: item.end, newText: '' };
@@ -49,7 +48,7 @@ export function removeListItem(document: PolicyDocument, list: ArrayNode, item: 
 export function removeProperty(document: PolicyDocument, object: ObjectNode, property: PropertyNode): OffsetEdit {
   const index = object.properties.indexOf(property);
   const end = property.value?.end ?? property.end;
-  if (isBlock(document, object)) return { start: lineStartOf(document, property.start), end: nextLineStart(document, end), newText: '' };
+  if (isBlock(object)) return { start: lineStartOf(document, property.start), end: nextLineStart(document, end), newText: '' };
   const previous = object.properties[index - 1];
   const next = object.properties[index + 1];
   if (previous) return { start: previous.end, end, newText: '' };
@@ -57,28 +56,20 @@ export function removeProperty(document: PolicyDocument, object: ObjectNode, pro
   return { start: property.start, end, newText: '' };
 }
 
-/** A value rendered for insertion: JSON inline, YAML flow style (valid in both block and flow context). */
+/** A value rendered for insertion on one line, in the document's format (valid in block and flow context). */
 export function render(document: PolicyDocument, value: unknown): string {
-  if (document.format === 'json') return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
-  if (Array.isArray(value)) return `[${value.map((v) => render(document, v)).join(', ')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${quoteValue(k, 'yaml', undefined)}: ${render(document, v)}`)
-      .join(', ')}}`;
-  return quoteValue(String(value), 'yaml', undefined);
+  return document.format.writer.inline(value);
 }
 
 /** Adds a property as the first (or last) of an object, in the object's own layout. */
 export function addProperty(document: PolicyDocument, object: ObjectNode, key: string, value: unknown, where: 'first' | 'last'): OffsetEdit {
-  const json = document.format === 'json';
-  const keyText = json ? JSON.stringify(key) : quoteValue(key, 'yaml', undefined);
-  const entry = `${keyText}: ${render(document, value)}`;
+  const entry = document.format.writer.inlineEntry(key, render(document, value));
   const anchor = where === 'first' ? object.properties[0] : object.properties[object.properties.length - 1];
+  const block = isBlock(object);
   if (!anchor) {
-    if (json || !isBlock(document, object)) return { start: object.start + 1, end: object.start + 1, newText: json ? entry : ` ${entry} ` };
+    if (!block) return { start: object.start + 1, end: object.start + 1, newText: entry };
     return { start: object.start, end: object.start, newText: `${entry}\n${' '.repeat(columnOf(document, object.start))}` };
   }
-  const block = isBlock(document, object);
   const multiline = block || document.lines.positionAt(anchor.start).line !== document.lines.positionAt(object.start).line;
   const indent = ' '.repeat(columnOf(document, anchor.key.start));
   if (where === 'first') {
@@ -92,7 +83,7 @@ export function addProperty(document: PolicyDocument, object: ObjectNode, key: s
 
 /** Appends an item after another in its list, in the list's own layout. */
 export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, after: ValueNode, rendered: string): OffsetEdit {
-  if (isBlock(document, list)) {
+  if (isBlock(list)) {
     const dash = ' '.repeat(Math.max(0, columnOf(document, after.start) - 2));
     return { start: after.end, end: after.end, newText: `\n${dash}- ${rendered}` };
   }
@@ -104,9 +95,9 @@ export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, a
 /** Replaces one list item by several, or a single value by a list of them. */
 export function replaceWithItems(document: PolicyDocument, node: StringNode, values: readonly string[]): OffsetEdit {
   const parent = node.parent;
-  const quoted = values.map((v) => quoteValue(v, document.format, document.format === 'json' ? '"' : node.quote));
+  const quoted = values.map((v) => document.format.writer.string(v, node.quote));
   if (parent?.kind === 'array') {
-    if (isBlock(document, parent)) {
+    if (isBlock(parent)) {
       const dash = ' '.repeat(Math.max(0, columnOf(document, node.start) - 2));
       return { start: node.start, end: node.end, newText: quoted.join(`\n${dash}- `) };
     }

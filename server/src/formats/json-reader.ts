@@ -1,18 +1,14 @@
 // Reads JSON (comments allowed, as in jsonc) into the shared tree, in one pass over jsonc-parser's visitor.
 import { ParseErrorCode, visit } from 'jsonc-parser';
-import { addProperty, foldIntrinsic, newString, setEnd } from './builder';
-import { MAX_NESTING_MESSAGE, type SyntaxProblem } from './problems';
-import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './tree';
+import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
+import type { ParsedText } from '../model/format';
+import { MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
+import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../model/tree';
 
 interface Frame {
   node: ObjectNode | ArrayNode;
   seen: Map<string, PropertyNode>;
   pending: PropertyNode | undefined;
-}
-
-export interface ParsedText {
-  roots: ValueNode[];
-  problems: SyntaxProblem[];
 }
 
 const MAX_DEPTH = 1000;
@@ -61,9 +57,9 @@ export function parseJson(text: string): ParsedText {
     visit(
       source,
       {
-        onObjectBegin: (offset) => open({ kind: 'object', properties: [], start: offset, end: offset + 1, parent: undefined }),
+        onObjectBegin: (offset) => open({ kind: 'object', style: 'flow', properties: [], start: offset, end: offset + 1, parent: undefined }),
         onObjectEnd: (offset, length) => close(offset + length),
-        onArrayBegin: (offset) => open({ kind: 'array', items: [], start: offset, end: offset + 1, parent: undefined }),
+        onArrayBegin: (offset) => open({ kind: 'array', style: 'flow', items: [], start: offset, end: offset + 1, parent: undefined }),
         onArrayEnd: (offset, length) => close(offset + length),
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];

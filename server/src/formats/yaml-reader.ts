@@ -1,10 +1,10 @@
 // Reads YAML (every document of a stream) into the shared tree. CloudFormation short-form tags
 // (!Sub, !Ref, !If, …) become opaque nodes named by their long form, like {"Fn::Sub": …} in JSON.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
-import { addProperty, foldIntrinsic, newString } from './builder';
-import type { ParsedText } from './json';
-import { MAX_NESTING_MESSAGE, type SyntaxProblem } from './problems';
-import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from './tree';
+import { addProperty, foldIntrinsic, newString } from '../model/builder';
+import type { ParsedText } from '../model/format';
+import { MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
+import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 
 const MAX_DEPTH = 1000;
 
@@ -68,7 +68,7 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
   if (isAlias(node)) return { kind: 'opaque', name: `*${node.source}`, start, end, parent: undefined, argument: undefined };
   if (isScalar(node)) return convertScalar(node, start, end, text);
   if (isSeq(node)) {
-    const array: ArrayNode = { kind: 'array', items: [], start, end, parent: undefined };
+    const array: ArrayNode = { kind: 'array', style: node.flow ? 'flow' : 'block', items: [], start, end, parent: undefined };
     for (const item of node.items) {
       const value = convert(item as YamlNode, problems, depth + 1, text);
       if (value) {
@@ -79,7 +79,7 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
     return array;
   }
   if (isMap(node)) {
-    const object: ObjectNode = { kind: 'object', properties: [], start, end, parent: undefined };
+    const object: ObjectNode = { kind: 'object', style: node.flow ? 'flow' : 'block', properties: [], start, end, parent: undefined };
     const seen = new Map<string, PropertyNode>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;

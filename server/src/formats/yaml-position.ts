@@ -2,12 +2,7 @@
 // where a new key would go. This looks at the indentation of the lines above (syntax the model owns)
 // and names a node position the locator can classify instead.
 
-export interface BlankLineTarget {
-  /** An offset inside the node that decides the slot. */
-  readonly offset: number;
-  /** sibling: a key at the same column as the cursor; child: the key whose value the cursor starts. */
-  readonly relation: 'sibling' | 'child';
-}
+import type { BlankLineTarget } from '../model/format';
 
 export function blankLineTarget(text: string, offset: number): BlankLineTarget | undefined {
   let lineStart = offset;
@@ -32,7 +27,9 @@ export function blankLineTarget(text: string, offset: number): BlankLineTarget |
       keyColumn += 2 + (after.length - after.trimStart().length);
       rest = after.trimStart();
     }
-    if (keyColumn === column || (indent === column && content.startsWith('-'))) return { offset: start + keyColumn, relation: 'sibling' };
+    if (keyColumn === column) return { offset: start + keyColumn, relation: 'sibling' };
+    // Under the dash of `- Effect: Allow`: a key written here belongs at the item's key column.
+    if (indent === column && content.startsWith('-')) return { offset: start + keyColumn, relation: 'sibling', column: keyColumn };
     if (indent < column) {
       // The cursor opens the value of this line's last key: point at the end of the line (its empty value).
       return { offset: start + line.length, relation: 'child' };

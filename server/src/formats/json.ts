@@ -1,0 +1,84 @@
+// JSON (comments allowed, as in jsonc): jsonc-parser's reader, CloudFormation's places for policies,
+// and how JSON writes values, keys and snippets: always quoted, commas between entries.
+import type { Format, FormatWriter, Quote, Separators } from '../model/format';
+import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
+import type { ObjectNode } from '../model/tree';
+import { findPolicies } from './cloudformation';
+import { parseJson } from './json-reader';
+import { leadingIndent } from '../model/lines';
+
+function string(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** A string's JSON escapes, for the inside of a quoted tab stop. */
+function escapeInside(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+function keySnippet(key: KeySnippet): string {
+  return typeof key === 'string' ? snippetText(string(key)) : `"${scalarText(key, escapeInside)}"`;
+}
+
+function value(snippet: SnippetValue, layout: Layout): string {
+  switch (snippet.kind) {
+    case 'tabstop':
+    case 'text':
+    case 'concat':
+      return `"${scalarText(snippet, escapeInside)}"`;
+    case 'list': {
+      if (snippet.items.length === 1 && snippet.items[0]!.kind !== 'object' && snippet.items[0]!.kind !== 'list')
+        return `[${value(snippet.items[0]!, layout)}]`;
+      const inner = { indent: layout.indent + layout.unit, unit: layout.unit };
+      return `[\n${snippet.items.map((item) => inner.indent + value(item, inner)).join(',\n')}\n${layout.indent}]`;
+    }
+    case 'object': {
+      const inner = { indent: layout.indent + layout.unit, unit: layout.unit };
+      return `{\n${inner.indent}${entries(snippet.entries, inner)}\n${layout.indent}}`;
+    }
+  }
+}
+
+function entry(key: KeySnippet, snippet: SnippetValue, layout: Layout): string {
+  return `${keySnippet(key)}: ${value(snippet, layout)}`;
+}
+
+function entries(list: ReadonlyArray<readonly [KeySnippet, SnippetValue]>, layout: Layout): string {
+  return list.map(([key, snippet]) => entry(key, snippet, layout)).join(`,\n${layout.indent}`);
+}
+
+/** A comma after the entry before the offset when none separates them, and one after the new entry when another follows. */
+function separators(container: ObjectNode | undefined, offset: number): Separators {
+  if (!container) return { afterPrevious: undefined, trailing: '' };
+  const commas = container.commas ?? [];
+  let previousEnd: number | undefined;
+  for (const p of container.properties) if (p.end <= offset) previousEnd = p.end;
+  const next = container.properties.find((p) => p.start >= offset);
+  const needsBefore = previousEnd !== undefined && !commas.some((c) => c >= previousEnd && c < offset);
+  const needsAfter = next !== undefined && !commas.some((c) => c >= offset && c < next.start);
+  return { afterPrevious: needsBefore ? { offset: previousEnd!, text: ',' } : undefined, trailing: needsAfter ? ',' : '' };
+}
+
+const writer: FormatWriter = {
+  string: (text: string, _quote: Quote) => string(text),
+  stringSnippet: (snippet: string) => `"${snippet}"`,
+  key: string,
+  inlineEntry: (name: string, written: string) => `${string(name)}: ${written}`,
+  inline: (data: unknown) => JSON.stringify(data, null, 1).replace(/\n\s*/g, ' '),
+  entry,
+  keySnippet,
+  value,
+  entries,
+  separators,
+  indentAt: leadingIndent,
+};
+
+export const jsonFormat: Format = {
+  id: 'json',
+  name: 'JSON',
+  parse: parseJson,
+  findPolicies,
+  writer,
+  colonEndsPlainKey: false,
+  keysStartObjects: false,
+};

@@ -1,0 +1,78 @@
+// An input format is one module behind this interface (formats/json.ts, formats/yaml.ts): it reads the
+// text into the shared tree, says where the policies are, and writes values, keys and snippets in its
+// own syntax. Features and rules ask the document's format; none of them names one.
+import type { Policy } from './policy';
+import type { SyntaxProblem } from './problems';
+import type { KeySnippet, Layout, SnippetValue } from './snippet';
+import type { ObjectNode, ValueNode } from './tree';
+
+export type Quote = '"' | "'" | undefined;
+
+export interface ParsedText {
+  readonly roots: ValueNode[];
+  readonly problems: SyntaxProblem[];
+}
+
+export interface FoundPolicies {
+  readonly policies: Policy[];
+  /** The document is a template (CloudFormation, SAM, …) rather than one policy. */
+  readonly isTemplate: boolean;
+}
+
+/** A position on a blank line, resolved by indentation: the node whose slot it is in. */
+export interface BlankLineTarget {
+  /** An offset inside the node that decides the slot. */
+  readonly offset: number;
+  /** sibling: a key beside the one at offset; child: the key whose value the cursor starts. */
+  readonly relation: 'sibling' | 'child';
+  /** Where on the line a key written here belongs, when that differs from the cursor's column. */
+  readonly column?: number;
+}
+
+/** What an insertion between the entries of an object needs: a separator after the entry before it, one after itself. */
+export interface Separators {
+  /** Text to add at an offset after the previous entry (JSON: a comma at the end of the previous value). */
+  readonly afterPrevious: { readonly offset: number; readonly text: string } | undefined;
+  /** Text to end the inserted entry with (JSON: a comma when an entry follows). */
+  readonly trailing: string;
+}
+
+export interface FormatWriter {
+  /** A string value, in the quote the author used where the format leaves a choice. */
+  string(value: string, quote: Quote): string;
+  /** A string whose content is already snippet text (tab stops inside), quoted as the format needs. */
+  stringSnippet(snippet: string, quote: Quote): string;
+  /** A key, as the format writes it. */
+  key(name: string): string;
+  /** A key and an already written value, on one line. */
+  inlineEntry(key: string, value: string): string;
+  /** A value on one line (JSON, or YAML flow style that fits both block and flow context). */
+  inline(value: unknown): string;
+  /** A key with tab stops, as a snippet. */
+  keySnippet(key: KeySnippet): string;
+  /** `key: value` as a snippet, the value laid out below the key where the format does that. */
+  entry(key: KeySnippet, value: SnippetValue, layout: Layout): string;
+  /** A value as a snippet (a whole statement, a skeleton policy). */
+  value(value: SnippetValue, layout: Layout): string;
+  /** The entries of an object without its braces, for a container that is already open. */
+  entries(entries: ReadonlyArray<readonly [KeySnippet, SnippetValue]>, layout: Layout): string;
+  /** What an insertion at offset between the entries of the object needs. */
+  separators(container: ObjectNode | undefined, offset: number): Separators;
+  /** The indentation continuation lines of something written at offset start with. */
+  indentAt(text: string, offset: number): string;
+}
+
+export interface Format {
+  readonly id: string;
+  /** For messages: "JSON", "YAML". */
+  readonly name: string;
+  parse(text: string): ParsedText;
+  findPolicies(roots: readonly ValueNode[]): FoundPolicies;
+  readonly writer: FormatWriter;
+  /** Where indentation is structure (YAML): the node a position on a blank line belongs to. */
+  blankLineTarget?(text: string, offset: number): BlankLineTarget | undefined;
+  /** A plain scalar ending in `:` reads as a key while it is typed (YAML `- profile:`). */
+  readonly colonEndsPlainKey: boolean;
+  /** Keys typed where a list item goes start an object (a YAML `- ` item); JSON needs the braces. */
+  readonly keysStartObjects: boolean;
+}
