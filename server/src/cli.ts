@@ -5,7 +5,7 @@ import { FileArgumentError, expandFileArguments } from './cli/files';
 import { formatResults, type OutputFormat } from './cli/formats';
 import { UnreadableFileError, countBySeverity, lintFile } from './cli/lint';
 import { SimulateUsageError, runSimulate } from './cli/simulate';
-import { DEFAULT_SETTINGS } from './settings';
+import { DEFAULT_SETTINGS } from './rules/settings';
 import { SimulationInputError } from './simulate/run';
 import { startServer } from './server';
 

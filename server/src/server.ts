@@ -17,7 +17,7 @@ import {
 } from './protocol';
 import { AnalysisCache, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
 import { validateRequest } from './simulate/run';
-import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
 const DEBOUNCE_MS = 200;
 

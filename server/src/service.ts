@@ -14,17 +14,10 @@ import type { SimulationRequest } from './simulate/types';
 import { formatById, type FormatId } from './formats/registry';
 import { parseDocument, type PolicyDocument } from './model/document';
 import type { Format } from './model/format';
-import { validateReusing, type PolicyFindings } from './rules/index';
-import type { Finding } from './rules/rule';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { analyseText, type Analysis } from './rules/analysis';
+import { DEFAULT_SETTINGS, type Settings } from './rules/settings';
 
-/** Everything known about one version of one document: computed once, read by every feature. */
-export interface Analysis {
-  readonly document: PolicyDocument;
-  readonly findings: readonly Finding[];
-  /** Per-policy findings, for reuse by the next version of the same document. */
-  readonly byPolicy?: PolicyFindings;
-}
+export type { Analysis };
 
 /** The document model of a text, without the rules. */
 export function parseText(text: string, format: Format | FormatId): PolicyDocument {
@@ -39,10 +32,7 @@ export function analyse(
   catalog: Catalog = bundledCatalog(),
   previous?: Analysis,
 ): Analysis {
-  const document = parseText(text, format);
-  if (!settings.enable) return { document, findings: [] };
-  const { findings, byPolicy } = validateReusing(document, catalog, settings.rules, previous?.byPolicy);
-  return { document, findings, byPolicy };
+  return analyseText(text, typeof format === 'string' ? formatById(format)! : format, catalog, settings, previous);
 }
 
 export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ruleMeta } from '../rules/index';
-import { readSettings, type Settings } from '../settings';
+import { readSettings, type Settings } from '../rules/settings';
 
 export const CONFIG_FILE = '.profile-policy.json';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatForFile } from '../formats/registry';
 import type { Finding } from '../rules/rule';
 import { analyse } from '../service';
-import type { Settings } from '../settings';
+import type { Settings } from '../rules/settings';
 
 export interface LintedFile {
   readonly file: string;

@@ -10,7 +10,7 @@ import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
 import { contentRange, type StringNode } from '../model/tree';
-import type { Analysis } from '../service';
+import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';

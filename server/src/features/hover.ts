@@ -7,7 +7,7 @@ import { readArn } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, variableAt } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
-import type { Analysis } from '../service';
+import type { Analysis } from '../rules/analysis';
 import type { ActionInfo } from '../catalog/types';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';

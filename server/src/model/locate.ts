@@ -249,3 +249,20 @@ function tokenOf(node: ValueNode | StringNode | undefined, offset: number, text:
   const closed = node.kind !== 'string' || node.closed;
   return { prefix: text.slice(contentStart, Math.max(contentStart, offset)), replace: { start: node.start, end: closed ? node.end : offset }, quote };
 }
+
+/** What a reported range (a finding) is: its slot, the string it covers exactly (if one does), its policy and statement. */
+export interface RangeTarget {
+  readonly slot: Slot | undefined;
+  readonly node: StringNode | undefined;
+  readonly policy: Policy | undefined;
+  readonly statement: Statement | undefined;
+}
+
+export function locateRange(document: PolicyDocument, start: number, end: number): RangeTarget {
+  // Just inside the start: between a string's quotes, within a plain scalar.
+  const slot = locate(document, Math.min(start + 1, end)) ?? locate(document, start);
+  const node = slot?.node?.kind === 'string' && slot.node.start === start && slot.node.end === end ? slot.node : undefined;
+  const policy = slot?.policy ?? policyAt(document, start);
+  const statement = slot?.statement ?? policy?.statements.find((s) => start >= s.node.start && start <= s.node.end);
+  return { slot, node, policy, statement };
+}

@@ -7,119 +7,115 @@ import { hasVariables, replaceVariables } from '../iam/variables';
 import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
 import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
-import type { RuleContext, RuleGroup } from './rule';
+import { addProperty, replaceScalar } from '../model/edits';
+import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
-export const conditionRules: RuleGroup = {
+const rules = {
+  'condition-operator-unknown': {
+    severity: 'error',
+    title: 'Unknown condition operator',
+    description:
+      'The operator is not an IAM condition operator, or its `ForAllValues:`/`ForAnyValue:` prefix or `IfExists` suffix is misspelt. Operator names are case-sensitive.',
+    references: ['Access Analyzer INVALID_CONDITION_OPERATOR', 'parliament UNKNOWN_OPERATOR'],
+    fix: replaceBySuggestions,
+  },
+  'condition-null-ifexists': {
+    severity: 'error',
+    title: 'Null with IfExists',
+    description: '`Null` already tests whether a key exists; `NullIfExists` is not an operator.',
+    references: ['Access Analyzer NULL_WITH_IF_EXISTS'],
+    fix: replaceBySuggestions,
+  },
+  'condition-key-malformed': {
+    severity: 'error',
+    title: 'Malformed condition key',
+    description: 'A condition key is `prefix:name`; tag keys need the tag name after the slash (`aws:ResourceTag/team`).',
+    references: ['Access Analyzer INVALID_CONDITION_KEY_FORMAT', 'Access Analyzer MISSING_TAG_KEY_IN_CONDITION'],
+  },
+  'condition-key-unknown': {
+    severity: 'error',
+    title: 'Unknown condition key',
+    description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.',
+    references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'],
+    fix: replaceBySuggestions,
+  },
+  'condition-key-duplicate-case': {
+    severity: 'error',
+    title: 'Keys that differ only in case',
+    description: 'Condition key names are case-insensitive, so two keys under one operator that differ only in case are the same key twice.',
+    references: ['Access Analyzer DUPLICATE_KEYS_WITH_DIFFERENT_CASE'],
+  },
+  'condition-key-unsupported': {
+    severity: 'warning',
+    title: 'No action of the statement supports the key',
+    description:
+      "A tag key that none of the statement's actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).",
+    references: [
+      'Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+      'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+      'parliament UNKNOWN_CONDITION_FOR_ACTION',
+    ],
+  },
+  'condition-operator-type': {
+    severity: 'warning',
+    title: "Operator does not fit the key's type",
+    description:
+      "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
+    references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
+  },
+  'condition-value-type': {
+    severity: 'warning',
+    title: 'Value does not fit the operator',
+    description:
+      'Numbers for Numeric operators, ISO 8601 dates or epoch seconds for Date operators, `true`/`false` for Bool and Null, CIDR ranges for IpAddress.',
+    references: ['Access Analyzer TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_IP_RANGE'],
+  },
+  'condition-missing-qualifier': {
+    severity: 'error',
+    title: 'Multivalued key without ForAllValues/ForAnyValue',
+    description:
+      'A multivalued key such as `aws:TagKeys` is a list in the request: say whether every value (`ForAllValues:`) or any value (`ForAnyValue:`) must match.',
+    references: ['Access Analyzer MISSING_QUALIFIER'],
+    fix: qualifierFixes,
+  },
+  'condition-qualifier-single-valued': {
+    severity: 'warning',
+    title: 'Set qualifier on a single-valued key',
+    description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.',
+    references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'],
+  },
+  'condition-forallvalues-without-null': {
+    severity: 'warning',
+    title: 'ForAllValues in an Allow without a Null guard',
+    description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.',
+    references: ['IAM: Multivalued context keys'],
+    fix: nullGuardFix,
+  },
+  'condition-wildcard-without-like': {
+    severity: 'warning',
+    title: 'Wildcard under an operator that does not expand it',
+    description: '`*` and `?` are only wildcards under `StringLike`/`StringNotLike` (and ARN operators); elsewhere they match the literal character.',
+    references: ['Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR'],
+  },
+  'condition-bool-both': {
+    severity: 'error',
+    title: 'Bool with both true and false',
+    description: 'A Bool condition with both values is always true when the key is present: say which one you mean.',
+    references: ['Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN'],
+  },
+  'condition-empty': {
+    severity: 'info',
+    title: 'Empty condition',
+    description: 'An empty Condition, operator block or value list adds nothing (an empty value list never matches).',
+    references: ['Access Analyzer EMPTY_OBJECT_CONDITION', 'EMPTY_ARRAY_CONDITION'],
+  },
+} as const satisfies RuleSpecs;
+
+type Context = RuleContext<keyof typeof rules>;
+
+export const conditionRules = defineRules({
   name: 'conditions',
-  rules: [
-    {
-      id: 'condition-operator-unknown',
-      severity: 'error',
-      title: 'Unknown condition operator',
-      description:
-        'The operator is not an IAM condition operator, or its `ForAllValues:`/`ForAnyValue:` prefix or `IfExists` suffix is misspelt. Operator names are case-sensitive.',
-      references: ['Access Analyzer INVALID_CONDITION_OPERATOR', 'parliament UNKNOWN_OPERATOR'],
-    },
-    {
-      id: 'condition-null-ifexists',
-      severity: 'error',
-      title: 'Null with IfExists',
-      description: '`Null` already tests whether a key exists; `NullIfExists` is not an operator.',
-      references: ['Access Analyzer NULL_WITH_IF_EXISTS'],
-    },
-    {
-      id: 'condition-key-malformed',
-      severity: 'error',
-      title: 'Malformed condition key',
-      description: 'A condition key is `prefix:name`; tag keys need the tag name after the slash (`aws:ResourceTag/team`).',
-      references: ['Access Analyzer INVALID_CONDITION_KEY_FORMAT', 'Access Analyzer MISSING_TAG_KEY_IN_CONDITION'],
-    },
-    {
-      id: 'condition-key-unknown',
-      severity: 'error',
-      title: 'Unknown condition key',
-      description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.',
-      references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'],
-    },
-    {
-      id: 'condition-key-duplicate-case',
-      severity: 'error',
-      title: 'Keys that differ only in case',
-      description: 'Condition key names are case-insensitive, so two keys under one operator that differ only in case are the same key twice.',
-      references: ['Access Analyzer DUPLICATE_KEYS_WITH_DIFFERENT_CASE'],
-    },
-    {
-      id: 'condition-key-unsupported',
-      severity: 'warning',
-      title: 'No action of the statement supports the key',
-      description:
-        "A tag key that none of the statement's actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).",
-      references: [
-        'Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
-        'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-        'parliament UNKNOWN_CONDITION_FOR_ACTION',
-      ],
-    },
-    {
-      id: 'condition-operator-type',
-      severity: 'warning',
-      title: "Operator does not fit the key's type",
-      description:
-        "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
-      references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
-    },
-    {
-      id: 'condition-value-type',
-      severity: 'warning',
-      title: 'Value does not fit the operator',
-      description:
-        'Numbers for Numeric operators, ISO 8601 dates or epoch seconds for Date operators, `true`/`false` for Bool and Null, CIDR ranges for IpAddress.',
-      references: ['Access Analyzer TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_IP_RANGE'],
-    },
-    {
-      id: 'condition-missing-qualifier',
-      severity: 'error',
-      title: 'Multivalued key without ForAllValues/ForAnyValue',
-      description:
-        'A multivalued key such as `aws:TagKeys` is a list in the request: say whether every value (`ForAllValues:`) or any value (`ForAnyValue:`) must match.',
-      references: ['Access Analyzer MISSING_QUALIFIER'],
-    },
-    {
-      id: 'condition-qualifier-single-valued',
-      severity: 'warning',
-      title: 'Set qualifier on a single-valued key',
-      description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.',
-      references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'],
-    },
-    {
-      id: 'condition-forallvalues-without-null',
-      severity: 'warning',
-      title: 'ForAllValues in an Allow without a Null guard',
-      description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.',
-      references: ['IAM: Multivalued context keys'],
-    },
-    {
-      id: 'condition-wildcard-without-like',
-      severity: 'warning',
-      title: 'Wildcard under an operator that does not expand it',
-      description: '`*` and `?` are only wildcards under `StringLike`/`StringNotLike` (and ARN operators); elsewhere they match the literal character.',
-      references: ['Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR'],
-    },
-    {
-      id: 'condition-bool-both',
-      severity: 'error',
-      title: 'Bool with both true and false',
-      description: 'A Bool condition with both values is always true when the key is present: say which one you mean.',
-      references: ['Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN'],
-    },
-    {
-      id: 'condition-empty',
-      severity: 'info',
-      title: 'Empty condition',
-      description: 'An empty Condition, operator block or value list adds nothing (an empty value list never matches).',
-      references: ['Access Analyzer EMPTY_OBJECT_CONDITION', 'EMPTY_ARRAY_CONDITION'],
-    },
-  ],
+  rules,
   checkStatement(statement, context) {
     const block = statement.elements.Condition?.value;
     if (block?.kind === 'object' && block.properties.length === 0) context.report('condition-empty', block, 'Condition is empty.');
@@ -129,9 +125,9 @@ export const conditionRules: RuleGroup = {
     const supported = checkSupport ? supportedConditionKeys(facts.actions, context.catalog) : undefined;
     for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
   },
-};
+});
 
-function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: Map<string, unknown> | undefined, context: RuleContext): void {
+function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: Map<string, unknown> | undefined, context: Context): void {
   const text = entry.operator.value;
   const parsed = parseOperator(text);
   if (parsed.base?.family === 'Null' && parsed.ifExists) {
@@ -165,7 +161,7 @@ function checkKey(
   operator: ParsedOperator,
   entry: ConditionKeyEntry,
   supported: Map<string, unknown> | undefined,
-  context: RuleContext,
+  context: Context,
 ): void {
   const name = entry.key.value;
   const parsed = readConditionKey(name);
@@ -248,7 +244,7 @@ function hasNullGuard(statement: Statement, key: string): boolean {
   );
 }
 
-function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context: RuleContext): void {
+function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context: Context): void {
   const family = operator.base!.family;
   const value = entry.property.value;
   if (value?.kind === 'array' && value.items.length === 0) {
@@ -313,4 +309,24 @@ function isCidr(text: string): boolean {
   const parts = address.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return false;
   return prefix === undefined || (/^\d{1,2}$/.test(prefix) && Number(prefix) <= 32);
+}
+
+function qualifierFixes(finding: Finding, { document, statement }: FixTarget): Fix[] {
+  const entry = statement?.conditions.find((c) => c.keys.some((k) => k.key.start === finding.start));
+  if (!entry || entry.keys.length !== 1) return [];
+  return (finding.data?.suggestions ?? []).map((s) => ({ title: `Use ${s}`, edits: [replaceScalar(document, entry.operator, s)] }));
+}
+
+/** Adds `"Null": { key: "false" }` beside a ForAllValues condition in an Allow. */
+function nullGuardFix(_finding: Finding, { document, statement, node: keyNode }: FixTarget): Fix[] {
+  if (!statement || !keyNode) return [];
+  const block = statement.elements.Condition?.value;
+  if (block?.kind !== 'object') return [];
+  const key = keyNode.value;
+  const existing = statement.conditions.find((c) => c.operator.value === 'Null');
+  const edit =
+    existing?.property.value?.kind === 'object'
+      ? addProperty(document, existing.property.value, key, 'false', 'last')
+      : addProperty(document, block, 'Null', { [key]: 'false' }, 'last');
+  return [{ title: `Add "Null": { "${key}": "false" } so the Allow needs the key`, edits: [edit] }];
 }

@@ -7,20 +7,25 @@ import { resourceRules } from './resources';
 import { riskRules } from './risk';
 import { sizeRules } from './size';
 import { variableRules } from './variables';
-import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings } from './rule';
+import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings, RuleSpec } from './rule';
 import { structureRules } from './structure';
 import { syntaxRules } from './syntax';
 
-export const RULE_GROUPS: readonly RuleGroup[] = [syntaxRules, structureRules, actionRules, resourceRules, conditionRules, variableRules, riskRules, sizeRules];
+export const RULE_GROUPS = [syntaxRules, structureRules, actionRules, resourceRules, conditionRules, variableRules, riskRules, sizeRules] as const;
 
-export const ALL_RULES: readonly RuleMeta[] = RULE_GROUPS.flatMap((g) => g.rules);
+/** Every rule id, as a type: the union of the groups' ids. */
+export type RuleId = (typeof RULE_GROUPS)[number] extends infer G ? (G extends RuleGroup<infer Id> ? Id : never) : never;
+
+export const ALL_RULES: readonly RuleMeta[] = (RULE_GROUPS as readonly RuleGroup[]).flatMap((g) =>
+  Object.entries(g.rules).map(([id, spec]) => ({ id, ...(spec as RuleSpec) })),
+);
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
 }
 
-const GROUP_BY_ID = new Map(RULE_GROUPS.flatMap((g) => g.rules.map((r) => [r.id, g.name] as const)));
+const GROUP_BY_ID = new Map((RULE_GROUPS as readonly RuleGroup[]).flatMap((g) => Object.keys(g.rules).map((id) => [id, g.name] as const)));
 
 export function ruleGroupOf(id: string): string | undefined {
   return GROUP_BY_ID.get(id);

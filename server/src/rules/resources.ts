@@ -6,102 +6,97 @@ import { readArn, resourceTypeWord, type ArnParts } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { PARTITIONS } from '../catalog/partitions';
 import { parseAction } from '../iam/action';
-import { elementValues, type Statement } from '../model/policy';
+import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
-import type { RuleContext, RuleGroup } from './rule';
+import { insertListItemAfter, removeListItem, render } from '../model/edits';
+import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 const hasWild = (s: string) => s.includes('*') || s.includes('?');
 const hasVariable = hasVariables;
 
-export const resourceRules: RuleGroup = {
+const rules = {
+  'arn-malformed': {
+    severity: 'error',
+    title: 'Resource is not an ARN',
+    description:
+      'A resource is `"*"` or an ARN of the form `arn:partition:service:region:account:resource`, with all six parts present (some may be empty for global services).',
+    references: ['Access Analyzer INVALID_ARN_PREFIX', 'Access Analyzer MISSING_ARN_FIELD', 'parliament INVALID_ARN'],
+  },
+  'arn-partition-invalid': {
+    severity: 'error',
+    title: 'Unknown ARN partition',
+    description: 'The partition is `aws`, `aws-cn`, `aws-us-gov` or one of the isolated partitions.',
+    references: ['Access Analyzer INVALID_PARTITION'],
+  },
+  'arn-service-case': {
+    severity: 'error',
+    title: 'ARN service in upper case',
+    description: 'The service part of an ARN is lower case (`profile`, not `Profile`).',
+    references: ['Access Analyzer INVALID_ARN_SERVICE_CASE'],
+  },
+  'arn-region-invalid': {
+    severity: 'error',
+    title: 'Invalid or missing ARN region',
+    description: 'The region looks like `us-east-1`; Customer Profiles ARNs must name one (or `*`).',
+    references: ['Access Analyzer INVALID_ARN_REGION', 'Access Analyzer MISSING_ARN_REGION'],
+  },
+  'arn-account-invalid': {
+    severity: 'error',
+    title: 'Invalid or missing ARN account',
+    description: 'The account is a 12-digit AWS account id (or `*`); Customer Profiles ARNs must name one.',
+    references: ['Access Analyzer INVALID_ARN_ACCOUNT', 'Access Analyzer MISSING_ARN_ACCOUNT'],
+  },
+  'arn-resource-type-wildcard': {
+    severity: 'error',
+    title: 'Wildcard in the resource-type word',
+    description:
+      'IAM does not allow `*` or `?` inside the resource-type word (`domains/…`, `object-types/…`). Write the type in full and use the wildcard in the name.',
+    references: ['IAM JSON policy elements: Resource'],
+  },
+  'arn-wrong-service': {
+    severity: 'warning',
+    title: 'ARN of another service',
+    description: 'Every action of the statement is a Customer Profiles action, but the ARN names another service, so it grants nothing.',
+    references: ['parliament RESOURCE_MISMATCH'],
+  },
+  'arn-no-resource-type': {
+    severity: 'warning',
+    title: 'ARN fits no resource type',
+    description:
+      'The ARN matches none of the 12 Customer Profiles resource types (`domains/${DomainName}`, `domains/${DomainName}/object-types/${ObjectTypeName}`, …).',
+    references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
+  },
+  'arn-fits-no-action': {
+    severity: 'warning',
+    title: "ARN fits none of the statement's actions",
+    description:
+      "The ARN is a Customer Profiles resource, but none of the statement's actions takes that resource type; the message says which types the actions need.",
+    references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
+  },
+  'resource-star-needed': {
+    severity: 'warning',
+    title: 'Action needs "*" but the statement names ARNs',
+    description:
+      'Actions without a resource type (ListDomains, ListAccountIntegrations, ListProfileObjectTypeTemplates, ListRecommenderRecipes, GetProfileObjectTypeTemplate) are only allowed with `"Resource": "*"`. Move them into a statement of their own.',
+    references: ['IAM service authorization reference: Resource types column'],
+    fix: moveToOwnStatement,
+  },
+  'resource-list-empty': {
+    severity: 'info',
+    title: 'Empty Resource list',
+    description: 'An empty list names no resource: the statement never applies.',
+    references: ['Access Analyzer EMPTY_ARRAY_RESOURCE'],
+  },
+} as const satisfies RuleSpecs;
+
+type Context = RuleContext<keyof typeof rules>;
+
+export const resourceRules = defineRules({
   name: 'resources',
-  rules: [
-    {
-      id: 'arn-malformed',
-      severity: 'error',
-      title: 'Resource is not an ARN',
-      description:
-        'A resource is `"*"` or an ARN of the form `arn:partition:service:region:account:resource`, with all six parts present (some may be empty for global services).',
-      references: ['Access Analyzer INVALID_ARN_PREFIX', 'Access Analyzer MISSING_ARN_FIELD', 'parliament INVALID_ARN'],
-    },
-    {
-      id: 'arn-partition-invalid',
-      severity: 'error',
-      title: 'Unknown ARN partition',
-      description: 'The partition is `aws`, `aws-cn`, `aws-us-gov` or one of the isolated partitions.',
-      references: ['Access Analyzer INVALID_PARTITION'],
-    },
-    {
-      id: 'arn-service-case',
-      severity: 'error',
-      title: 'ARN service in upper case',
-      description: 'The service part of an ARN is lower case (`profile`, not `Profile`).',
-      references: ['Access Analyzer INVALID_ARN_SERVICE_CASE'],
-    },
-    {
-      id: 'arn-region-invalid',
-      severity: 'error',
-      title: 'Invalid or missing ARN region',
-      description: 'The region looks like `us-east-1`; Customer Profiles ARNs must name one (or `*`).',
-      references: ['Access Analyzer INVALID_ARN_REGION', 'Access Analyzer MISSING_ARN_REGION'],
-    },
-    {
-      id: 'arn-account-invalid',
-      severity: 'error',
-      title: 'Invalid or missing ARN account',
-      description: 'The account is a 12-digit AWS account id (or `*`); Customer Profiles ARNs must name one.',
-      references: ['Access Analyzer INVALID_ARN_ACCOUNT', 'Access Analyzer MISSING_ARN_ACCOUNT'],
-    },
-    {
-      id: 'arn-resource-type-wildcard',
-      severity: 'error',
-      title: 'Wildcard in the resource-type word',
-      description:
-        'IAM does not allow `*` or `?` inside the resource-type word (`domains/…`, `object-types/…`). Write the type in full and use the wildcard in the name.',
-      references: ['IAM JSON policy elements: Resource'],
-    },
-    {
-      id: 'arn-wrong-service',
-      severity: 'warning',
-      title: 'ARN of another service',
-      description: 'Every action of the statement is a Customer Profiles action, but the ARN names another service, so it grants nothing.',
-      references: ['parliament RESOURCE_MISMATCH'],
-    },
-    {
-      id: 'arn-no-resource-type',
-      severity: 'warning',
-      title: 'ARN fits no resource type',
-      description:
-        'The ARN matches none of the 12 Customer Profiles resource types (`domains/${DomainName}`, `domains/${DomainName}/object-types/${ObjectTypeName}`, …).',
-      references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
-    },
-    {
-      id: 'arn-fits-no-action',
-      severity: 'warning',
-      title: "ARN fits none of the statement's actions",
-      description:
-        "The ARN is a Customer Profiles resource, but none of the statement's actions takes that resource type; the message says which types the actions need.",
-      references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
-    },
-    {
-      id: 'resource-star-needed',
-      severity: 'warning',
-      title: 'Action needs "*" but the statement names ARNs',
-      description:
-        'Actions without a resource type (ListDomains, ListAccountIntegrations, ListProfileObjectTypeTemplates, ListRecommenderRecipes, GetProfileObjectTypeTemplate) are only allowed with `"Resource": "*"`. Move them into a statement of their own.',
-      references: ['IAM service authorization reference: Resource types column'],
-    },
-    {
-      id: 'resource-list-empty',
-      severity: 'info',
-      title: 'Empty Resource list',
-      description: 'An empty list names no resource: the statement never applies.',
-      references: ['Access Analyzer EMPTY_ARRAY_RESOURCE'],
-    },
-  ],
+  rules,
   checkStatement(statement, context) {
     for (const element of ['Resource', 'NotResource'] as const) {
       const property = statement.elements[element];
@@ -119,9 +114,9 @@ export const resourceRules: RuleGroup = {
     }
     checkStarNeeded(statement, context);
   },
-};
+});
 
-function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService: ReadonlySet<string> | undefined, context: RuleContext): void {
+function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService: ReadonlySet<string> | undefined, context: Context): void {
   const text = node.value;
   if (text === '*') return;
   if (!text.startsWith('arn:')) {
@@ -178,7 +173,7 @@ function commonResourceStart(service: ServiceModel): string | undefined {
   return cut > 0 ? common.slice(0, cut) : undefined;
 }
 
-function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceModel, actions: readonly ActionInfo[], context: RuleContext): void {
+function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceModel, actions: readonly ActionInfo[], context: Context): void {
   const typeWord = resourceTypeWord(arn.resource);
   if (hasWild(typeWord) && typeWord !== '*') {
     context.report('arn-resource-type-wildcard', node, `The resource-type word "${typeWord}" cannot contain a wildcard: write domains/… in full.`);
@@ -204,14 +199,14 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   );
 }
 
-function resourceOf(action: ActionInfo, typeName: string, context: RuleContext): { service: string } | undefined {
+function resourceOf(action: ActionInfo, typeName: string, context: Context): { service: string } | undefined {
   const type = actionResourceType(action, typeName, context.catalog);
   const service = type ? readArn(type.arn)?.service : undefined;
   return service ? { service } : undefined;
 }
 
 /** An explicitly listed action without resource types, in a statement that names only specific ARNs. */
-function checkStarNeeded(statement: Statement, context: RuleContext): void {
+function checkStarNeeded(statement: Statement, context: Context): void {
   const resources = elementValues(statement, 'Resource');
   if (resources.length === 0 || statement.elements.NotResource) return;
   if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArn(r.value)?.resource === '*')) return;
@@ -228,4 +223,18 @@ function checkStarNeeded(statement: Statement, context: RuleContext): void {
       );
     }
   }
+}
+
+/** resource-star-needed: take the action out, and add a statement with the same Effect on "*". */
+function moveToOwnStatement(_finding: Finding, { document, statement, node }: FixTarget): Fix[] {
+  if (!statement || !node) return [];
+  const list = statement.node.parent;
+  if (list?.kind !== 'array') return [];
+  const effect = elementString(statement, 'Effect') ?? 'Allow';
+  const removal = node.parent?.kind === 'array' && node.parent.items.length > 1 ? removeListItem(document, node.parent, node) : undefined;
+  if (!removal) return [];
+  const fresh = render(document, { Effect: effect, Action: node.value, Resource: '*' });
+  return [
+    { title: `Move ${node.value} into its own statement with "Resource": "*"`, edits: [removal, insertListItemAfter(document, list, statement.node, fresh)] },
+  ];
 }

@@ -4,44 +4,44 @@ import { parseAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { keyRange } from './anchors';
-import type { RuleContext, RuleGroup } from './rule';
+import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
-export const riskRules: RuleGroup = {
+const rules = {
+  'allow-not-action': {
+    severity: 'warning',
+    title: 'Allow with NotAction',
+    description:
+      'Allow + NotAction grants every action of every service except the listed ones, including services added later. List the actions to allow instead.',
+    references: ['Access Analyzer (security) NotAction', 'IAM: NotAction'],
+  },
+  'allow-not-resource': {
+    severity: 'warning',
+    title: 'Allow with NotResource',
+    description:
+      'Allow + NotResource grants the actions on every resource except the listed ones, in every account and region. List the resources to allow instead.',
+    references: ['parliament NOTRESOURCE_WITH_ALLOW'],
+  },
+  'allow-all': {
+    severity: 'warning',
+    title: 'All actions on all resources',
+    description:
+      '`"*"` or `"profile:*"` on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`).',
+    references: ['Access Analyzer (security) star in action and resource'],
+  },
+  'broad-permissions-access': {
+    severity: 'hint',
+    title: 'Permissions-management or Tagging access through a wildcard',
+    description:
+      'A wildcard grants Tagging (TagResource, UntagResource) or Permissions-management actions, which change who can do what; say so explicitly if it is meant.',
+    references: ['parliament PERMISSIONS_MANAGEMENT_ACTIONS', 'policy_sentry access levels'],
+  },
+} as const satisfies RuleSpecs;
+
+type Context = RuleContext<keyof typeof rules>;
+
+export const riskRules = defineRules({
   name: 'risk',
-  rules: [
-    {
-      id: 'allow-not-action',
-      severity: 'warning',
-      title: 'Allow with NotAction',
-      description:
-        'Allow + NotAction grants every action of every service except the listed ones, including services added later. List the actions to allow instead.',
-      references: ['Access Analyzer (security) NotAction', 'IAM: NotAction'],
-    },
-    {
-      id: 'allow-not-resource',
-      severity: 'warning',
-      title: 'Allow with NotResource',
-      description:
-        'Allow + NotResource grants the actions on every resource except the listed ones, in every account and region. List the resources to allow instead.',
-      references: ['parliament NOTRESOURCE_WITH_ALLOW'],
-    },
-    {
-      id: 'allow-all',
-      severity: 'warning',
-      title: 'All actions on all resources',
-      description:
-        '`"*"` or `"profile:*"` on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`).',
-      references: ['Access Analyzer (security) star in action and resource'],
-    },
-    {
-      id: 'broad-permissions-access',
-      severity: 'hint',
-      title: 'Permissions-management or Tagging access through a wildcard',
-      description:
-        'A wildcard grants Tagging (TagResource, UntagResource) or Permissions-management actions, which change who can do what; say so explicitly if it is meant.',
-      references: ['parliament PERMISSIONS_MANAGEMENT_ACTIONS', 'policy_sentry access levels'],
-    },
-  ],
+  rules,
   checkStatement(statement, context) {
     if (elementString(statement, 'Effect') !== 'Allow') return;
     const { NotAction, NotResource } = statement.elements;
@@ -52,9 +52,9 @@ export const riskRules: RuleGroup = {
     checkAllowAll(statement, context);
     for (const value of elementValues(statement, 'Action')) if (value.kind === 'string') checkBroad(value, context);
   },
-};
+});
 
-function checkAllowAll(statement: Statement, context: RuleContext): void {
+function checkAllowAll(statement: Statement, context: Context): void {
   if (statement.conditions.length > 0) return;
   const resources = elementValues(statement, 'Resource');
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
@@ -74,7 +74,7 @@ function checkAllowAll(statement: Statement, context: RuleContext): void {
 }
 
 /** A wildcard that covers Tagging or Permissions-management actions. */
-function checkBroad(node: StringNode, context: RuleContext): void {
+function checkBroad(node: StringNode, context: Context): void {
   const parsed = parseAction(node.value);
   if (parsed.kind !== 'action' || !parsed.wildcard) return;
   const kinds = new Set<string>();

@@ -1,7 +1,7 @@
 // Policy size against IAM's quotas, counted as IAM counts: characters other than white space.
 import type { Policy } from '../model/policy';
 import { policyAnchor } from './anchors';
-import type { RuleGroup } from './rule';
+import { defineRules, type RuleSpecs } from './rule';
 
 /** Managed policies: 6,144. Inline policies share an aggregate quota per identity; the role's is the largest. */
 function quotaOf(policy: Policy): { limit: number; what: string } | undefined {
@@ -14,18 +14,19 @@ function quotaOf(policy: Policy): { limit: number; what: string } | undefined {
   return { limit: 10240, what: "a role's inline policies" };
 }
 
-export const sizeRules: RuleGroup = {
+const rules = {
+  'policy-size': {
+    severity: 'warning',
+    title: 'Policy over the IAM size quota',
+    description:
+      "IAM counts every character except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. Split the policy or use wildcards.",
+    references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
+  },
+} as const satisfies RuleSpecs;
+
+export const sizeRules = defineRules({
   name: 'size',
-  rules: [
-    {
-      id: 'policy-size',
-      severity: 'warning',
-      title: 'Policy over the IAM size quota',
-      description:
-        "IAM counts every character except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. Split the policy or use wildcards.",
-      references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
-    },
-  ],
+  rules,
   checkPolicy(policy, context) {
     const quota = quotaOf(policy);
     if (!quota) return;
@@ -39,7 +40,7 @@ export const sizeRules: RuleGroup = {
       );
     }
   },
-};
+});
 
 function nonWhitespaceLength(text: string, start: number, end: number): number {
   let count = 0;

@@ -3,164 +3,171 @@
 import { POLICY_ELEMENTS, STATEMENT_ELEMENTS, alternatives, type Policy, type Statement, type StatementElementName } from '../model/policy';
 import { describeKind, listItems, type PropertyNode, type ValueNode } from '../model/tree';
 import { keyRange, policyAnchor, statementAnchor, valueRange } from './anchors';
-import type { RuleContext, RuleGroup } from './rule';
+import { addProperty, removeProperty } from '../model/edits';
+import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 const SID_CHARACTERS = /^[A-Za-z0-9]*$/;
 
-export const structureRules: RuleGroup = {
+const rules = {
+  'version-missing': {
+    severity: 'warning',
+    title: 'Version is missing',
+    description:
+      'Without `"Version": "2012-10-17"` IAM applies the 2008 language: policy variables such as `${aws:username}` stay literal text. Add the Version element.',
+    references: ['Access Analyzer MISSING_VERSION', 'parliament NO_VERSION'],
+    fix: addVersion,
+  },
+  'version-invalid': {
+    severity: 'error',
+    title: 'Version is not a policy language version',
+    description: 'Version must be `2012-10-17` (current) or `2008-10-17`. It is the policy language version, not a date you choose.',
+    references: ['Access Analyzer INVALID_VERSION', 'parliament INVALID_VERSION'],
+    fix: replaceBySuggestions,
+  },
+  'version-old': {
+    severity: 'warning',
+    title: 'Version 2008-10-17 is outdated',
+    description: 'The 2008-10-17 language does not support policy variables and newer features. Use `2012-10-17`.',
+    references: ['parliament OLD_VERSION'],
+    fix: replaceBySuggestions,
+  },
+  'statement-missing': {
+    severity: 'error',
+    title: 'Statement is missing or empty',
+    description: 'A policy needs a `Statement` element with at least one statement.',
+    references: ['Access Analyzer MISSING_STATEMENT'],
+  },
+  'element-unknown': {
+    severity: 'error',
+    title: 'Unknown policy element',
+    description: 'IAM rejects elements it does not know. Element names are case-sensitive (`Action`, not `action`).',
+    references: ['Access Analyzer INVALID_POLICY_ELEMENT', 'parliament MALFORMED'],
+    fix: replaceBySuggestions,
+  },
+  'element-type': {
+    severity: 'error',
+    title: 'Element has the wrong type',
+    description:
+      'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Condition an object; Statement an object or a list of objects.',
+    references: ['Access Analyzer DATA_TYPE_MISMATCH'],
+  },
+  'effect-missing': {
+    severity: 'error',
+    title: 'Effect is missing',
+    description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.',
+    references: ['Access Analyzer MISSING_EFFECT'],
+  },
+  'effect-invalid': {
+    severity: 'error',
+    title: 'Effect is neither Allow nor Deny',
+    description: 'Effect takes exactly `Allow` or `Deny`, case-sensitive.',
+    references: ['Access Analyzer INVALID_EFFECT'],
+    fix: replaceBySuggestions,
+  },
+  'action-missing': {
+    severity: 'error',
+    title: 'Neither Action nor NotAction',
+    description: 'A statement must say which actions it covers, with `Action` (or, rarely, `NotAction`).',
+    references: ['Access Analyzer MISSING_ACTION'],
+  },
+  'action-conflict': {
+    severity: 'error',
+    title: 'Both Action and NotAction',
+    description: 'A statement takes either `Action` or `NotAction`, never both.',
+    references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+  },
+  'resource-missing': {
+    severity: 'error',
+    title: 'Neither Resource nor NotResource',
+    description:
+      'Identity and resource policy statements must name their resources, with `Resource` (or `NotResource`). Use `"*"` for actions that take no resource.',
+    references: ['Access Analyzer MISSING_RESOURCE'],
+  },
+  'resource-conflict': {
+    severity: 'error',
+    title: 'Both Resource and NotResource',
+    description: 'A statement takes either `Resource` or `NotResource`, never both.',
+    references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+  },
+  'resource-in-trust-policy': {
+    severity: 'error',
+    title: 'Resource in a trust policy',
+    description: 'A role trust policy applies to the role itself; it takes no `Resource` or `NotResource`.',
+    references: ['Access Analyzer ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'],
+  },
+  'principal-in-identity-policy': {
+    severity: 'error',
+    title: 'Principal in an identity policy',
+    description:
+      'An identity policy applies to the user, group or role it is attached to, so it takes no `Principal` or `NotPrincipal`. Remove it, or move the statement into a resource or trust policy.',
+    references: ['Access Analyzer UNSUPPORTED_PRINCIPAL', 'cfn-lint E3510'],
+    fix: removePrincipal,
+  },
+  'principal-missing': {
+    severity: 'error',
+    title: 'Principal is missing',
+    description: 'Trust and resource policies must say who they apply to, with `Principal` (or `NotPrincipal`).',
+    references: ['Access Analyzer MISSING_PRINCIPAL'],
+  },
+  'principal-conflict': {
+    severity: 'error',
+    title: 'Both Principal and NotPrincipal',
+    description: 'A statement takes either `Principal` or `NotPrincipal`, never both.',
+    references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
+  },
+  'id-in-identity-policy': {
+    severity: 'warning',
+    title: 'Id in an identity policy',
+    description: 'The policy `Id` element is meant for resource policies; IAM ignores or rejects it in identity policies.',
+    references: ['IAM JSON policy elements: Id'],
+  },
+  'sid-invalid': {
+    severity: 'error',
+    title: 'Sid has characters IAM does not accept',
+    description: 'In identity policies a Sid may only contain letters A–Z, a–z and digits 0–9.',
+    references: ['Access Analyzer UNSUPPORTED_SID', 'parliament INVALID_SID', 'cfn-lint E3510'],
+    fix: replaceBySuggestions,
+  },
+  'sid-duplicate': {
+    severity: 'warning',
+    title: 'Sid is used twice',
+    description: 'Sids must be unique within a policy so each statement can be told apart.',
+    references: ['Access Analyzer UNIQUE_SIDS_RECOMMENDED', 'parliament DUPLICATE_SID'],
+  },
+  'sid-empty': {
+    severity: 'info',
+    title: 'Sid is empty',
+    description: 'An empty Sid says nothing: give the statement a name or remove the Sid.',
+    references: ['Access Analyzer EMPTY_SID_VALUE'],
+  },
+} as const satisfies RuleSpecs;
+
+type Context = RuleContext<keyof typeof rules>;
+
+export const structureRules = defineRules({
   name: 'structure',
-  rules: [
-    {
-      id: 'version-missing',
-      severity: 'warning',
-      title: 'Version is missing',
-      description:
-        'Without `"Version": "2012-10-17"` IAM applies the 2008 language: policy variables such as `${aws:username}` stay literal text. Add the Version element.',
-      references: ['Access Analyzer MISSING_VERSION', 'parliament NO_VERSION'],
-    },
-    {
-      id: 'version-invalid',
-      severity: 'error',
-      title: 'Version is not a policy language version',
-      description: 'Version must be `2012-10-17` (current) or `2008-10-17`. It is the policy language version, not a date you choose.',
-      references: ['Access Analyzer INVALID_VERSION', 'parliament INVALID_VERSION'],
-    },
-    {
-      id: 'version-old',
-      severity: 'warning',
-      title: 'Version 2008-10-17 is outdated',
-      description: 'The 2008-10-17 language does not support policy variables and newer features. Use `2012-10-17`.',
-      references: ['parliament OLD_VERSION'],
-    },
-    {
-      id: 'statement-missing',
-      severity: 'error',
-      title: 'Statement is missing or empty',
-      description: 'A policy needs a `Statement` element with at least one statement.',
-      references: ['Access Analyzer MISSING_STATEMENT'],
-    },
-    {
-      id: 'element-unknown',
-      severity: 'error',
-      title: 'Unknown policy element',
-      description: 'IAM rejects elements it does not know. Element names are case-sensitive (`Action`, not `action`).',
-      references: ['Access Analyzer INVALID_POLICY_ELEMENT', 'parliament MALFORMED'],
-    },
-    {
-      id: 'element-type',
-      severity: 'error',
-      title: 'Element has the wrong type',
-      description:
-        'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Condition an object; Statement an object or a list of objects.',
-      references: ['Access Analyzer DATA_TYPE_MISMATCH'],
-    },
-    {
-      id: 'effect-missing',
-      severity: 'error',
-      title: 'Effect is missing',
-      description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.',
-      references: ['Access Analyzer MISSING_EFFECT'],
-    },
-    {
-      id: 'effect-invalid',
-      severity: 'error',
-      title: 'Effect is neither Allow nor Deny',
-      description: 'Effect takes exactly `Allow` or `Deny`, case-sensitive.',
-      references: ['Access Analyzer INVALID_EFFECT'],
-    },
-    {
-      id: 'action-missing',
-      severity: 'error',
-      title: 'Neither Action nor NotAction',
-      description: 'A statement must say which actions it covers, with `Action` (or, rarely, `NotAction`).',
-      references: ['Access Analyzer MISSING_ACTION'],
-    },
-    {
-      id: 'action-conflict',
-      severity: 'error',
-      title: 'Both Action and NotAction',
-      description: 'A statement takes either `Action` or `NotAction`, never both.',
-      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
-    },
-    {
-      id: 'resource-missing',
-      severity: 'error',
-      title: 'Neither Resource nor NotResource',
-      description:
-        'Identity and resource policy statements must name their resources, with `Resource` (or `NotResource`). Use `"*"` for actions that take no resource.',
-      references: ['Access Analyzer MISSING_RESOURCE'],
-    },
-    {
-      id: 'resource-conflict',
-      severity: 'error',
-      title: 'Both Resource and NotResource',
-      description: 'A statement takes either `Resource` or `NotResource`, never both.',
-      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
-    },
-    {
-      id: 'resource-in-trust-policy',
-      severity: 'error',
-      title: 'Resource in a trust policy',
-      description: 'A role trust policy applies to the role itself; it takes no `Resource` or `NotResource`.',
-      references: ['Access Analyzer ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE'],
-    },
-    {
-      id: 'principal-in-identity-policy',
-      severity: 'error',
-      title: 'Principal in an identity policy',
-      description:
-        'An identity policy applies to the user, group or role it is attached to, so it takes no `Principal` or `NotPrincipal`. Remove it, or move the statement into a resource or trust policy.',
-      references: ['Access Analyzer UNSUPPORTED_PRINCIPAL', 'cfn-lint E3510'],
-    },
-    {
-      id: 'principal-missing',
-      severity: 'error',
-      title: 'Principal is missing',
-      description: 'Trust and resource policies must say who they apply to, with `Principal` (or `NotPrincipal`).',
-      references: ['Access Analyzer MISSING_PRINCIPAL'],
-    },
-    {
-      id: 'principal-conflict',
-      severity: 'error',
-      title: 'Both Principal and NotPrincipal',
-      description: 'A statement takes either `Principal` or `NotPrincipal`, never both.',
-      references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
-    },
-    {
-      id: 'id-in-identity-policy',
-      severity: 'warning',
-      title: 'Id in an identity policy',
-      description: 'The policy `Id` element is meant for resource policies; IAM ignores or rejects it in identity policies.',
-      references: ['IAM JSON policy elements: Id'],
-    },
-    {
-      id: 'sid-invalid',
-      severity: 'error',
-      title: 'Sid has characters IAM does not accept',
-      description: 'In identity policies a Sid may only contain letters A–Z, a–z and digits 0–9.',
-      references: ['Access Analyzer UNSUPPORTED_SID', 'parliament INVALID_SID', 'cfn-lint E3510'],
-    },
-    {
-      id: 'sid-duplicate',
-      severity: 'warning',
-      title: 'Sid is used twice',
-      description: 'Sids must be unique within a policy so each statement can be told apart.',
-      references: ['Access Analyzer UNIQUE_SIDS_RECOMMENDED', 'parliament DUPLICATE_SID'],
-    },
-    {
-      id: 'sid-empty',
-      severity: 'info',
-      title: 'Sid is empty',
-      description: 'An empty Sid says nothing: give the statement a name or remove the Sid.',
-      references: ['Access Analyzer EMPTY_SID_VALUE'],
-    },
-  ],
+  rules,
   checkPolicy: checkPolicy,
   checkStatement: checkStatement,
-};
+});
 
-function checkPolicy(policy: Policy, context: RuleContext): void {
+function addVersion(_finding: Finding, { document, policy }: FixTarget): Fix[] {
+  return policy ? [{ title: 'Add "Version": "2012-10-17"', edits: [addProperty(document, policy.node, 'Version', '2012-10-17', 'first')] }] : [];
+}
+
+function removePrincipal(finding: Finding, { document, statement }: FixTarget): Fix[] {
+  const property = [statement?.elements.Principal, statement?.elements.NotPrincipal].find((p) => p?.key.start === finding.start);
+  if (!statement || !property) return [];
+  return [
+    {
+      title: `Remove ${property.key.value} (identity policies apply to whoever they are attached to)`,
+      edits: [removeProperty(document, statement.node, property)],
+    },
+  ];
+}
+
+function checkPolicy(policy: Policy, context: Context): void {
   const { version, statementProperty } = policy;
   if (!version)
     context.report('version-missing', policyAnchor(policy), 'Version is missing: add "Version": "2012-10-17", or policy variables stay literal text.');
@@ -188,7 +195,7 @@ function checkPolicy(policy: Policy, context: RuleContext): void {
   checkSids(policy, context);
 }
 
-function checkVersion(version: PropertyNode, context: RuleContext): void {
+function checkVersion(version: PropertyNode, context: Context): void {
   const value = version.value;
   if (value?.kind === 'opaque') return;
   if (value?.kind !== 'string' || !VERSIONS.includes(value.value)) {
@@ -203,7 +210,7 @@ function checkVersion(version: PropertyNode, context: RuleContext): void {
   }
 }
 
-function checkSids(policy: Policy, context: RuleContext): void {
+function checkSids(policy: Policy, context: Context): void {
   const seen = new Map<string, PropertyNode>();
   for (const statement of policy.statements) {
     const sid = statement.elements.Sid;
@@ -224,7 +231,7 @@ function checkSids(policy: Policy, context: RuleContext): void {
   }
 }
 
-function checkStatement(statement: Statement, context: RuleContext): void {
+function checkStatement(statement: Statement, context: Context): void {
   const { elements, policy } = statement;
   const anchor = statementAnchor(statement);
   for (const property of statement.unknownElements) reportUnknown(property, STATEMENT_ELEMENTS, 'statement', context);
@@ -263,7 +270,7 @@ function checkStatement(statement: Statement, context: RuleContext): void {
   checkTypes(statement, context);
 }
 
-function checkEffect(effect: PropertyNode, context: RuleContext): void {
+function checkEffect(effect: PropertyNode, context: Context): void {
   const value = effect.value;
   if (value?.kind === 'opaque') return;
   if (value?.kind === 'string' && (value.value === 'Allow' || value.value === 'Deny')) return;
@@ -280,7 +287,7 @@ function checkEffect(effect: PropertyNode, context: RuleContext): void {
 
 const STRING_LISTS: readonly StatementElementName[] = ['Action', 'NotAction', 'Resource', 'NotResource'];
 
-function checkTypes(statement: Statement, context: RuleContext): void {
+function checkTypes(statement: Statement, context: Context): void {
   const { elements } = statement;
   const sid = elements.Sid?.value;
   if (sid && sid.kind !== 'string' && sid.kind !== 'opaque') context.report('element-type', sid, `Sid must be a string, not ${describeKind(sid)}.`);
@@ -313,7 +320,7 @@ function isStringLike(node: ValueNode): boolean {
   return node.kind === 'string' || node.kind === 'opaque';
 }
 
-function reportUnknown(property: PropertyNode, known: readonly string[], where: 'policy' | 'statement', context: RuleContext): void {
+function reportUnknown(property: PropertyNode, known: readonly string[], where: 'policy' | 'statement', context: Context): void {
   const name = property.key.value;
   const sameLetters = known.find((k) => k.toLowerCase() === name.toLowerCase());
   const otherLevel = where === 'policy' ? STATEMENT_ELEMENTS : POLICY_ELEMENTS;

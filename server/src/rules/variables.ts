@@ -5,48 +5,47 @@ import { parseOperator } from '../iam/operators';
 import { scanVariables, type VariableToken } from '../iam/variables';
 import { elementValues, type Statement, type StatementElementName } from '../model/policy';
 import { contentRange, type StringNode } from '../model/tree';
-import type { RuleContext, RuleGroup } from './rule';
+import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
-export const variableRules: RuleGroup = {
+const rules = {
+  'variable-malformed': {
+    severity: 'error',
+    title: 'Malformed policy variable',
+    description: "A variable is `${key}` or `${key, 'default'}`: closed with a brace, no spaces in the key, the default in single quotes.",
+    references: ['Access Analyzer MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE'],
+  },
+  'variable-not-allowed': {
+    severity: 'error',
+    title: 'Variable where IAM does not resolve it',
+    description:
+      "Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN's partition/service/region/account, or Numeric, Date, Bool and IP conditions.",
+    references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'],
+  },
+  'variable-literal-version': {
+    severity: 'error',
+    title: 'Variable under an old or missing Version',
+    description: 'Without `"Version": "2012-10-17"` IAM reads `${…}` as literal text, so the statement matches nothing the author meant.',
+    references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_VERSION'],
+  },
+  'variable-unknown': {
+    severity: 'warning',
+    title: 'Unknown variable',
+    description: 'The variable names no known global condition key: it never resolves, and the statement never matches.',
+    references: ['IAM: Variables and tags'],
+  },
+  'variable-multivalued': {
+    severity: 'error',
+    title: 'Multivalued key as a variable',
+    description: 'Only single-valued keys can be variables; `${aws:TagKeys}` is a list.',
+    references: ['IAM: Variables and tags'],
+  },
+} as const satisfies RuleSpecs;
+
+type Context = RuleContext<keyof typeof rules>;
+
+export const variableRules = defineRules({
   name: 'variables',
-  rules: [
-    {
-      id: 'variable-malformed',
-      severity: 'error',
-      title: 'Malformed policy variable',
-      description: "A variable is `${key}` or `${key, 'default'}`: closed with a brace, no spaces in the key, the default in single quotes.",
-      references: ['Access Analyzer MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE'],
-    },
-    {
-      id: 'variable-not-allowed',
-      severity: 'error',
-      title: 'Variable where IAM does not resolve it',
-      description:
-        "Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN's partition/service/region/account, or Numeric, Date, Bool and IP conditions.",
-      references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'],
-    },
-    {
-      id: 'variable-literal-version',
-      severity: 'error',
-      title: 'Variable under an old or missing Version',
-      description: 'Without `"Version": "2012-10-17"` IAM reads `${…}` as literal text, so the statement matches nothing the author meant.',
-      references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_VERSION'],
-    },
-    {
-      id: 'variable-unknown',
-      severity: 'warning',
-      title: 'Unknown variable',
-      description: 'The variable names no known global condition key: it never resolves, and the statement never matches.',
-      references: ['IAM: Variables and tags'],
-    },
-    {
-      id: 'variable-multivalued',
-      severity: 'error',
-      title: 'Multivalued key as a variable',
-      description: 'Only single-valued keys can be variables; `${aws:TagKeys}` is a list.',
-      references: ['IAM: Variables and tags'],
-    },
-  ],
+  rules,
   checkStatement(statement, context) {
     const versioned = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
     const versionOpaque = statement.policy.version?.value?.kind === 'opaque';
@@ -60,7 +59,7 @@ export const variableRules: RuleGroup = {
     }
     checkConditionVariables(statement, versioned || versionOpaque, context);
   },
-};
+});
 
 /** The source range of part of a string's content (exact for strings without escapes). */
 function rangeIn(node: StringNode, start: number, end: number) {
@@ -69,7 +68,7 @@ function rangeIn(node: StringNode, start: number, end: number) {
   return { start: content.start + start, end: content.start + end };
 }
 
-function checkString(node: StringNode, allowed: boolean, element: string, versioned: boolean, context: RuleContext): void {
+function checkString(node: StringNode, allowed: boolean, element: string, versioned: boolean, context: Context): void {
   for (const use of scanVariables(node.value)) {
     const at = rangeIn(node, use.start, use.end);
     if (!allowed) {
@@ -80,7 +79,7 @@ function checkString(node: StringNode, allowed: boolean, element: string, versio
   }
 }
 
-function checkUse(use: VariableToken, at: { start: number; end: number }, versioned: boolean, context: RuleContext): void {
+function checkUse(use: VariableToken, at: { start: number; end: number }, versioned: boolean, context: Context): void {
   if (!use.closed) {
     context.report('variable-malformed', at, 'The variable is missing its closing "}".');
     return;
@@ -105,7 +104,7 @@ function checkUse(use: VariableToken, at: { start: number; end: number }, versio
   }
 }
 
-function checkArnVariables(node: StringNode, element: string, versioned: boolean, context: RuleContext): void {
+function checkArnVariables(node: StringNode, element: string, versioned: boolean, context: Context): void {
   const arn = readArn(node.value);
   const resourceStart = arn ? arn.offsets[4] : 0;
   for (const use of scanVariables(node.value)) {
@@ -120,7 +119,7 @@ function checkArnVariables(node: StringNode, element: string, versioned: boolean
   }
 }
 
-function checkConditionVariables(statement: Statement, versioned: boolean, context: RuleContext): void {
+function checkConditionVariables(statement: Statement, versioned: boolean, context: Context): void {
   for (const operator of statement.conditions) {
     const family = parseOperator(operator.operator.value).base?.family;
     const allowed = family === 'String' || family === 'Arn';

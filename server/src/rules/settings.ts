@@ -1,5 +1,5 @@
 // User settings, shared by the editor (profilePolicy.*) and the CLI (.profile-policy.json).
-import type { RuleSettings, SeveritySetting } from './rules/rule';
+import type { RuleSettings, SeveritySetting } from './rule';
 
 export interface Settings {
   readonly enable: boolean;
