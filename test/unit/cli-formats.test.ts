@@ -1,18 +1,15 @@
 // lint's machine formats: JSON, and SARIF 2.1.0 checked against the official schema; exit codes with
 // --max-warnings; hints only on request; docs/rules.md in step with the rule metadata.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ALL_RULES } from '../../server/src/rules/index';
 import { renderRulesDoc } from '../../server/src/rules/docs';
-import { readRepoFile, repoRoot } from '../helpers';
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../cli-runner';
+import { readRepoFile } from '../helpers';
 
 describe('lint formats', () => {
   test('SARIF output validates against the SARIF 2.1.0 schema and carries rule metadata', () => {
@@ -57,8 +54,8 @@ describe('lint formats', () => {
     assert.match(hints.stdout, /hint broad-permissions-access/);
     assert.equal(hints.code, 0);
     const text = '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}';
-    const dir = spawnSync('mktemp', ['-d'], { encoding: 'utf8' }).stdout.trim();
-    spawnSync('sh', ['-c', `printf '%s' '${text}' > ${dir}/p.json`]);
+    const dir = mkdtempSync(join(tmpdir(), 'formats-'));
+    writeFileSync(join(dir, 'p.json'), text);
     assert.equal(cli(['lint', `${dir}/p.json`]).code, 0);
     assert.equal(cli(['lint', '--max-warnings', '1', `${dir}/p.json`]).code, 0);
     assert.equal(cli(['lint', '--max-warnings', '0', `${dir}/p.json`]).code, 1);

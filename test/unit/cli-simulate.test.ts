@@ -1,16 +1,15 @@
 // The case table through `profile-policy simulate` (files, --context-file, --json, --expect) and
 // through the library API, plus the CLI's usage errors.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { cli } from '../cli-runner';
 import { readRepoFile, repoRoot } from '../helpers';
 import type { SimulationCase } from './simulate.test';
 
 const { cases } = JSON.parse(readRepoFile('test', 'fixtures', 'simulation-cases.json')) as { cases: SimulationCase[] };
-const cli = (args: string[], cwd = repoRoot) => spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
 
 describe('profile-policy simulate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
@@ -35,7 +34,7 @@ describe('profile-policy simulate', () => {
         simulation.expect,
       ];
       const result = cli(args);
-      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
       const output = JSON.parse(result.stdout) as { decision: string; statements: unknown[] };
       assert.equal(output.decision, simulation.expect);
       assert.equal(output.statements.length, (simulation.policy as { Statement: unknown[] }).Statement.length);
@@ -54,7 +53,7 @@ describe('profile-policy simulate', () => {
       '--expect',
       'Allow',
     ]);
-    assert.equal(result.status, 1);
+    assert.equal(result.code, 1);
     assert.match(result.stdout, /^ExplicitDeny: Denied explicitly by statement "NeverDeleteOrMerge"/);
     assert.match(result.stdout, /✔ "profile:DeleteProfile" matches the action profile:DeleteProfile\./);
   });
@@ -74,7 +73,7 @@ describe('profile-policy simulate', () => {
     ]);
     assert.equal(JSON.parse(tagged.stdout).decision, 'Allow');
     const ambiguous = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'profile:ListDomains', '--resource', '*']);
-    assert.equal(ambiguous.status, 2);
+    assert.equal(ambiguous.code, 2);
     assert.match(ambiguous.stderr, /choose one with --select: ProfileAdministratorRole › AssumeRolePolicyDocument;/);
     const dir2 = mkdtempSync(join(tmpdir(), 'simulate-'));
     writeFileSync(
@@ -106,11 +105,11 @@ describe('profile-policy simulate', () => {
   });
 
   test('bad usage and bad input exit 2', () => {
-    assert.equal(cli(['simulate']).status, 2);
-    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'profile:GetDomain']).status, 2);
-    assert.equal(cli(['simulate', '--policy', 'nope.json', '--action', 'a:b', '--resource', '*']).status, 2);
-    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--expect', 'Maybe']).status, 2);
-    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context', 'novalue']).status, 2);
+    assert.equal(cli(['simulate']).code, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'profile:GetDomain']).code, 2);
+    assert.equal(cli(['simulate', '--policy', 'nope.json', '--action', 'a:b', '--resource', '*']).code, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--expect', 'Maybe']).code, 2);
+    assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context', 'novalue']).code, 2);
     const dir3 = mkdtempSync(join(tmpdir(), 'simulate-'));
     writeFileSync(join(dir3, 'c.json'), '{"aws:TagKeys": [1, 2]}');
     const badContext = cli([
@@ -124,7 +123,7 @@ describe('profile-policy simulate', () => {
       '--context-file',
       join(dir3, 'c.json'),
     ]);
-    assert.equal(badContext.status, 2);
+    assert.equal(badContext.code, 2);
     assert.match(badContext.stderr, /must be a string or a list of strings/);
   });
 });

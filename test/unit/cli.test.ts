@@ -5,11 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { cli } from '../cli-runner';
 import { repoRoot } from '../helpers';
 
-function cli(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
+/** The installed bin, as a process: the one path tests still spawn, to see the shebang and exit codes. */
+function bin(args: string[]) {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const CLEAN = [
@@ -100,5 +102,14 @@ describe('profile-policy lint', () => {
   test('--help and --version', () => {
     assert.match(cli(['--help']).stdout, /profile-policy lint/);
     assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('the bin runs as a process with the same exit codes: 0 clean, 1 findings, 2 bad usage', () => {
+    assert.equal(bin(['lint', 'examples/read-only-analyst.yaml']).code, 0);
+    assert.equal(bin(['lint', 'examples/mistakes.json']).code, 1);
+    const usage = bin(['lint']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /lint needs at least one file/);
+    assert.match(bin(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });

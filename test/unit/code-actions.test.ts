@@ -21,6 +21,78 @@ interface FixCase {
   readonly contains: string;
 }
 
+/** The whole document after each case's fix, per format: edits touch only what they change. */
+const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: string }>> = {
+  'action-unknown': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'action-unknown-service': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'action-case': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'version-missing': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'version-invalid': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'version-old': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'effect-invalid': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'element-unknown': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'sid-invalid': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Readprofiles",\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Sid: "Readprofiles"\n    Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
+  },
+  'condition-operator-unknown': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*",\n      "Condition": {\n        "StringEquals": {\n          "aws:username": "ana"\n        }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        aws:username: ana\n',
+  },
+  'condition-null-ifexists': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*",\n      "Condition": {\n        "Null": {\n          "aws:username": "true"\n        }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      "Null":\n        aws:username: "true"\n',
+  },
+  'condition-key-unknown': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*",\n      "Condition": {\n        "StringEquals": {\n          "aws:username": "ana"\n        }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      StringEquals:\n        aws:username: ana\n',
+  },
+  'condition-missing-qualifier': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:TagResource",\n      "Resource": "*",\n      "Condition": {\n        "ForAnyValue:StringEquals": {\n          "aws:TagKeys": "team"\n        }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      ForAnyValue:StringEquals:\n        aws:TagKeys: team\n',
+  },
+  'condition-forallvalues-without-null': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:TagResource",\n      "Resource": "*",\n      "Condition": {\n        "ForAllValues:StringEquals": {\n          "aws:TagKeys": [\n            "team"\n          ]\n        },\n        "Null": { "aws:TagKeys": "false" }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:TagKeys:\n          - team\n      "Null": {aws:TagKeys: "false"}\n',
+  },
+  'action-redundant': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "profile:Get*",\n        "profile:ListDomains"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - "profile:Get*"\n      - profile:ListDomains\n    Resource: "*"\n',
+  },
+  'resource-star-needed': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "profile:GetDomain"\n      ],\n      "Resource": [\n        "arn:aws:profile:us-east-1:111122223333:domains/retail"\n      ]\n    },\n    { "Effect": "Allow", "Action": "profile:ListDomains", "Resource": "*" }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - profile:GetDomain\n    Resource:\n      - arn:aws:profile:us-east-1:111122223333:domains/retail\n  - {Effect: Allow, Action: profile:ListDomains, Resource: "*"}\n',
+  },
+  'principal-in-identity-policy': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": "profile:ListDomains",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n  - Effect: Allow\n    Action: profile:ListDomains\n    Resource: "*"\n',
+  },
+};
+
 const CASES: FixCase[] = [
   { rule: 'action-unknown', fixture: policy(allow('profile:GetDomian')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
   { rule: 'action-unknown-service', fixture: policy(allow('profiles:GetDomain')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
@@ -116,6 +188,8 @@ describe('quick fixes', () => {
         assert.deepEqual(after.document.problems, [], fixed);
         assert.ok(after.findings.filter((f) => f.ruleId === fix.rule).length < count, `${fix.rule} still fires:\n${fixed}`);
         assert.ok(fixed.includes(fix.contains), fixed);
+        assert.equal(fixed, FIXED[fix.rule]![format]);
+        assert.notEqual(fixed, text);
       });
     }
   }

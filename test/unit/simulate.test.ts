@@ -17,6 +17,23 @@ export interface SimulationCase {
 
 const { cases } = JSON.parse(readRepoFile('test', 'fixtures', 'simulation-cases.json')) as { cases: SimulationCase[] };
 
+/** The IAM User Guide pages the cases cite, so that every expectation can be looked up. */
+export const USER_GUIDE_PAGES: Readonly<Record<string, string>> = {
+  'Policy evaluation logic': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+  'IAM JSON policy elements: Action': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
+  'IAM JSON policy elements: NotAction': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html',
+  'IAM JSON policy elements: Resource': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html',
+  'IAM JSON policy elements: NotResource': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html',
+  'IAM JSON policy elements: Version': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html',
+  'IAM JSON policy elements: Condition operators': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
+  'Create a condition with multiple context keys or values':
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html',
+  'Single-valued vs. multivalued context keys':
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+  'IAM policy elements: Variables and tags': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html',
+  'IAM identifiers: Amazon Resource Names (ARNs)': 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+};
+
 describe('simulation engine', () => {
   for (const simulation of cases) {
     test(`${simulation.name} → ${simulation.expect} (${simulation.doc})`, () => {
@@ -24,7 +41,11 @@ describe('simulation engine', () => {
       const { document } = analyse(text, 'json');
       const result = simulatePolicy(document.policies[0]!, simulation.request);
       assert.equal(result.decision, simulation.expect, JSON.stringify(result, null, 1));
-      assert.ok(simulation.doc.length > 10);
+      assert.ok(USER_GUIDE_PAGES[simulation.doc], `"${simulation.doc}" is not a User Guide page the table knows`);
+      // Every statement is traced, and the one that decided is the one the reason names.
+      assert.equal(result.statements.length, document.policies[0]!.statements.length);
+      const deciding = result.statements.find((s) => s.applies && s.effect === (simulation.expect === 'ExplicitDeny' ? 'Deny' : 'Allow'));
+      assert.equal(deciding !== undefined, simulation.expect !== 'ImplicitDeny');
     });
   }
 

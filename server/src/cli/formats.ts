@@ -38,7 +38,7 @@ function located(results: readonly LintedFile[]): Located[] {
   );
 }
 
-export function formatResults(format: OutputFormat, results: readonly LintedFile[], version: string): string {
+export function formatResults(format: OutputFormat, results: readonly LintedFile[], version: string, cwd: string): string {
   const findings = located(results);
   switch (format) {
     case 'text':
@@ -46,13 +46,13 @@ export function formatResults(format: OutputFormat, results: readonly LintedFile
     case 'json':
       return JSON.stringify({ version, files: results.map((r) => r.file), findings }, null, 2);
     case 'sarif':
-      return JSON.stringify(sarif(findings, version), null, 2);
+      return JSON.stringify(sarif(findings, version, cwd), null, 2);
   }
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-function sarif(findings: readonly Located[], version: string): object {
+function sarif(findings: readonly Located[], version: string, cwd: string): object {
   const index = new Map(ALL_RULES.map((rule, i) => [rule.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -76,7 +76,7 @@ function sarif(findings: readonly Located[], version: string): object {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileUri(process.cwd())}/` } },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileUri(cwd)}/` } },
         results: findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId),

@@ -13,10 +13,11 @@ export interface LintedFile {
 
 export class UnreadableFileError extends Error {}
 
-export function lintFile(file: string, settings: Settings): LintedFile {
+/** file: as shown in the output; path: where to read it. */
+export function lintFile(file: string, path: string, settings: Settings): LintedFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UnreadableFileError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

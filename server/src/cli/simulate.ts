@@ -1,5 +1,6 @@
 // `profile-policy simulate`: one request against a policy file; --expect turns it into a CI assertion.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatForFile } from '../formats/registry';
 import { SimulationInputError, simulateText, validateContext } from '../simulate/run';
 import type { Decision, SimulationResult, Span } from '../simulate/types';
@@ -19,7 +20,7 @@ interface Options {
   context: Record<string, string | string[]>;
 }
 
-function parseArgs(args: readonly string[]): Options {
+function parseArgs(args: readonly string[], cwd: string): Options {
   const options: Options = { json: false, context: {} };
   const value = (i: number, flag: string) => {
     const v = args[i];
@@ -62,7 +63,7 @@ function parseArgs(args: readonly string[]): Options {
         const file = value(++i, arg);
         let parsed: unknown;
         try {
-          parsed = JSON.parse(readFileSync(file, 'utf8'));
+          parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
         } catch (error) {
           throw new SimulationInputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -86,11 +87,11 @@ function parseArgs(args: readonly string[]): Options {
   return options;
 }
 
-export function runSimulate(args: readonly string[], write: (text: string) => void): number {
-  const options = parseArgs(args);
+export function runSimulate(args: readonly string[], cwd: string, write: (text: string) => void): number {
+  const options = parseArgs(args, cwd);
   let text: string;
   try {
-    text = readFileSync(options.policy!, 'utf8');
+    text = readFileSync(resolve(cwd, options.policy!), 'utf8');
   } catch (error) {
     throw new SimulationInputError(`cannot read ${options.policy}: ${error instanceof Error ? error.message : String(error)}`);
   }

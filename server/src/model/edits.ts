@@ -29,6 +29,13 @@ function nextLineStart(document: PolicyDocument, end: number): number {
   return document.lines.offsetAt({ line: document.lines.positionAt(last).line + 1, character: 0 });
 }
 
+/** Where a node's text really ends: a YAML block node's range runs on over the line breaks after it. */
+function contentEnd(document: PolicyDocument, end: number): number {
+  let at = end;
+  while (at > 0 && /\s/.test(document.text[at - 1]!)) at--;
+  return at;
+}
+
 export function columnOf(document: PolicyDocument, offset: number): number {
   return document.lines.positionAt(offset).character;
 }
@@ -76,7 +83,7 @@ export function addProperty(document: PolicyDocument, object: ObjectNode, key: s
     const separator = block ? `\n${indent}` : multiline ? `,\n${indent}` : ', ';
     return { start: anchor.key.start, end: anchor.key.start, newText: `${entry}${separator}` };
   }
-  const end = anchor.value?.end ?? anchor.end;
+  const end = contentEnd(document, anchor.value?.end ?? anchor.end);
   const separator = block ? `\n${indent}` : multiline ? `,\n${indent}` : ', ';
   return { start: end, end, newText: `${separator}${entry}` };
 }
@@ -85,7 +92,8 @@ export function addProperty(document: PolicyDocument, object: ObjectNode, key: s
 export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, after: ValueNode, rendered: string): OffsetEdit {
   if (isBlock(list)) {
     const dash = ' '.repeat(Math.max(0, columnOf(document, after.start) - 2));
-    return { start: after.end, end: after.end, newText: `\n${dash}- ${rendered}` };
+    const end = contentEnd(document, after.end);
+    return { start: end, end, newText: `\n${dash}- ${rendered}` };
   }
   const multiline = document.lines.positionAt(after.start).line !== document.lines.positionAt(list.start).line;
   const indent = ' '.repeat(columnOf(document, after.start));
