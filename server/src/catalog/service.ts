@@ -1,5 +1,6 @@
 // One service in depth, built from its generated file: actions, resource types and condition keys,
 // looked up case-insensitively as IAM does.
+import { readArn } from '../iam/arn';
 import { keyFitsName } from '../iam/condition-keys';
 import type { AccessFlags, ActionInfo, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
 
@@ -43,7 +44,13 @@ export class ServiceModel {
       docUrl: file.apiReference && permissionOnly !== 1 ? file.apiReference.replace('{Action}', name) : null,
     }));
     for (const action of this.actions) this.actionsByLowerName.set(action.name.toLowerCase(), action);
-    this.resourceTypes = file.resourceTypes.map(([name, arn, conditionKeys]) => ({ service: file.prefix, name, arn, conditionKeys }));
+    this.resourceTypes = file.resourceTypes.map(([name, arn, conditionKeys]) => ({
+      service: file.prefix,
+      name,
+      arn,
+      arnService: readArn(arn)?.service ?? file.prefix,
+      conditionKeys,
+    }));
     for (const type of this.resourceTypes) this.typesByName.set(type.name, type);
     this.conditionKeys = file.conditionKeys.map(([name, type, description]) => ({ name, type, description }));
   }

@@ -33,9 +33,12 @@ export interface ActionInfo {
 }
 
 export interface ResourceTypeInfo {
+  /** The service whose data names the type. */
   readonly service: string;
   readonly name: string;
   readonly arn: string;
+  /** The service part of its ARN format: usually its own service, sometimes another's (an iam role). */
+  readonly arnService: string;
   readonly conditionKeys: readonly string[];
 }
 

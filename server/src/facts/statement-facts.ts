@@ -3,7 +3,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import { parseAction } from '../iam/action';
-import { readArn } from '../iam/arn';
 import { elementValues, type Statement } from '../model/policy';
 
 export interface StatementActions {
@@ -78,8 +77,7 @@ export function resourceServices(actions: readonly ActionInfo[], catalog: Catalo
   for (const action of actions) {
     services.add(action.service);
     for (const type of action.resourceTypes) {
-      const arn = actionResourceType(action, type.name, catalog)?.arn;
-      const service = arn ? readArn(arn)?.service : undefined;
+      const service = actionResourceType(action, type.name, catalog)?.arnService;
       if (service) services.add(service);
     }
   }
@@ -88,9 +86,7 @@ export function resourceServices(actions: readonly ActionInfo[], catalog: Catalo
 
 /** The actions that belong to a service or take its resources: those an ARN of that service concerns. */
 export function actionsConcerning(service: string, actions: readonly ActionInfo[], catalog: Catalog): ActionInfo[] {
-  return actions.filter(
-    (a) => a.service === service || a.resourceTypes.some((r) => readArn(actionResourceType(a, r.name, catalog)?.arn ?? '')?.service === service),
-  );
+  return actions.filter((a) => a.service === service || a.resourceTypes.some((r) => actionResourceType(a, r.name, catalog)?.arnService === service));
 }
 
 /** Condition keys the statement's actions support: action keys and their resource types' keys. */

@@ -3,7 +3,7 @@
 // request's ARN (the simulator), and deciding which resource types an ARN pattern can stand for.
 // Every function is linear in its input (the template side is a short, fixed ARN format).
 import { hasVariables, scanVariables } from './variables';
-import { LITERAL_QUESTION, LITERAL_STAR } from './wildcard';
+import { LITERAL_QUESTION, LITERAL_STAR, cachedWildcard } from './wildcard';
 
 export interface ArnParts {
   readonly partition: string;
@@ -21,6 +21,10 @@ export type ArnPartName = (typeof ARN_PART_NAMES)[number];
 /** The offsets of the colons that separate the ARN's parts (at most five), skipping colons inside `${…}`. */
 function separators(text: string, limit = 5): number[] {
   const found: number[] = [];
+  if (!hasVariables(text)) {
+    for (let colon = text.indexOf(':'); colon >= 0 && found.length < limit; colon = text.indexOf(':', colon + 1)) found.push(colon);
+    return found;
+  }
   const variables = scanVariables(text);
   let v = 0;
   for (let i = 0; i < text.length && found.length < limit; i++) {
@@ -35,9 +39,21 @@ function separators(text: string, limit = 5): number[] {
   return found;
 }
 
-/** Splits an ARN at its first five colons outside variables; the resource part keeps any further colons. */
+const readCache = new Map<string, ArnParts | null>();
+
+/** Splits an ARN at its first five colons outside variables; the resource part keeps any further colons. Memoised (ARNs repeat). */
 export function readArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
+  let parts = readCache.get(text);
+  if (parts === undefined) {
+    if (readCache.size > 20_000) readCache.clear();
+    parts = splitArn(text) ?? null;
+    readCache.set(text, parts);
+  }
+  return parts ?? undefined;
+}
+
+function splitArn(text: string): ArnParts | undefined {
   const colons = separators(text, 5);
   if (colons.length < 5) return undefined;
   const offsets = [colons[0]! + 1, colons[1]! + 1, colons[2]! + 1, colons[3]! + 1, colons[4]! + 1] as const;
@@ -136,6 +152,18 @@ export type ArnMatcher = (arn: string) => boolean;
 export function compileArnPattern(pattern: string, mode: ArnMatchMode = 'resource'): ArnMatcher {
   if (pattern === '*') return () => true;
   const tokens = patternTokens(pattern, mode);
+  // Most patterns are a literal ARN, or a literal head and one final `*`: no automaton for those.
+  const wildcards = tokens.filter((t) => t.kind !== 'char').length;
+  const literal = (list: readonly Token[]) => String.fromCharCode(...list.map((t) => (t as { code: number }).code));
+  if (wildcards === 0 && tokens.length < 4096) {
+    const text = literal(tokens);
+    return (arn) => arn === text;
+  }
+  const last = tokens[tokens.length - 1];
+  if (wildcards === 1 && last?.kind === 'star' && last.colon && tokens.length < 4096) {
+    const head = literal(tokens.slice(0, -1));
+    return (arn) => arn.startsWith(head);
+  }
   const states = tokens.length + 1;
   const words = Math.ceil(states / 32);
   const starMask = new Uint32Array(words);
@@ -160,9 +188,11 @@ export function compileArnPattern(pattern: string, mode: ArnMatchMode = 'resourc
   });
   const finalWord = tokens.length >> 5;
   const finalBit = 1 << (tokens.length & 31);
+  // One pair of state vectors per compiled pattern: matching is not reentrant, so no allocation per call.
+  let state = new Uint32Array(words);
+  let next = new Uint32Array(words);
   return (arn) => {
-    let state = new Uint32Array(words);
-    let next = new Uint32Array(words);
+    state.fill(0);
     state[0] = 1;
     closeOverStars(state, starMask, words);
     for (let t = 0; t < arn.length; t++) {
@@ -225,7 +255,19 @@ export function arnMatches(pattern: string, arn: string, mode: ArnMatchMode = 'r
  * part). Decided by a walk of the product of the two automata: O(pattern × template), no backtracking.
  */
 export function arnFitsTemplate(arn: string, template: string): boolean {
-  return isConcrete(arn) ? concreteFits(arn, template) : automatonFits(arn, template);
+  if (isConcrete(arn)) return concreteFits(arn, template);
+  // An ARN with all six parts: the header parts are decided one by one, the automaton reads only the resource parts.
+  const parts = readArn(arn);
+  const shape = readArn(template);
+  if (!parts || !shape) return automatonFits(arn, template);
+  for (const name of ARN_PART_NAMES.slice(0, 4) as Array<Exclude<ArnPartName, 'resource'>>) {
+    const wanted = shape[name];
+    const written = parts[name];
+    if (wanted.startsWith('${')) {
+      if (written === '') return false;
+    } else if (!(hasVariables(written) ? automatonFits(written, wanted) : cachedWildcard(written, false)(wanted))) return false;
+  }
+  return automatonFits(parts.resource, shape.resource, true);
 }
 
 function isConcrete(arn: string): boolean {
@@ -292,9 +334,9 @@ function fitTokens(arn: string): FitToken[] {
   return tokens;
 }
 
-function shapeTokens(template: string): ShapeToken[] {
+function shapeTokens(template: string, resourceOnly: boolean): ShapeToken[] {
   const tokens: ShapeToken[] = [];
-  let colons = 0;
+  let colons = resourceOnly ? 5 : 0;
   let position = 0;
   const literal = (text: string) => {
     for (const c of text) {
@@ -315,9 +357,9 @@ function shapeTokens(template: string): ShapeToken[] {
 const SLASH = 47;
 const COLON = 58;
 
-function automatonFits(arn: string, template: string): boolean {
+function automatonFits(arn: string, template: string, resourceOnly = false): boolean {
   const pattern = fitTokens(arn);
-  const shape = shapeTokens(template);
+  const shape = shapeTokens(template, resourceOnly);
   const width = shape.length + 1;
   const seen = new Uint8Array((pattern.length + 1) * width * 2);
   // States are (i, j, open) encoded as ((i * width + j) * 2 + open): open means the placeholder at j

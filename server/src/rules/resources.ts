@@ -153,14 +153,23 @@ function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService
   if (service) checkTypedResource(node, arn, service, actions, context);
 }
 
+const shapes = new WeakMap<ServiceModel, ReturnType<typeof computeShape>>();
+
 /** What a service's ARN formats say of their parts: whether each names a region and an account. */
-function arnShape(service: ServiceModel): { label: string; region: boolean; account: boolean } | undefined {
+function arnShape(service: ServiceModel): ReturnType<typeof computeShape> {
+  let shape = shapes.get(service);
+  if (shape === undefined) shapes.set(service, (shape = computeShape(service)));
+  return shape;
+}
+
+function computeShape(service: ServiceModel): { label: string; region: boolean; account: boolean; start: string | undefined } | undefined {
   const templates = service.resourceTypes.map((t) => readArn(t.arn)).filter((t) => t !== undefined);
   if (templates.length === 0) return undefined;
   return {
     label: service.name,
     region: templates.every((t) => t.region !== ''),
     account: templates.every((t) => t.account !== ''),
+    start: commonResourceStart(service),
   };
 }
 
@@ -181,7 +190,7 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   }
   const types = context.catalog.resourceTypesOf(node.value);
   if (types.length === 0) {
-    const start = commonResourceStart(service);
+    const start = arnShape(service)?.start;
     const label = arnShape(service)?.label ?? service.name;
     context.report('arn-no-resource-type', node, `"${arn.resource}" fits no ${label} resource type${start ? `: they all start ${start}` : ''}.`);
     return;
@@ -201,8 +210,7 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
 
 function resourceOf(action: ActionInfo, typeName: string, context: Context): { service: string } | undefined {
   const type = actionResourceType(action, typeName, context.catalog);
-  const service = type ? readArn(type.arn)?.service : undefined;
-  return service ? { service } : undefined;
+  return type ? { service: type.arnService } : undefined;
 }
 
 /** An explicitly listed action without resource types, in a statement that names only specific ARNs. */
