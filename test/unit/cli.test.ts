@@ -37,7 +37,7 @@ describe('profile-policy lint', () => {
     assert.deepEqual(
       result.lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
       [
-        'examples/mistakes.yaml:16:11 warning version-missing',
+        'examples/mistakes.yaml:16:11 info version-missing',
         'examples/mistakes.yaml:20:21 error action-unknown',
         'examples/mistakes.yaml:23:25 error effect-invalid',
         'examples/mistakes.yaml:26:17 error principal-in-identity-policy',
@@ -62,12 +62,15 @@ describe('profile-policy lint', () => {
 
   test('warnings alone exit 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'profile-policy-'));
-    writeFileSync(join(dir, 'p.json'), '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}');
+    writeFileSync(
+      join(dir, 'p.json'),
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "NotResource": "arn:aws:profile:*:*:domains/secret"}}',
+    );
     const result = cli(['lint', 'p.json'], dir);
     assert.equal(result.code, 0);
     assert.deepEqual(
       result.lines.map((l) => l.split(' ').slice(1, 3).join(' ')),
-      ['warning version-missing'],
+      ['warning allow-not-resource'],
     );
   });
 

@@ -76,8 +76,8 @@ const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: str
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      ForAnyValue:StringEquals:\n        aws:TagKeys: team\n',
   },
   'condition-forallvalues-without-null': {
-    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:TagResource",\n      "Resource": "*",\n      "Condition": {\n        "ForAllValues:StringEquals": {\n          "aws:TagKeys": [\n            "team"\n          ]\n        },\n        "Null": { "aws:TagKeys": "false" }\n      }\n    }\n  ]\n}\n',
-    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:TagKeys:\n          - team\n      "Null": {aws:TagKeys: "false"}\n',
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:CreateDomain",\n      "Resource": "*",\n      "Condition": {\n        "ForAllValues:StringEquals": {\n          "aws:TagKeys": [\n            "team"\n          ]\n        },\n        "Null": { "aws:TagKeys": "false" }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:CreateDomain\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:TagKeys:\n          - team\n      "Null": {aws:TagKeys: "false"}\n',
   },
   'action-redundant': {
     json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "profile:Get*",\n        "profile:ListDomains"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n',
@@ -129,7 +129,7 @@ const CASES: FixCase[] = [
   },
   {
     rule: 'condition-forallvalues-without-null',
-    fixture: policy(allow('profile:TagResource', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })),
+    fixture: policy(allow('profile:CreateDomain', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })),
     title: 'Null',
     contains: 'Null',
   },

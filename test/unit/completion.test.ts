@@ -66,7 +66,8 @@ const CASES: CompletionCase[] = [
     name: 'service prefixes in an empty string, profile first',
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["‸"]}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: ["‸"]',
-    includes: ['profile', 's3', 'connect', '*'],
+    includes: ['profile', 's3', 'connect', '*', 'profile:GetDomain', 'profile:SearchProfiles'],
+    accept: { label: 'profile:GetDomain', contains: '"profile:GetDomain"' },
   },
   {
     name: 'profile actions mid-word, with access level and description',
@@ -307,7 +308,7 @@ const EXACT_LISTS: ReadonlyArray<{ name: string; format: DocumentFormat; text: s
     name: 'keys under StringEquals for TagResource',
     format: 'yaml',
     text: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:TagResource\n    Resource: "*"\n    Condition:\n      StringEquals:\n        ‸',
-    count: 38,
+    count: 39,
     first: [
       'aws:RequestTag/${TagKey}',
       'aws:ResourceTag/${TagKey}',
@@ -322,6 +323,7 @@ const EXACT_LISTS: ReadonlyArray<{ name: string; format: DocumentFormat; text: s
       'aws:PrincipalAccount',
       'aws:PrincipalArn',
       'aws:PrincipalOrgID',
+      'aws:PrincipalOrgMasterAccountId',
       'aws:PrincipalOrgPaths',
       'aws:PrincipalServiceName',
       'aws:PrincipalServiceNamesList',
@@ -410,6 +412,24 @@ describe('completion lists, exactly', () => {
         shown.slice(0, 40).map((i) => i.label),
         list.first,
       );
+    });
+  }
+});
+
+describe('actions found by their name in an empty Action value', () => {
+  for (const format of ['json', 'yaml'] as const) {
+    test(`typing GetDom finds profile:GetDomain [${format}]`, () => {
+      const { text, offset } = withCursor(
+        format === 'json'
+          ? '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["‸"]}]}'
+          : 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - ‸',
+      );
+      const item = completion(analyse(text, format), offset).items.find((i) => i.label === 'profile:GetDomain')!;
+      // The editor filters on filterText from the start of the edit: the quote, then the name or the full action.
+      const filter = item.filterText!;
+      assert.ok(filter.startsWith(format === 'json' ? '"GetDomain' : 'GetDomain'), filter);
+      assert.ok(filter.includes('profile:GetDomain'), filter);
+      assert.match(String(item.detail), /^Read · /);
     });
   }
 });

@@ -11,22 +11,27 @@ describe('rule matrix', () => {
   for (const ruleCase of RULE_CASES) {
     for (const format of ['json', 'yaml'] as const) {
       const render = (fixture: Fixture) => (isTexts(fixture) ? fixture[format] : format === 'json' ? toJson(fixture) : toYaml(fixture));
-      test(`${ruleCase.rule} fires [${format}]`, () => {
-        const text = render(ruleCase.fires);
-        const hits = analyse(text, format).findings.filter((f) => f.ruleId === ruleCase.rule);
-        const snippets = hits.map((f) => unquote(text.slice(f.start, f.end)));
-        const at = typeof ruleCase.at === 'string' ? ruleCase.at : ruleCase.at[format];
-        assert.ok(snippets.includes(at), `expected ${ruleCase.rule} at ${JSON.stringify(at)}, got ${JSON.stringify(snippets)}\n${text}`);
+      const firing = [{ fires: ruleCase.fires, at: ruleCase.at }, ...(ruleCase.extraFires ?? [])];
+      firing.forEach((fire, i) => {
+        test(`${ruleCase.rule} fires${i ? ` (${i + 1})` : ''} [${format}]`, () => {
+          const text = render(fire.fires);
+          const hits = analyse(text, format).findings.filter((f) => f.ruleId === ruleCase.rule);
+          const snippets = hits.map((f) => unquote(text.slice(f.start, f.end)));
+          const at = typeof fire.at === 'string' ? fire.at : fire.at[format];
+          assert.ok(snippets.includes(at), `expected ${ruleCase.rule} at ${JSON.stringify(at)}, got ${JSON.stringify(snippets)}\n${text}`);
+        });
       });
-      test(`${ruleCase.rule} stays silent [${format}]`, () => {
-        const text = render(ruleCase.silent);
-        const { findings, document } = analyse(text, format);
-        assert.deepEqual(document.problems, [], text);
-        assert.deepEqual(
-          findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message),
-          [],
-          text,
-        );
+      [ruleCase.silent, ...(ruleCase.extraSilent ?? [])].forEach((silent, i) => {
+        test(`${ruleCase.rule} stays silent${i ? ` (${i + 1})` : ''} [${format}]`, () => {
+          const text = render(silent);
+          const { findings, document } = analyse(text, format);
+          assert.deepEqual(document.problems, [], text);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message),
+            [],
+            text,
+          );
+        });
       });
     }
   }

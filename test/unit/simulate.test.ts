@@ -112,4 +112,24 @@ describe('simulation engine', () => {
     assert.equal(search.decision, 'ImplicitDeny');
     assert.match(search.statements[0]!.resource.reason, /not evaluated: Fn::Sub, Fn::Sub/);
   });
+
+  test('the trace names a value that can never match, and why ForAnyValue…IfExists fails on a missing key', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 'abc' } } },
+        { Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*', Condition: { 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'team' } } },
+      ],
+    });
+    const policy = analyse(text, 'json').document.policies[0]!;
+    const result = simulatePolicy(policy, { action: 'profile:GetDomain', resource: '*', context: { 'aws:MultiFactorAuthAge': '100' } });
+    assert.equal(
+      result.statements[0]!.conditions[0]!.reason,
+      'aws:MultiFactorAuthAge "100" matches none of "abc" ("abc" is not a number: that policy value never matches).',
+    );
+    assert.equal(
+      result.statements[1]!.conditions[0]!.reason,
+      'aws:TagKeys is missing: ForAnyValue needs at least one value, and IfExists does not change that.',
+    );
+  });
 });

@@ -49,6 +49,8 @@ export interface ServiceActions {
 export interface MatchedAction {
   readonly service: string;
   readonly action: string;
+  /** Its place in the service's index (for its access letter). */
+  readonly index: number;
 }
 
 /** Where the catalogue's data comes from: the bundled index and keys, and a reader for service files. */
@@ -68,12 +70,14 @@ export class Catalog {
   private readonly indexes = new Map<string, ServiceActions>();
   private readonly models = new Map<string, ServiceModel | null>();
   private readonly globalByLowerName: ReadonlyMap<string, GlobalConditionKey>;
+  private readonly tagListsOptional: ReadonlySet<string>;
 
   constructor(private readonly source: CatalogSource) {
     this.index = source.index;
     this.globalKeys = source.globalKeys.keys;
     this.inDepth = new Set(source.inDepth);
     this.globalByLowerName = new Map(this.globalKeys.map((k) => [k.name.toLowerCase(), k]));
+    this.tagListsOptional = new Set((source.index.tagListOptional ?? []).map((a) => a.toLowerCase()));
   }
 
   get servicePrefixes(): string[] {
@@ -129,6 +133,11 @@ export class Catalog {
     const service = this.serviceIndex(prefix);
     const i = service?.byLowerName.get(name.toLowerCase());
     return service && i !== undefined ? service.actions[i] : undefined;
+  }
+
+  /** A Tagging action whose tag list may be left out (ec2:DeleteTags then deletes every tag): its requests may lack aws:TagKeys. */
+  tagListOptional(prefix: string, name: string): boolean {
+    return this.tagListsOptional.has(`${prefix.toLowerCase()}:${name.toLowerCase()}`);
   }
 
   /** The access level of a known action, by the index ("Tagging, Write" counts as Tagging). */
@@ -191,13 +200,25 @@ export class Catalog {
   }
 
   private readonly matchCache = new Map<string, readonly MatchedAction[]>();
+  private readonly matchByParse = new WeakMap<object, readonly MatchedAction[]>();
+
+  /** matchActions for a parsed Action entry, remembered by the parse (parses are memoised per text). */
+  matchesOf(parsed: { readonly service: string; readonly name: string }): readonly MatchedAction[] {
+    let found = this.matchByParse.get(parsed);
+    if (!found) {
+      found = this.matchActions(parsed.service, parsed.name);
+      this.matchByParse.set(parsed, found);
+    }
+    return found;
+  }
 
   /** Every known action that `service:name` (wildcards allowed in both parts) stands for; memoised. */
   matchActions(servicePattern: string, namePattern: string): readonly MatchedAction[] {
-    const key = `${servicePattern.toLowerCase()}:${namePattern.toLowerCase()}`;
+    const key = `${servicePattern}:${namePattern}`.toLowerCase();
     let found = this.matchCache.get(key);
     if (!found) {
-      if (this.matchCache.size > 10_000) this.matchCache.clear();
+      // Bounded, but big enough for every distinct action of AWS's managed policies (about 13,000).
+      if (this.matchCache.size > 50_000) this.matchCache.clear();
       found = this.computeMatches(servicePattern, namePattern);
       this.matchCache.set(key, found);
     }
@@ -216,10 +237,12 @@ export class Catalog {
       const service = this.serviceIndex(prefix)!;
       if (!hasWildcard(namePattern)) {
         const i = service.byLowerName.get(namePattern.toLowerCase());
-        if (i !== undefined) found.push({ service: prefix, action: service.actions[i]! });
+        if (i !== undefined) found.push({ service: prefix, action: service.actions[i]!, index: i });
         continue;
       }
-      for (const action of service.actions) if (matchName(action)) found.push({ service: prefix, action });
+      service.actions.forEach((action, index) => {
+        if (matchName(action)) found.push({ service: prefix, action, index });
+      });
     }
     return found;
   }

@@ -21,6 +21,8 @@ export class ServiceModel {
   readonly prefix: string;
   readonly name: string;
   readonly reference: string;
+  /** false where the service's documentation says it takes no resource-based policy; undefined where unknown. */
+  readonly resourcePolicies: boolean | undefined;
   readonly actions: readonly ActionInfo[];
   readonly resourceTypes: readonly ResourceTypeInfo[];
   readonly conditionKeys: readonly ServiceConditionKey[];
@@ -31,6 +33,7 @@ export class ServiceModel {
     this.prefix = file.prefix;
     this.name = file.name;
     this.reference = file.reference;
+    this.resourcePolicies = file.resourcePolicies;
     this.actions = file.actions.map(([name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly]) => ({
       service: file.prefix,
       name,

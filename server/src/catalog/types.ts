@@ -65,6 +65,8 @@ export interface ActionIndexData {
   readonly source: { readonly package: string; readonly version: string };
   /** The services with a file in depth (server/data/services/<prefix>.json). */
   readonly depth: readonly string[];
+  /** Tagging actions whose tag list is optional (`service:Action`). */
+  readonly tagListOptional?: readonly string[];
   /** Per service prefix: space-separated action names and one access-level letter per action (L R W T P). */
   readonly services: Readonly<Record<string, { readonly name: string; readonly actions: string; readonly levels: string }>>;
 }
@@ -80,6 +82,8 @@ export interface ServiceFile {
   readonly reference: string;
   /** The API reference address of an action, with `{Action}` for its name; null when unknown. */
   readonly apiReference: string | null;
+  /** Whether the service takes resource-based policies, where its documentation says. */
+  readonly resourcePolicies?: boolean;
   readonly actions: readonly ActionRow[];
   readonly resourceTypes: ReadonlyArray<[string, string, string[]]>;
   readonly conditionKeys: ReadonlyArray<[string, string, string]>;

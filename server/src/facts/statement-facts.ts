@@ -32,8 +32,52 @@ export function statementActions(statement: Statement | undefined, catalog: Cata
   return computed;
 }
 
+/** What one Action entry stands for; the same entries recur across statements and documents. */
+interface EntryFacts {
+  readonly services: readonly string[];
+  readonly actions: readonly ActionInfo[];
+  readonly shallow: boolean;
+  /** It covers every action of a service (`profile:*`, `s3:*`). */
+  readonly whole: boolean;
+}
+
+const entries = new WeakMap<Catalog, WeakMap<object, EntryFacts>>();
+
+function entryFacts(parsed: { readonly service: string; readonly name: string; readonly wildcard: boolean }, catalog: Catalog): EntryFacts {
+  let perCatalog = entries.get(catalog);
+  if (!perCatalog) entries.set(catalog, (perCatalog = new WeakMap()));
+  let facts = perCatalog.get(parsed);
+  if (facts) return facts;
+  const matches = catalog.matchesOf(parsed);
+  const services: string[] = [];
+  const actions: ActionInfo[] = [];
+  let shallow = matches.length === 0;
+  let whole = false;
+  // Matches come grouped by service: a service known by name only needs no look-up per action.
+  let start = 0;
+  while (start < matches.length) {
+    const service = matches[start]!.service;
+    let end = start;
+    while (end < matches.length && matches[end]!.service === service) end++;
+    services.push(service);
+    if (!catalog.hasDepth(service)) shallow = true;
+    else {
+      for (let i = start; i < end; i++) {
+        const action = catalog.action(service, matches[i]!.action);
+        if (action) actions.push(action);
+        else shallow = true;
+      }
+    }
+    if (parsed.wildcard && end - start === catalog.serviceIndex(service)?.actions.length) whole = true;
+    start = end;
+  }
+  facts = { services, actions, shallow, whole };
+  perCatalog.set(parsed, facts);
+  return facts;
+}
+
 function computeActions(statement: Statement, catalog: Catalog): StatementActions {
-  const found = new Map<string, ActionInfo>();
+  const found = new Set<ActionInfo>();
   const services = new Set<string>();
   let shallow = false;
   let broad = statement.elements.NotAction !== undefined;
@@ -51,19 +95,14 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
       shallow = true;
       continue;
     }
-    const perService = new Map<string, number>();
-    for (const match of catalog.matchActions(parsed.service, parsed.name)) {
-      services.add(match.service);
-      perService.set(match.service, (perService.get(match.service) ?? 0) + 1);
-      const action = catalog.action(match.service, match.action);
-      if (action) found.set(`${action.service}:${action.name}`, action);
-      else shallow = true;
-    }
-    if (perService.size === 0) shallow = true;
-    // A wildcard that covers a whole service (`profile:*`, `s3:*`) is as broad as `*` for that service.
-    if (parsed.wildcard && [...perService].some(([service, count]) => count === catalog.serviceIndex(service)?.actions.length)) broad = true;
+    const facts = entryFacts(parsed, catalog);
+    for (const service of facts.services) services.add(service);
+    for (const action of facts.actions) found.add(action);
+    if (facts.shallow) shallow = true;
+    // A wildcard that covers a whole service is as broad as `*` for that service.
+    if (facts.whole) broad = true;
   }
-  return { actions: [...found.values()], services: [...services], shallow, broad };
+  return { actions: [...found], services: [...services], shallow, broad };
 }
 
 /** The resource type an action names, from its own service (the data names types within the service). */

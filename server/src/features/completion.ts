@@ -244,6 +244,17 @@ function actionItems(context: Context): CompletionItem[] {
         }),
       );
     }
+    // The default service's actions themselves, found by their name as well (typing `GetDom` finds profile:GetDomain).
+    for (const action of catalog.service(DEFAULT_SERVICE)?.actions ?? []) {
+      const value = `${action.service}:${action.name}`;
+      items.push(
+        valueItem(context, value, {
+          ...actionDetails(action, catalog),
+          sortText: `3${action.name}`,
+          filterText: `${slot.quote ?? ''}${action.name} ${value}`,
+        }),
+      );
+    }
     return items.map((item) => withCursorInside(item));
   }
   const index = catalog.serviceIndex(slot.prefix.slice(0, colon));
@@ -251,14 +262,7 @@ function actionItems(context: Context): CompletionItem[] {
   const service = catalog.service(index.prefix);
   const items = service
     ? service.actions.map((action) =>
-        valueItem(context, `${action.service}:${action.name}`, {
-          kind: CompletionItemKind.Function,
-          detail: `${action.accessLevel} · ${shortDescription(action)}`,
-          // The description right in the list, the access level at the right edge: no need to expand details.
-          labelDetails: { detail: ` ${shortDescription(action)}`, description: action.accessLevel },
-          documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
-          sortText: `1${action.name}`,
-        }),
+        valueItem(context, `${action.service}:${action.name}`, { ...actionDetails(action, catalog), sortText: `1${action.name}` }),
       )
     : index.actions.map((name, i) =>
         valueItem(context, `${index.prefix}:${name}`, {
@@ -269,6 +273,16 @@ function actionItems(context: Context): CompletionItem[] {
       );
   items.push(...wildcardItems(context, index.prefix, index.actions, (i) => accessLevelName(index.levels[i]!)));
   return items;
+}
+
+/** How an action of a service in depth shows in the list: the description right there, the access level at the right edge. */
+function actionDetails(action: ActionInfo, catalog: Catalog): Partial<CompletionItem> {
+  return {
+    kind: CompletionItemKind.Function,
+    detail: `${action.accessLevel} · ${shortDescription(action)}`,
+    labelDetails: { detail: ` ${shortDescription(action)}`, description: action.accessLevel },
+    documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
+  };
 }
 
 /** A service prefix `"s3:"` is inserted with the cursor before the closing quote, not after it. */

@@ -3,7 +3,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { ACCESS_LEVEL_ORDER, accessLevelName, type Catalog } from '../catalog/catalog';
 import { parseAction } from '../iam/action';
-import { readArn } from '../iam/arn';
+import { readArnPattern } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, variableAt } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
@@ -85,7 +85,7 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
 
 function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undefined {
   if (text === '*') return '**`*`** — every resource. Actions without a resource type need it.';
-  const arn = readArn(text);
+  const arn = readArnPattern(text);
   if (!arn) return undefined;
   const lines = [
     '| part | value |',

@@ -2,7 +2,7 @@
 // engine on the policy or statement at a position, the all-actions table, and CodeLenses.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
-import { readArn } from '../iam/arn';
+import { readArnPattern } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
@@ -41,7 +41,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
       const text = scalarText(node);
-      if (text && text !== '*' && readArn(text)) resources.add(text);
+      if (text && text !== '*' && readArnPattern(text)) resources.add(text);
     }
   }
   const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();

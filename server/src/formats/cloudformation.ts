@@ -1,7 +1,7 @@
 // Finds the policies in a parsed document: a standalone policy file, or the policies inside a
 // CloudFormation / SAM template, each tagged with its kind so rules know whether Principal belongs.
 import type { FoundPolicies } from '../model/format';
-import { alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin } from '../model/policy';
+import { STATEMENT_ELEMENTS, alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin, type PolicyTraits } from '../model/policy';
 import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from '../model/tree';
 
 interface Location {
@@ -10,10 +10,16 @@ interface Location {
   readonly kind: PolicyKind;
   /** SAM `Policies` mixes managed-policy names, SAM templates and inline documents. */
   readonly onlyWithStatement?: boolean;
+  readonly traits?: PolicyTraits;
 }
 
 const identity = (...path: string[]): Location => ({ path, kind: 'identity' });
 const resource = (...path: string[]): Location => ({ path, kind: 'resource' });
+const withTraits = (location: Location, traits: PolicyTraits): Location => ({ ...location, traits });
+/** API Gateway resource policies may write `execute-api:/stage/method/path`: the service puts the API's ARN in front. */
+const API_POLICY: PolicyTraits = { resourceShorthand: 'execute-api:/' };
+/** ECR applies a repository policy to its repository: the statements name no Resource, and CloudFormation rejects one that does. */
+const REPOSITORY_POLICY = withTraits(resource('RepositoryPolicyText'), { impliedResource: true });
 const INLINE_POLICIES = identity('Policies', '*', 'PolicyDocument');
 const SAM_POLICIES: Location[] = [
   { path: ['Policies'], kind: 'identity', onlyWithStatement: true },
@@ -33,16 +39,25 @@ const POLICY_LOCATIONS: Record<string, readonly Location[]> = {
   'AWS::SSO::PermissionSet': [identity('InlinePolicy')],
   'AWS::Serverless::Function': SAM_POLICIES,
   'AWS::Serverless::StateMachine': SAM_POLICIES,
+  'AWS::Serverless::Api': [
+    // SAM writes the API's resource policy itself and adds these statements to it.
+    { path: ['Auth', 'ResourcePolicy'], kind: 'resource', onlyWithStatement: true, traits: { ...API_POLICY, statementsKey: 'CustomStatements' } },
+    withTraits(resource('Domain', 'Policy'), API_POLICY),
+  ],
+  'AWS::IoT::Policy': [withTraits(identity('PolicyDocument'), { quota: { limit: 2048, what: 'an AWS IoT policy' } })],
   'AWS::S3::BucketPolicy': [resource('PolicyDocument')],
   'AWS::S3::AccessPoint': [resource('Policy')],
   'AWS::SQS::QueuePolicy': [resource('PolicyDocument')],
   'AWS::SNS::TopicPolicy': [resource('PolicyDocument')],
   'AWS::KMS::Key': [resource('KeyPolicy')],
   'AWS::SecretsManager::ResourcePolicy': [resource('ResourcePolicy')],
-  'AWS::ECR::Repository': [resource('RepositoryPolicyText')],
+  'AWS::ECR::Repository': [REPOSITORY_POLICY],
+  'AWS::ECR::PublicRepository': [REPOSITORY_POLICY],
+  'AWS::ECR::RegistryPolicy': [resource('PolicyText')],
   'AWS::EFS::FileSystem': [resource('FileSystemPolicy')],
-  'AWS::EC2::VPCEndpoint': [resource('PolicyDocument')],
-  'AWS::ApiGateway::RestApi': [resource('Policy')],
+  'AWS::EC2::VPCEndpoint': [withTraits(resource('PolicyDocument'), { filter: true })],
+  'AWS::ApiGateway::RestApi': [withTraits(resource('Policy'), API_POLICY)],
+  'AWS::ApiGateway::DomainNameV2': [withTraits(resource('Policy'), API_POLICY)],
   'AWS::OpenSearchService::Domain': [resource('AccessPolicies')],
   'AWS::Elasticsearch::Domain': [resource('AccessPolicies')],
   'AWS::Backup::BackupVault': [resource('AccessPolicy')],
@@ -58,11 +73,31 @@ export function findPolicies(roots: readonly ValueNode[]): FoundPolicies {
     if (isTemplateRoot(root)) {
       isTemplate = true;
       findInTemplate(root, policies);
-    } else if (getProperty(root, 'Statement')) {
+    } else if (isPolicyShaped(root)) {
       policies.push(buildPolicy(root, standaloneKind(root), { format: 'standalone' }, 'Policy'));
     }
   }
   return { policies, isTemplate };
+}
+
+const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'];
+const ELEMENT_NAMES = new Set(STATEMENT_ELEMENTS.map((e) => e.toLowerCase()));
+
+/**
+ * Is a standalone document a policy? Its shape says so: a policy language Version, or a Statement
+ * whose objects hold a policy element (any case). A Statement whose objects hold only other keys
+ * (a report's `"Statement": {"Format": "pdf"}`) is something else. A Statement with no object yet
+ * (`[]`, a half-typed value) counts: that is a policy being written.
+ */
+function isPolicyShaped(root: ObjectNode): boolean {
+  const version = scalarText(getValue(root, 'Version'));
+  if (version !== undefined && POLICY_VERSIONS.includes(version)) return true;
+  const statement = getProperty(root, 'Statement');
+  if (!statement) return false;
+  const objects = listItems(statement.value)
+    .flatMap((item) => alternatives(item))
+    .filter((item): item is ObjectNode => item.kind === 'object');
+  return objects.length === 0 || objects.some((o) => o.properties.some((p) => ELEMENT_NAMES.has(p.key.value.toLowerCase())));
 }
 
 function isTemplateRoot(root: ObjectNode): boolean {
@@ -83,10 +118,10 @@ function findInTemplate(root: ObjectNode, policies: Policy[]): void {
       for (const location of locations) {
         visitPath(properties, location.path, '', (node, path, policyName) => {
           if (node.kind !== 'object') return;
-          if (location.onlyWithStatement && !getProperty(node, 'Statement')) return;
+          if (location.onlyWithStatement && !getProperty(node, location.traits?.statementsKey ?? 'Statement')) return;
           const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName };
           const label = policyName ? `${entry.key.value} › ${policyName}` : `${entry.key.value} › ${path}`;
-          policies.push(buildPolicy(node, location.kind, origin, label));
+          policies.push(buildPolicy(node, location.kind, origin, label, location.traits));
         });
       }
     }

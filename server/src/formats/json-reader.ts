@@ -7,7 +7,6 @@ import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../model/tr
 
 interface Frame {
   node: ObjectNode | ArrayNode;
-  seen: Map<string, PropertyNode>;
   pending: PropertyNode | undefined;
 }
 
@@ -47,7 +46,7 @@ export function parseJson(text: string): ParsedText {
       tooDeep = true;
       return false;
     }
-    stack.push({ node, seen: new Map(), pending: undefined });
+    stack.push({ node, pending: undefined });
     return true;
   };
 
@@ -67,7 +66,7 @@ export function parseJson(text: string): ParsedText {
           const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
           const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
           key.parent = property;
-          addProperty(frame.node, property, frame.seen, problems);
+          addProperty(frame.node, property, problems);
           frame.pending = property;
         },
         onSeparator: (character, offset) => {

@@ -38,14 +38,13 @@ function convert(value: unknown, problems: SyntaxProblem[], depth: number): Valu
   }
   if (typeof value === 'object') {
     const object: ObjectNode = { kind: 'object', style: 'flow', properties: [], start: 0, end: 0, parent: undefined };
-    const seen = new Map<string, PropertyNode>();
     for (const key of Object.keys(value as Record<string, unknown>)) {
       const entry = (value as Record<string, unknown>)[key];
       const keyNode = { kind: 'string' as const, value: key, quote: '"' as const, closed: true, start: 0, end: 0, parent: undefined };
       const property: PropertyNode = { kind: 'property', key: keyNode, value: convert(entry, problems, depth + 1), start: 0, end: 0, parent: object };
       keyNode.parent = property as never;
       if (property.value) property.value.parent = property;
-      addProperty(object, property, seen, problems);
+      addProperty(object, property, problems);
     }
     return foldIntrinsic(object);
   }

@@ -80,7 +80,6 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
   }
   if (isMap(node)) {
     const object: ObjectNode = { kind: 'object', style: node.flow ? 'flow' : 'block', properties: [], start, end, parent: undefined };
-    const seen = new Map<string, PropertyNode>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = convertKey(pair.key as YamlNode | null, text);
@@ -89,7 +88,7 @@ function convertUntagged(node: YamlNode, problems: SyntaxProblem[], depth: numbe
       const property: PropertyNode = { kind: 'property', key, value, start: key.start, end: value ? value.end : key.end, parent: object };
       key.parent = property;
       if (value) value.parent = property;
-      addProperty(object, property, seen, problems);
+      addProperty(object, property, problems);
     }
     return foldIntrinsic(object);
   }

@@ -9,7 +9,20 @@ export type ParsedAction =
 const SERVICE_CHARS = /^[A-Za-z0-9*?-]+$/;
 const NAME_CHARS = /^[A-Za-z0-9*?-]+$/;
 
+const parsedActions = new Map<string, ParsedAction>();
+
+/** Parses an Action entry; memoised, since the same entries recur across statements and documents. */
 export function parseAction(text: string): ParsedAction {
+  let parsed = parsedActions.get(text);
+  if (!parsed) {
+    if (parsedActions.size > 50_000) parsedActions.clear();
+    parsed = readAction(text);
+    parsedActions.set(text, parsed);
+  }
+  return parsed;
+}
+
+function readAction(text: string): ParsedAction {
   if (text === '*') return { kind: 'all' };
   if (text.length === 0) return { kind: 'malformed', reason: 'An action cannot be empty: write service:ActionName, for example profile:GetDomain.' };
   if (/\s/.test(text)) return { kind: 'malformed', reason: 'An action cannot contain spaces: write one action per string, as service:ActionName.' };

@@ -67,6 +67,35 @@ function splitArn(text: string): ArnParts | undefined {
   };
 }
 
+/**
+ * An ARN pattern as the Resource element takes it: all six parts, or fewer when the last one written
+ * ends with `*`, which then covers the rest ("If the * wildcard is the last character of a resource ARN
+ * segment, it can expand to match beyond the colon boundaries"): `arn:aws:profile:*` reads as
+ * partition aws, service profile, and `*` for region, account and resource.
+ */
+export function readArnPattern(text: string): ArnParts | undefined {
+  const full = readArn(text);
+  if (full || !text.startsWith('arn:') || !text.endsWith('*')) return full;
+  const colons = separators(text, 5);
+  if (colons.length < 2) return undefined;
+  const values: string[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = i < colons.length ? colons[i]! + 1 : text.length;
+    const end = i + 1 < colons.length ? colons[i + 1]! : text.length;
+    offsets.push(start);
+    values.push(i < colons.length ? text.slice(start, end) : '*');
+  }
+  return {
+    partition: values[0]!,
+    service: values[1]!,
+    region: values[2]!,
+    account: values[3]!,
+    resource: values[4]!,
+    offsets: offsets as unknown as ArnParts['offsets'],
+  };
+}
+
 /** Which part of a (possibly unfinished) ARN an offset is in, with the text of the parts before it. */
 export interface ArnPosition {
   readonly part: ArnPartName;

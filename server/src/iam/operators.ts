@@ -1,5 +1,7 @@
 // Condition operators: names, families, how they treat missing keys and several values, which key
-// types they fit; and the ForAllValues:/ForAnyValue: and …IfExists forms.
+// types they fit; the ForAllValues:/ForAnyValue: and …IfExists forms; which values can ever match.
+import { parseCidr } from './ip';
+import { hasVariables } from './variables';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -118,3 +120,34 @@ export const QUALIFIER_DOCS: Record<SetQualifier, string> = {
     'True when **every** value in the request matches at least one policy value — and also when the key is missing or its list is empty. In an Allow, pair it with a `Null: {key: "false"}` guard.',
   ForAnyValue: 'True when **at least one** value in the request matches a policy value; false when the key is missing.',
 };
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const EPOCH = /^\d{1,11}$/;
+
+/**
+ * Why a policy value can never match under an operator family, or undefined when it can: numbers for
+ * Numeric operators, ISO 8601 or epoch seconds for Date, true/false for Bool and Null, an address or
+ * CIDR range (IPv4 up to /32, IPv6 up to /128) for IpAddress, an ARN (or a wildcard) for the Arn
+ * operators. Values with policy variables are decided when the variables are.
+ */
+export function valueProblem(family: OperatorFamily, text: string): string | undefined {
+  if (hasVariables(text)) return undefined;
+  switch (family) {
+    case 'Numeric':
+      return NUMBER.test(text) ? undefined : `"${text}" is not a number.`;
+    case 'Date':
+      return ISO_DATE.test(text) || EPOCH.test(text) ? undefined : `"${text}" is not a date: use ISO 8601 (2026-01-31T00:00:00Z) or epoch seconds.`;
+    case 'Bool':
+    case 'Null':
+      return /^(true|false)$/i.test(text) ? undefined : `"${text}" is not true or false.`;
+    case 'IpAddress':
+      return parseCidr(text) ? undefined : `"${text}" is not an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32).`;
+    case 'Arn':
+      return text.startsWith('arn:') || /^[*?]+$/.test(text)
+        ? undefined
+        : `"${text}" is not an ARN: ARN operators compare ARNs (arn:partition:service:region:account:resource).`;
+    default:
+      return undefined;
+  }
+}

@@ -22,23 +22,35 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
   return scored.slice(0, max).map((s) => s.name);
 }
 
-/** Optimal string alignment distance, stopping early once every cell exceeds the bound. */
+/**
+ * Optimal string alignment distance, computed only within the band |i - j| <= bound (cells outside it
+ * exceed the bound anyway), stopping once a whole row does: O(length × bound), three reused rows.
+ */
 export function editDistance(a: string, b: string, bound = Infinity): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (!Number.isFinite(bound)) bound = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  const width = b.length + 1;
+  const far = bound + 1;
+  let previous2 = new Int32Array(width).fill(far);
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
+  for (let j = 0; j < width; j++) previous[j] = j <= bound ? j : far;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    current.fill(far);
+    if (i <= bound) current[0] = i;
+    let rowMin = current[0]!;
+    const from = Math.max(1, i - bound);
+    const to = Math.min(b.length, i + bound);
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        value = Math.min(value, previous2[j - 2]! + 1);
+      current[j] = Math.min(value, far);
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > bound) return rowMin;
-    previous2 = previous;
-    previous = current;
+    [previous2, previous, current] = [previous, current, previous2];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, far);
 }

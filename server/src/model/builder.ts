@@ -29,18 +29,25 @@ export function foldIntrinsic(node: ObjectNode): ValueNode {
   return opaque;
 }
 
-/**
- * Adds a property, reporting a second occurrence of the same key (IAM rejects duplicate keys).
- * Small objects (nearly all of a policy's) are scanned; the map only serves large ones.
- */
-export function addProperty(object: ObjectNode, property: PropertyNode, seen: Map<string, PropertyNode>, problems: SyntaxProblem[]): void {
+/** Key indexes of the few objects with many keys; small objects (nearly all of a policy's) are scanned. */
+const keyIndexes = new WeakMap<ObjectNode, Map<string, PropertyNode>>();
+
+/** Adds a property, reporting a second occurrence of the same key (IAM rejects duplicate keys). */
+export function addProperty(object: ObjectNode, property: PropertyNode, problems: SyntaxProblem[]): void {
   const name = property.key.value;
   let first: PropertyNode | undefined;
-  if (object.properties.length < 16) {
-    for (const p of object.properties) if (p.key.value === name) first = p;
+  const properties = object.properties;
+  if (properties.length < 16) {
+    for (let i = 0; i < properties.length; i++) if (properties[i]!.key.value === name) first = properties[i];
   } else {
-    if (seen.size === 0) for (const p of object.properties) if (!seen.has(p.key.value)) seen.set(p.key.value, p);
-    first = seen.get(name);
+    let index = keyIndexes.get(object);
+    if (!index) {
+      index = new Map();
+      for (const p of properties) if (!index.has(p.key.value)) index.set(p.key.value, p);
+      keyIndexes.set(object, index);
+    }
+    first = index.get(name);
+    if (!first) index.set(name, property);
   }
   if (first) {
     problems.push({
@@ -49,8 +56,8 @@ export function addProperty(object: ObjectNode, property: PropertyNode, seen: Ma
       end: property.key.end,
       message: `Duplicate key "${name}": IAM rejects a policy whose object repeats a key.`,
     });
-  } else if (seen.size > 0) seen.set(name, property);
-  object.properties.push(property);
+  }
+  properties.push(property);
 }
 
 export function setEnd<T extends { end: number }>(node: T, end: number): void {

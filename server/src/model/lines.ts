@@ -6,10 +6,15 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private computed: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Line starts, found the first time a position is asked for: a clean file in the CLI never needs them. */
+  private get starts(): number[] {
+    if (this.computed) return this.computed;
     const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -18,7 +23,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.computed = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -27,21 +33,23 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    return { line: low, character: clamped - starts[low]! };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const lineStart = this.starts[position.line]!;
-    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    const starts = this.starts;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 }

@@ -33,6 +33,21 @@ export interface Policy {
   readonly unknownElements: PropertyNode[];
   /** A human name: `ProfileAdminRole › ProfileAdmin` or the file's policy. */
   readonly label: string;
+  readonly traits: PolicyTraits;
+}
+
+/** What the place a policy is found in says of it, beyond its kind. */
+export interface PolicyTraits {
+  /** It applies to the resource it is attached to and names none itself (an ECR repository policy). */
+  readonly impliedResource?: boolean;
+  /** It filters the requests through a VPC endpoint and grants nothing by itself. */
+  readonly filter?: boolean;
+  /** Only its statements are written, under this key; the rest of the document is generated (SAM's CustomStatements). */
+  readonly statementsKey?: string;
+  /** Resource shorthands the service expands (API Gateway writes the API's ARN for `execute-api:/…`). */
+  readonly resourceShorthand?: string;
+  /** The size quota where it is not an identity's (an AWS IoT policy: 2,048 characters). */
+  readonly quota?: { readonly limit: number; readonly what: string };
 }
 
 export interface ConditionKeyEntry {
@@ -48,9 +63,17 @@ export interface ConditionOperatorEntry {
   readonly keys: ConditionKeyEntry[];
 }
 
+/** A branch taken to reach a statement: which side of which Fn::If. */
+export interface BranchChoice {
+  readonly condition: OpaqueNode;
+  readonly side: 1 | 2;
+}
+
 export interface Statement {
   readonly policy: Policy;
   readonly index: number;
+  /** The Fn::If branches the statement sits in: only one side of each is ever deployed. */
+  readonly branches: readonly BranchChoice[];
   readonly node: ObjectNode;
   readonly elements: Partial<Record<StatementElementName, PropertyNode>>;
   readonly unknownElements: PropertyNode[];
@@ -69,13 +92,34 @@ export function elementString(statement: Statement, name: StatementElementName):
 
 /** The branches a value may take: both sides of an Fn::If, minus AWS::NoValue; itself otherwise. */
 export function alternatives(node: ValueNode | undefined): ValueNode[] {
+  return branchesOf(node, []).map((b) => b.node);
+}
+
+/** The values an Fn::If may deploy, each with the sides taken to reach it. */
+function branchesOf(node: ValueNode | undefined, taken: readonly BranchChoice[]): Array<{ node: ValueNode; branches: readonly BranchChoice[] }> {
   if (!node) return [];
   if (node.kind === 'opaque' && node.name === 'Fn::If') {
     const args = node.argument?.kind === 'array' ? node.argument.items : [];
-    return [...alternatives(args[1]), ...alternatives(args[2])];
+    return [...branchesOf(args[1], [...taken, { condition: node, side: 1 }]), ...branchesOf(args[2], [...taken, { condition: node, side: 2 }])];
   }
   if (isNoValue(node)) return [];
-  return [node];
+  return [{ node, branches: taken }];
+}
+
+/**
+ * Does IAM resolve policy variables in this policy? Only under Version 2012-10-17 ("IAM JSON policy
+ * elements: Version"); a Version decided at deploy time, or a document a generator completes (SAM
+ * writes 2012-10-17 around CustomStatements), is taken to be that version.
+ */
+export function resolvesVariables(policy: Policy): boolean {
+  if (policy.traits.statementsKey) return true;
+  const value = policy.version?.value;
+  return value?.kind === 'opaque' || (value?.kind === 'string' && value.value === '2012-10-17');
+}
+
+/** Can two statements be deployed together? Not when they sit on the two sides of one Fn::If. */
+export function coexist(a: Statement, b: Statement): boolean {
+  return !a.branches.some((x) => b.branches.some((y) => x.condition === y.condition && x.side !== y.side));
 }
 
 function isNoValue(node: ValueNode): boolean {
@@ -83,13 +127,16 @@ function isNoValue(node: ValueNode): boolean {
   return node.kind === 'opaque' && opaque.name === 'Ref' && opaque.argument?.kind === 'string' && opaque.argument.value === 'AWS::NoValue';
 }
 
-export function buildPolicy(node: ObjectNode, kind: PolicyKind, origin: PolicyOrigin, label: string): Policy {
+export function buildPolicy(node: ObjectNode, kind: PolicyKind, origin: PolicyOrigin, label: string, traits: PolicyTraits = {}): Policy {
   const statements: Statement[] = [];
   const unknownElements: PropertyNode[] = [];
-  for (const property of node.properties) {
-    if (!(POLICY_ELEMENTS as readonly string[]).includes(property.key.value)) unknownElements.push(property);
+  // Where only the statements are written, the other keys belong to the generator, not to the policy.
+  if (!traits.statementsKey) {
+    for (const property of node.properties) {
+      if (!(POLICY_ELEMENTS as readonly string[]).includes(property.key.value)) unknownElements.push(property);
+    }
   }
-  const statementProperty = getProperty(node, 'Statement');
+  const statementProperty = getProperty(node, traits.statementsKey ?? 'Statement');
   const policy: Policy = {
     kind,
     origin,
@@ -100,18 +147,19 @@ export function buildPolicy(node: ObjectNode, kind: PolicyKind, origin: PolicyOr
     statements,
     unknownElements,
     label,
+    traits,
   };
   let index = 0;
   for (const item of listItems(statementProperty?.value)) {
-    for (const candidate of alternatives(item)) {
-      if (candidate.kind === 'object') statements.push(buildStatement(policy, candidate, index));
+    for (const candidate of branchesOf(item, [])) {
+      if (candidate.node.kind === 'object') statements.push(buildStatement(policy, candidate.node, index, candidate.branches));
     }
     index++;
   }
   return policy;
 }
 
-function buildStatement(policy: Policy, node: ObjectNode, index: number): Statement {
+function buildStatement(policy: Policy, node: ObjectNode, index: number, branches: readonly BranchChoice[]): Statement {
   const elements: Partial<Record<StatementElementName, PropertyNode>> = {};
   const unknownElements: PropertyNode[] = [];
   for (const property of node.properties) {
@@ -121,7 +169,7 @@ function buildStatement(policy: Policy, node: ObjectNode, index: number): Statem
       elements[name as StatementElementName] ??= property;
     } else unknownElements.push(property);
   }
-  return { policy, index, node, elements, unknownElements, conditions: buildConditions(elements.Condition) };
+  return { policy, index, branches, node, elements, unknownElements, conditions: buildConditions(elements.Condition) };
 }
 
 function buildConditions(condition: PropertyNode | undefined): ConditionOperatorEntry[] {

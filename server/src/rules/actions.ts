@@ -6,7 +6,8 @@ import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { removeListItem } from '../model/edits';
-import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
+import type { Catalog } from '../catalog/catalog';
+import { defineRules, replaceBySuggestions, type Finding, type FindingData, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const rules = {
   'action-malformed': {
@@ -20,6 +21,8 @@ const rules = {
     title: 'Unknown service prefix',
     description: 'No AWS service uses this prefix. The closest prefixes are suggested; Amazon Connect Customer Profiles is `profile`.',
     references: ['Access Analyzer INVALID_SERVICE_IN_ACTION', 'parliament UNKNOWN_PREFIX'],
+    corpus:
+      "95 findings in 24 policies, every one a prefix the pinned service data does not list: retired services whose managed policies AWS still publishes (DeepLens, DeepRacer, IoT 1-Click, Mobile Hub, WorkDocs' `zocalo`, Elastic Inference, DeepComposer, IoT RoboRunner) and undocumented prefixes (`builderid`, `datazonecontrol`).",
     fix: replaceBySuggestions,
   },
   'action-unknown': {
@@ -27,6 +30,8 @@ const rules = {
     title: 'Unknown action',
     description: 'The service has no action of this name (names are matched case-insensitively). The closest names are suggested.',
     references: ['Access Analyzer INVALID_ACTION', 'parliament UNKNOWN_ACTION', 'cfn-lint W3037'],
+    corpus:
+      '53 findings in 7 policies, every one an action the pinned service data does not list: retired APIs (CloudHSM Classic), APIs not yet in the Service Authorization Reference (`payments:*`, `securityagent:*`, `budgets:CreateBudget`), internal actions of service-linked roles (`memorydb:ReplicateMultiRegionClusterData`). Access Analyzer reports unknown actions as errors too; a newer data package fixes them.',
     fix: replaceBySuggestions,
   },
   'action-wildcard-no-match': {
@@ -40,6 +45,8 @@ const rules = {
     title: 'Action already covered',
     description: 'The action is listed twice, or a wildcard in the same list already covers it.',
     references: ['Access Analyzer REDUNDANT_ACTION'],
+    corpus:
+      '54 findings in 13 policies, each a real duplicate or an action a wildcard of the same list already covers: harmless, and worth tidying in a policy of your own.',
     fix: removeRedundant,
   },
   'action-case': {
@@ -47,6 +54,8 @@ const rules = {
     title: 'Non-canonical case',
     description: 'IAM ignores case in action names, but the canonical spelling (`profile:GetDomain`) is easier to search and review.',
     references: ['IAM: Action'],
+    corpus:
+      '6,226 hints in 76 policies, where AWS writes action names in lower case (`ec2:describeinstances`): IAM ignores case; a hint is a style suggestion, shown faintly and left out of `lint` unless `--include-hints`.',
     fix: replaceBySuggestions,
   },
   'action-list-empty': {
@@ -81,17 +90,38 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
     context.report('action-list-empty', property.value, `${element} is an empty list.`);
   const entries = elementValues(statement, element).filter((v): v is StringNode => v.kind === 'string');
   if (entries.length < 2) return;
-  const patterns = entries.map((e) => ({ node: e, lower: e.value.toLowerCase(), wildcard: hasWildcard(e.value) }));
-  patterns.forEach((entry, i) => {
-    const earlierSame = patterns.findIndex((p) => p.lower === entry.lower);
-    if (earlierSame < i) {
-      context.report('action-redundant', entry.node, `"${entry.node.value}" is listed twice.`);
-      return;
+  // Lists run to thousands of entries (ReadOnlyAccess): duplicates by a map, and each entry is held
+  // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
+  const first = new Map<string, StringNode>();
+  const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
+  for (const node of entries) {
+    const lower = node.value.toLowerCase();
+    if (!first.has(lower)) first.set(lower, node);
+    if (!hasWildcard(lower)) continue;
+    const key = wildcardServiceKey(lower);
+    wildcards.set(key, [...(wildcards.get(key) ?? []), { node, lower }]);
+  }
+  for (const node of entries) {
+    const lower = node.value.toLowerCase();
+    if (first.get(lower) !== node) {
+      context.report('action-redundant', node, `"${node.value}" is listed twice.`);
+      continue;
     }
-    const cover = patterns.find((p, j) => j !== i && p.wildcard && p.lower !== entry.lower && covers(p.lower, entry.lower, context));
-    if (cover)
-      context.report('action-redundant', entry.node, `"${entry.node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
-  });
+    const colon = lower.indexOf(':');
+    const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), lower, context) ?? coverIn(wildcards.get(''), lower, context);
+    if (cover) context.report('action-redundant', node, `"${node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
+  }
+}
+
+function coverIn(candidates: ReadonlyArray<{ node: StringNode; lower: string }> | undefined, lower: string, context: Context) {
+  return candidates?.find((p) => p.lower !== lower && covers(p.lower, lower, context));
+}
+
+/** The service a wildcard entry belongs to, or '' when its service part is itself a wildcard (`*`, `s3*:Get*`). */
+function wildcardServiceKey(lower: string): string {
+  const colon = lower.indexOf(':');
+  const service = colon > 0 ? lower.slice(0, colon) : lower;
+  return hasWildcard(service) ? '' : service;
 }
 
 /** Does wildcard pattern a cover every action that b stands for? */
@@ -111,49 +141,58 @@ function checkActions(statement: Statement, element: 'Action' | 'NotAction', con
   }
 }
 
+interface Verdict {
+  readonly ruleId: keyof typeof rules;
+  readonly message: string;
+  readonly data?: FindingData;
+}
+
+/** What an action entry is, decided once per text and catalogue: lists repeat the same entries across statements and files. */
+const verdicts = new WeakMap<Catalog, Map<string, Verdict | null>>();
+
 function checkAction(node: StringNode, context: Context): void {
-  const { catalog } = context;
-  const parsed = parseAction(node.value);
-  if (parsed.kind === 'all') return;
-  if (parsed.kind === 'malformed') {
-    context.report('action-malformed', node, parsed.reason);
-    return;
+  let perCatalog = verdicts.get(context.catalog);
+  if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new Map()));
+  let verdict = perCatalog.get(node.value);
+  if (verdict === undefined) {
+    if (perCatalog.size > 50_000) perCatalog.clear();
+    verdict = judgeAction(node.value, context.catalog) ?? null;
+    perCatalog.set(node.value, verdict);
   }
+  if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
+}
+
+function judgeAction(text: string, catalog: Catalog): Verdict | undefined {
+  const parsed = parseAction(text);
+  if (parsed.kind === 'all') return undefined;
+  if (parsed.kind === 'malformed') return { ruleId: 'action-malformed', message: parsed.reason };
   const { service, name, wildcard } = parsed;
-  const serviceHasWildcard = service.includes('*') || service.includes('?');
-  if (!serviceHasWildcard && !catalog.serviceIndex(service)) {
+  const serviceHasWildcard = hasWildcard(service);
+  const index = serviceHasWildcard ? undefined : catalog.serviceIndex(service);
+  if (!serviceHasWildcard && !index) {
     const suggestions = closest(service, catalog.servicePrefixes);
-    const also = suggestions.map((s) => `${s}:${name}`);
-    context.report(
-      'action-unknown-service',
-      node,
-      `"${service}" is not an AWS service prefix.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
-      { suggestions: also },
-    );
-    return;
+    return {
+      ruleId: 'action-unknown-service',
+      message: `"${service}" is not an AWS service prefix.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+      data: { suggestions: suggestions.map((s) => `${s}:${name}`) },
+    };
   }
   if (wildcard) {
-    if (catalog.matchActions(service, name).length === 0) {
-      context.report(
-        'action-wildcard-no-match',
-        node,
-        `"${node.value}" matches no action${serviceHasWildcard ? '' : ` of ${catalog.serviceIndex(service)!.name}`}.`,
-      );
-    }
-    return;
+    if (catalog.matchActions(service, name).length > 0) return undefined;
+    return { ruleId: 'action-wildcard-no-match', message: `"${text}" matches no action${index ? ` of ${index.name}` : ''}.` };
   }
+  const known = index!;
   const canonical = catalog.canonicalAction(service, name);
   if (canonical) {
-    const written = `${catalog.serviceIndex(service)!.prefix}:${canonical}`;
-    if (node.value !== written) context.report('action-case', node, `Write "${written}": IAM ignores case, readers do not.`, { suggestions: [written] });
-    return;
+    const written = `${known.prefix}:${canonical}`;
+    return text === written
+      ? undefined
+      : { ruleId: 'action-case', message: `Write "${written}": IAM ignores case, readers do not.`, data: { suggestions: [written] } };
   }
-  const known = catalog.serviceIndex(service)!;
   const suggestions = closest(name, known.actions).map((a) => `${known.prefix}:${a}`);
-  context.report(
-    'action-unknown',
-    node,
-    `"${node.value}" is not an action of ${known.name}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
-    { suggestions },
-  );
+  return {
+    ruleId: 'action-unknown',
+    message: `"${text}" is not an action of ${known.name}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+    data: { suggestions },
+  };
 }

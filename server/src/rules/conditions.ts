@@ -2,10 +2,12 @@
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
 import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { readConditionKey } from '../iam/condition-keys';
+import { parseAction } from '../iam/action';
+import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
-import { hasVariables, replaceVariables } from '../iam/variables';
-import { OPERATORS, familiesForType, parseOperator, type OperatorFamily, type ParsedOperator } from '../iam/operators';
-import { elementString, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
+import { replaceVariables } from '../iam/variables';
+import { OPERATORS, familiesForType, parseOperator, valueProblem, type ParsedOperator } from '../iam/operators';
+import { elementString, elementValues, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import { addProperty, replaceScalar } from '../model/edits';
 import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
@@ -62,6 +64,8 @@ const rules = {
     description:
       "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
     references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
+    corpus:
+      "AIOpsAssistantPolicy compares the Bool key `aws:ViaAWSService` with `StringEquals` and the value `amplify.amazonaws.com`: that condition can never be true, a real mistake in AWS's policy. ARN operators on tag keys whose values are ARNs (ECS's `aws:RequestTag/AmazonECSCreated`) are not reported: a string may hold an ARN.",
   },
   'condition-value-type': {
     severity: 'warning',
@@ -89,6 +93,8 @@ const rules = {
     title: 'ForAllValues in an Allow without a Null guard',
     description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.',
     references: ['IAM: Multivalued context keys'],
+    corpus:
+      '27 findings in 23 policies, each where the Allow really does apply to a request without the key: `ec2:DeleteTags` (12: without a tag list it deletes every tag, and its request has no aws:TagKeys), creating actions whose tags are optional (`ec2:CreateNetworkInterface`, `secretsmanager:CreateSecret`: AWS means "tags optional, but only these keys"), and actions of services known by name only, whose support for the key is not known. Not reported, 142 more: statements whose other conditions need a tag (`aws:RequestTag/…`, `Null` false, `ForAnyValue:` on the key) and statements of Tagging actions, which name the tags they change. How it decides: a Tagging action (access level Tagging in the service data) always carries aws:TagKeys, except those the generator marks as taking an optional tag list (`ec2:DeleteTags`, from the EC2 API reference); an action the data knows, and that does not take the key, never carries it.',
     fix: nullGuardFix,
   },
   'condition-wildcard-without-like': {
@@ -204,7 +210,9 @@ function checkKey(
       );
     }
   }
-  if (family !== 'Null' && !familiesForType(info.type).includes(family)) {
+  // A string may hold an ARN (a tag whose value is a task's ARN): ARN operators fit string keys too.
+  const arnInString = family === 'Arn' && familiesForType(info.type).includes('String');
+  if (family !== 'Null' && !arnInString && !familiesForType(info.type).includes(family)) {
     const fitting = familiesForType(info.type)[0]!;
     context.report(
       'condition-operator-type',
@@ -226,22 +234,69 @@ function checkKey(
         entry.key,
         `${name} is single-valued: ${operator.qualifier}: makes the condition true when the key is missing. Use ${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}.`,
       );
-    } else if (info.multivalued && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow' && !hasNullGuard(statement, name)) {
-      context.report(
-        'condition-forallvalues-without-null',
-        entry.key,
-        `ForAllValues is true when ${name} is missing: add "Null": { "${name}": "false" } so the Allow needs the key.`,
-      );
+    } else if (info.multivalued && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow') {
+      const optional = actionsWithOptionalKey(statement, info, context);
+      if (optional.length > 0 && !requiredByCondition(statement, info)) {
+        context.report(
+          'condition-forallvalues-without-null',
+          entry.key,
+          `ForAllValues is true when ${name} is missing, and ${optional.slice(0, 3).join(', ')}${optional.length > 3 ? ', …' : ''} can be called without it: add "Null": { "${name}": "false" } so the Allow needs the key.`,
+        );
+      }
     }
   }
   checkValues(operator, entry, context);
 }
 
-function hasNullGuard(statement: Statement, key: string): boolean {
-  return statement.conditions.some(
-    (c) =>
-      c.operator.value === 'Null' && c.keys.some((k) => k.key.value.toLowerCase() === key.toLowerCase() && k.values.some((v) => scalarText(v) === 'false')),
-  );
+/**
+ * Does another condition of the statement fail whenever the key is missing? `Null: {key: false}`;
+ * `ForAnyValue:` on the same key (false on a missing key, IfExists or not); and for aws:TagKeys, a test
+ * that needs a tag in the request (a positive operator on aws:RequestTag/…, or Null false on it): a
+ * request that carries a tag carries aws:TagKeys.
+ */
+function requiredByCondition(statement: Statement, key: ConditionKeyInfo): boolean {
+  const isKey = (written: string) => {
+    const info = readConditionKey(written);
+    return info.pattern.toLowerCase() === key.name.toLowerCase();
+  };
+  const isRequestTag = (written: string) => key.tag === 'keys' && readConditionKey(written).tag === 'request';
+  return statement.conditions.some((condition) => {
+    const operator = parseOperator(condition.operator.value);
+    if (!operator.base) return false;
+    return condition.keys.some((entry) => {
+      const written = entry.key.value;
+      if (operator.base!.family === 'Null')
+        return (isKey(written) || isRequestTag(written)) && entry.values.some((v) => scalarText(v)?.toLowerCase() === 'false');
+      if (isKey(written)) return operator.qualifier === 'ForAnyValue';
+      return isRequestTag(written) && !operator.base!.negated && !operator.ifExists && operator.qualifier !== 'ForAllValues';
+    });
+  });
+}
+
+/**
+ * The statement's actions that may be called both with and without the key: where ForAllValues lets
+ * the Allow through on a request that lacks it. Actions that never carry the key are not among them
+ * (the condition says nothing of them), nor, for aws:TagKeys, Tagging actions, whose requests name
+ * the tags they add or remove (unless the data marks their tag list optional: ec2:DeleteTags deletes
+ * every tag when it names none). A service known by name only: any non-Tagging action may.
+ */
+function actionsWithOptionalKey(statement: Statement, key: ConditionKeyInfo, context: Context): string[] {
+  const { catalog } = context;
+  const found: string[] = [];
+  for (const node of elementValues(statement, 'Action')) {
+    if (node.kind !== 'string') return ['an action decided elsewhere'];
+    const parsed = parseAction(node.value);
+    if (parsed.kind === 'all') return ['*'];
+    if (parsed.kind !== 'action') continue;
+    for (const match of catalog.matchActions(parsed.service, parsed.name)) {
+      const tagging = catalog.accessLevel(match.service, match.action) === 'Tagging';
+      if (key.tag === 'keys' && tagging && !catalog.tagListOptional(match.service, match.action)) continue;
+      const action = catalog.action(match.service, match.action);
+      if (action && !supportedConditionKeys([action], catalog).has(key.name)) continue;
+      found.push(`${match.service}:${match.action}`);
+    }
+  }
+  return found;
 }
 
 function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context: Context): void {
@@ -276,39 +331,6 @@ function checkValues(operator: ParsedOperator, entry: ConditionKeyEntry, context
 function hasBareWildcard(text: string): boolean {
   const unescaped = replaceVariables(text, (variable) => (variable.special ? '' : text.slice(variable.start, variable.end)));
   return unescaped.includes('*') || unescaped.includes('?');
-}
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const EPOCH = /^\d{1,11}$/;
-
-function valueProblem(family: OperatorFamily, text: string): string | undefined {
-  if (hasVariables(text)) return undefined; // variables are judged by the variable rules
-  switch (family) {
-    case 'Numeric':
-      return NUMBER.test(text) ? undefined : `"${text}" is not a number.`;
-    case 'Date':
-      return ISO_DATE.test(text) || EPOCH.test(text) ? undefined : `"${text}" is not a date: use ISO 8601 (2026-01-31T00:00:00Z) or epoch seconds.`;
-    case 'Bool':
-    case 'Null':
-      return /^(true|false)$/i.test(text) ? undefined : `"${text}" is not true or false.`;
-    case 'IpAddress':
-      return isCidr(text) ? undefined : `"${text}" is not an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32).`;
-    default:
-      return undefined;
-  }
-}
-
-function isCidr(text: string): boolean {
-  const [address, prefix, extra] = text.split('/');
-  if (extra !== undefined || !address) return false;
-  if (address.includes(':')) {
-    if (!/^[0-9a-fA-F:]+$/.test(address) || address.split('::').length > 2) return false;
-    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= 128);
-  }
-  const parts = address.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return false;
-  return prefix === undefined || (/^\d{1,2}$/.test(prefix) && Number(prefix) <= 32);
 }
 
 function qualifierFixes(finding: Finding, { document, statement }: FixTarget): Fix[] {

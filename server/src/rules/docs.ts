@@ -34,6 +34,7 @@ export function renderRulesDoc(): string {
     for (const rule of ALL_RULES.filter((r) => ruleGroupOf(r.id) === group.name)) {
       lines.push('', `### ${rule.id}`, '', `**${rule.title}** — default severity: ${rule.severity}.`, '', rule.description);
       if (rule.references?.length) lines.push('', `Corresponds to: ${rule.references.join('; ')}.`);
+      if (rule.corpus) lines.push('', `On AWS's managed policies: ${rule.corpus}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@ import { resourceRules } from './resources';
 import { riskRules } from './risk';
 import { sizeRules } from './size';
 import { variableRules } from './variables';
-import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings, RuleSpec } from './rule';
+import type { Finding, FindingData, Range, RuleContext, RuleGroup, RuleMeta, RuleSettings, RuleSpec, Severity } from './rule';
 import { structureRules } from './structure';
 import { syntaxRules } from './syntax';
 
@@ -56,10 +56,10 @@ export function validateReusing(document: PolicyDocument, catalog: Catalog, sett
   const context: RuleContext = {
     document,
     catalog,
-    report(ruleId: string, at: Range, message: string, data?: FindingData) {
+    report(ruleId: string, at: Range, message: string, data?: FindingData, found?: Severity) {
       const meta = RULES_BY_ID.get(ruleId);
       if (!meta) throw new Error(`rule "${ruleId}" reports without being declared`);
-      const severity = settings[ruleId] ?? meta.severity;
+      const severity = settings[ruleId] ?? found ?? meta.severity;
       if (severity === 'off') return;
       findings.push({ ruleId, severity, start: at.start, end: Math.max(at.end, at.start), message, ...(data ? { data } : {}) });
     },

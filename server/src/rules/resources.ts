@@ -1,8 +1,8 @@
 // Resource and NotResource values: well-formed ARNs with valid parts, no wildcard inside the
 // resource-type word, and — deep for profile — ARNs that fit the statement's actions.
 import type { ServiceModel } from '../catalog/service';
-import type { ActionInfo } from '../catalog/types';
-import { readArn, resourceTypeWord, type ArnParts } from '../iam/arn';
+import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
+import { readArn, readArnPattern, type ArnParts } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { PARTITIONS } from '../catalog/partitions';
 import { parseAction } from '../iam/action';
@@ -13,7 +13,8 @@ import { insertListItemAfter, removeListItem, render } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
-const ACCOUNT = /^\d{12}$/;
+/** A 12-digit account id, or `aws`: the account of AWS-owned resources (`arn:aws:iam::aws:policy/…`). */
+const ACCOUNT = /^(\d{12}|aws)$/;
 const hasWild = (s: string) => s.includes('*') || s.includes('?');
 const hasVariable = hasVariables;
 
@@ -46,14 +47,15 @@ const rules = {
   'arn-account-invalid': {
     severity: 'error',
     title: 'Invalid or missing ARN account',
-    description: 'The account is a 12-digit AWS account id (or `*`); Customer Profiles ARNs must name one.',
+    description:
+      "The account is a 12-digit AWS account id, `*`, or `aws` for resources AWS owns (AWS managed policies `arn:aws:iam::aws:policy/…`, the SageMaker public hub). A service whose ARN formats all name an account (Customer Profiles' do) needs one.",
     references: ['Access Analyzer INVALID_ARN_ACCOUNT', 'Access Analyzer MISSING_ARN_ACCOUNT'],
   },
   'arn-resource-type-wildcard': {
-    severity: 'error',
-    title: 'Wildcard in the resource-type word',
+    severity: 'warning',
+    title: 'A wildcard in a resource-type word reaches several resource types',
     description:
-      'IAM does not allow `*` or `?` inside the resource-type word (`domains/…`, `object-types/…`). Write the type in full and use the wildcard in the name.',
+      'Wildcards work in every part of an ARN but the service (IAM JSON policy elements: Resource), the resource-type words included: `domain?/retail` is a domain. Where the wildcard stands for more than one type word (`*types/order` is an object type and a domain object type), the ARN covers resources of each: write the word in full if one is meant.',
     references: ['IAM JSON policy elements: Resource'],
   },
   'arn-wrong-service': {
@@ -68,6 +70,8 @@ const rules = {
     description:
       'The ARN matches none of the 12 Customer Profiles resource types (`domains/${DomainName}`, `domains/${DomainName}/object-types/${ObjectTypeName}`, …).',
     references: ['parliament RESOURCE_MISMATCH', 'cfn-lint I3510'],
+    corpus:
+      'AmazonConnectServiceLinkedRolePolicy writes two Customer Profiles ARNs in a form the Service Authorization Reference does not document (`arn:aws:profile:*:*:/domains/amazon-connect-*`, `…:/templates*`, beside the documented `domains/amazon-connect-*`). No documented resource type has that shape, which is what the warning says; in a policy of your own, such an ARN is most often a typo.',
   },
   'arn-fits-no-action': {
     severity: 'warning',
@@ -109,22 +113,28 @@ export const resourceRules = defineRules({
     const judged = !facts.shallow && !facts.broad && facts.actions.length > 0 ? resourceServices(facts.actions, context.catalog) : undefined;
     for (const element of ['Resource', 'NotResource'] as const) {
       for (const value of elementValues(statement, element)) {
-        if (value.kind === 'string') checkArn(value, element === 'Resource' ? facts.actions : [], judged, context);
+        if (value.kind === 'string') checkArn(value, element === 'Resource' ? facts.actions : [], judged, statement.policy.traits.resourceShorthand, context);
       }
     }
     checkStarNeeded(statement, context);
   },
 });
 
-function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService: ReadonlySet<string> | undefined, context: Context): void {
+function checkArn(
+  node: StringNode,
+  actions: readonly ActionInfo[],
+  judgeService: ReadonlySet<string> | undefined,
+  shorthand: string | undefined,
+  context: Context,
+): void {
   const text = node.value;
-  if (text === '*') return;
+  if (text === '*' || (shorthand && text.startsWith(shorthand))) return;
   if (!text.startsWith('arn:')) {
     if (hasVariable(text.slice(0, 4))) return; // reported by the variable rules
     context.report('arn-malformed', node, `"${text}" is not an ARN: write arn:partition:service:region:account:resource, or "*".`);
     return;
   }
-  const arn = readArn(text);
+  const arn = readArnPattern(text);
   if (!arn) {
     context.report('arn-malformed', node, `"${text}" has fewer than six parts: an ARN is arn:partition:service:region:account:resource.`);
     return;
@@ -143,7 +153,7 @@ function checkArn(node: StringNode, actions: readonly ActionInfo[], judgeService
     context.report('arn-region-invalid', node, `"${arn.region}" is not a region (for example us-east-1).`);
   else if (shape?.region && arn.region === '') context.report('arn-region-invalid', node, `${shape.label} ARNs need a region (or "*").`);
   if (concrete(arn.account) && arn.account !== '' && !ACCOUNT.test(arn.account))
-    context.report('arn-account-invalid', node, `"${arn.account}" is not a 12-digit account id.`);
+    context.report('arn-account-invalid', node, `"${arn.account}" is not a 12-digit account id (or "aws" for resources AWS owns).`);
   else if (shape?.account && arn.account === '') context.report('arn-account-invalid', node, `${shape.label} ARNs need an account id (or "*").`);
   if (judgeService && concrete(arn.service) && !judgeService.has(arn.service)) {
     const names = [...new Set(actions.map((a) => context.catalog.serviceName(a.service) ?? a.service))].join(', ');
@@ -183,12 +193,8 @@ function commonResourceStart(service: ServiceModel): string | undefined {
 }
 
 function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceModel, actions: readonly ActionInfo[], context: Context): void {
-  const typeWord = resourceTypeWord(arn.resource);
-  if (hasWild(typeWord) && typeWord !== '*') {
-    context.report('arn-resource-type-wildcard', node, `The resource-type word "${typeWord}" cannot contain a wildcard: write domains/… in full.`);
-    return;
-  }
   const types = context.catalog.resourceTypesOf(node.value);
+  checkTypeWordWildcards(node, arn, types, context);
   if (types.length === 0) {
     const start = arnShape(service)?.start;
     const label = arnShape(service)?.label ?? service.name;
@@ -208,6 +214,31 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   );
 }
 
+/** A wildcard segment of the resource part where the fitting types have different literal words. */
+function checkTypeWordWildcards(node: StringNode, arn: ArnParts, types: readonly ResourceTypeInfo[], context: Context): void {
+  const segments = arn.resource.split('/');
+  const wordsAt = new Map<number, Map<string, string[]>>();
+  for (const type of types) {
+    const expected = (readArn(type.arn)?.resource ?? '').split('/');
+    if (expected.length !== segments.length) continue;
+    segments.forEach((segment, i) => {
+      const word = expected[i]!;
+      if (!hasWild(segment) || segment === '*' || word.includes('${')) return;
+      const words = wordsAt.get(i) ?? new Map<string, string[]>();
+      words.set(word, [...(words.get(word) ?? []), type.name]);
+      wordsAt.set(i, words);
+    });
+  }
+  for (const [i, words] of wordsAt) {
+    if (words.size < 2) continue;
+    context.report(
+      'arn-resource-type-wildcard',
+      node,
+      `"${segments[i]}" stands for ${[...words.keys()].map((w) => `"${w}"`).join(' and ')}: the ARN reaches ${[...words.values()].flat().join(' and ')} resources.`,
+    );
+  }
+}
+
 function resourceOf(action: ActionInfo, typeName: string, context: Context): { service: string } | undefined {
   const type = actionResourceType(action, typeName, context.catalog);
   return type ? { service: type.arnService } : undefined;
@@ -217,7 +248,7 @@ function resourceOf(action: ActionInfo, typeName: string, context: Context): { s
 function checkStarNeeded(statement: Statement, context: Context): void {
   const resources = elementValues(statement, 'Resource');
   if (resources.length === 0 || statement.elements.NotResource) return;
-  if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArn(r.value)?.resource === '*')) return;
+  if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArnPattern(r.value)?.resource === '*')) return;
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
     const parsed = parseAction(value.value);

@@ -58,6 +58,8 @@ export interface RuleSpec {
   readonly description: string;
   /** The AWS check or peer rule it corresponds to, where there is one. */
   readonly references?: readonly string[];
+  /** What it reports on AWS's own managed policies, and why that is right (test/unit/corpus.test.ts). */
+  readonly corpus?: string;
   /** The quick fixes for one of its findings. */
   readonly fix?: (finding: Finding, target: FixTarget) => readonly Fix[];
 }
@@ -73,7 +75,8 @@ export interface RuleMeta extends RuleSpec {
 export interface RuleContext<Id extends string = string> {
   readonly document: PolicyDocument;
   readonly catalog: Catalog;
-  report(ruleId: Id, at: Range, message: string, data?: FindingData): void;
+  /** severity: for this finding, where the rule's default depends on what it found; a user's setting still wins. */
+  report(ruleId: Id, at: Range, message: string, data?: FindingData, severity?: Severity): void;
 }
 
 export interface RuleGroup<Id extends string = string> {

@@ -1,10 +1,14 @@
-// Policy size against IAM's quotas, counted as IAM counts: characters other than white space.
+// Policy size against IAM's quotas, counted as IAM counts: the characters of the JSON IAM receives,
+// white space left out. Measured on the tree, not the source text, so the same policy has the same
+// size written as JSON, as YAML or inside a CloudFormation template (which sends IAM JSON).
 import type { Policy } from '../model/policy';
+import type { ValueNode } from '../model/tree';
 import { policyAnchor } from './anchors';
 import { defineRules, type RuleSpecs } from './rule';
 
 /** Managed policies: 6,144. Inline policies share an aggregate quota per identity; the role's is the largest. */
 function quotaOf(policy: Policy): { limit: number; what: string } | undefined {
+  if (policy.traits.quota) return policy.traits.quota;
   if (policy.kind !== 'identity') return undefined;
   if (policy.origin.format === 'standalone' || policy.origin.resourceType === 'AWS::IAM::ManagedPolicy') return { limit: 6144, what: 'a managed policy' };
   if (policy.origin.resourceType === 'AWS::IAM::User' || policy.origin.resourceType === 'AWS::IAM::UserPolicy')
@@ -19,8 +23,10 @@ const rules = {
     severity: 'warning',
     title: 'Policy over the IAM size quota',
     description:
-      "IAM counts every character except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. Split the policy or use wildcards.",
+      "IAM counts every character of the policy's JSON except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. The count is taken from the policy's JSON form whatever it is written in, so a YAML policy or one in a CloudFormation template (which CloudFormation sends to IAM as JSON) gets the same figure; CloudFormation functions count as the text they are written with. Split the policy or use wildcards.",
     references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
+    corpus:
+      "81 AWS managed policies are over 6,144 characters (`ReadOnlyAccess` has about 91,000): the quota binds customer managed policies, and AWS's own are exempt. The warning stands for a copy of one of them in a file of yours, which is what a file on disk is.",
   },
 } as const satisfies RuleSpecs;
 
@@ -30,8 +36,10 @@ export const sizeRules = defineRules({
   checkPolicy(policy, context) {
     const quota = quotaOf(policy);
     if (!quota) return;
-    const size = nonWhitespaceLength(context.document.text, policy.node.start, policy.node.end);
-    // YAML is not what IAM stores: JSON adds quotes, commas and braces, so this is a lower bound there.
+    // Written out, a policy's JSON is never three times its source (quotes, commas, brackets): a short
+    // policy cannot be over the quota, and needs no count.
+    if ((policy.node.end - policy.node.start) * 3 < quota.limit) return;
+    const size = jsonSize(policy.node);
     if (size > quota.limit) {
       context.report(
         'policy-size',
@@ -42,9 +50,38 @@ export const sizeRules = defineRules({
   },
 });
 
-function nonWhitespaceLength(text: string, start: number, end: number): number {
+/** Characters of the value as minified JSON, white space inside strings left out too (IAM's count). */
+export function jsonSize(node: ValueNode | undefined): number {
+  if (!node) return 4; // a missing value is written as null
+  switch (node.kind) {
+    case 'object':
+      return 2 + Math.max(0, node.properties.length - 1) + node.properties.reduce((sum, p) => sum + stringSize(p.key.value) + 1 + jsonSize(p.value), 0);
+    case 'array':
+      return 2 + Math.max(0, node.items.length - 1) + node.items.reduce((sum, item) => sum + jsonSize(item), 0);
+    case 'string':
+      return stringSize(node.value);
+    case 'number':
+      return nonWhitespace(node.raw);
+    case 'boolean':
+      return node.value ? 4 : 5;
+    case 'null':
+      return 4;
+    case 'opaque': {
+      // A CloudFormation function: counted as the text it is written with (!Sub's template, !Ref's
+      // name), which is what the deployed value is built from; an estimate, not IAM's figure.
+      const argument = node.argument?.kind === 'array' ? node.argument.items[0] : node.argument;
+      return argument?.kind === 'string' ? stringSize(argument.value) : jsonSize(argument);
+    }
+  }
+}
+
+function stringSize(value: string): number {
+  return nonWhitespace(JSON.stringify(value));
+}
+
+function nonWhitespace(text: string): number {
   let count = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) count++;
   }

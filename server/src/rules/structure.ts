@@ -1,7 +1,18 @@
 // The grammar of a policy: which elements exist, which must be there, which exclude each other, and
 // what type each one takes (IAM JSON policy grammar; Access Analyzer's structure checks; cfn-lint E3510).
-import { POLICY_ELEMENTS, STATEMENT_ELEMENTS, alternatives, type Policy, type Statement, type StatementElementName } from '../model/policy';
+import {
+  POLICY_ELEMENTS,
+  STATEMENT_ELEMENTS,
+  alternatives,
+  coexist,
+  elementValues,
+  type Policy,
+  type Statement,
+  type StatementElementName,
+} from '../model/policy';
+import { hasVariables } from '../iam/variables';
 import { describeKind, listItems, type PropertyNode, type ValueNode } from '../model/tree';
+import { statementActions } from '../facts/statement-facts';
 import { keyRange, policyAnchor, statementAnchor, valueRange } from './anchors';
 import { addProperty, removeProperty } from '../model/edits';
 import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
@@ -11,10 +22,10 @@ const SID_CHARACTERS = /^[A-Za-z0-9]*$/;
 
 const rules = {
   'version-missing': {
-    severity: 'warning',
+    severity: 'info',
     title: 'Version is missing',
     description:
-      'Without `"Version": "2012-10-17"` IAM applies the 2008 language: policy variables such as `${aws:username}` stay literal text. Add the Version element.',
+      'Without `"Version": "2012-10-17"` IAM applies the 2008 language, where policy variables such as `${aws:username}` stay literal text. A warning where the policy uses a variable (there the missing Version changes what it means); information otherwise, as Access Analyzer rates it a suggestion. Add the Version element.',
     references: ['Access Analyzer MISSING_VERSION', 'parliament NO_VERSION'],
     fix: addVersion,
   },
@@ -90,6 +101,14 @@ const rules = {
     description: 'A statement takes either `Resource` or `NotResource`, never both.',
     references: ['Access Analyzer UNSUPPORTED_ELEMENT_COMBINATION'],
   },
+  'resource-not-allowed': {
+    severity: 'error',
+    title: 'Resource in a policy whose resource is implied',
+    description:
+      'An ECR repository policy (`RepositoryPolicyText` of `AWS::ECR::Repository` or `AWS::ECR::PublicRepository`) applies to its repository, so its statements name no `Resource`; CloudFormation fails to deploy one that does. Remove the Resource (there `resource-missing` does not apply).',
+    references: ['Amazon ECR: Private repository policies'],
+    fix: removeResource,
+  },
   'resource-in-trust-policy': {
     severity: 'error',
     title: 'Resource in a trust policy',
@@ -102,6 +121,14 @@ const rules = {
     description:
       'An identity policy applies to the user, group or role it is attached to, so it takes no `Principal` or `NotPrincipal`. Remove it, or move the statement into a resource or trust policy.',
     references: ['Access Analyzer UNSUPPORTED_PRINCIPAL', 'cfn-lint E3510'],
+    fix: removePrincipal,
+  },
+  'principal-without-resource-policy': {
+    severity: 'error',
+    title: 'Principal beside actions of a service that takes no resource policy',
+    description:
+      'A file whose statements all name a Principal reads as a resource-based policy, but every action of this statement belongs to a service that takes none (Amazon Connect Customer Profiles has identity-based policies only), so the policy cannot be attached anywhere. Write it as an identity policy — attached to a user, group or role, without Principal. Resource policies of services that take them (S3, SQS, KMS, …) are not reported.',
+    references: ['IAM: AWS services that work with IAM (resource-based policies)'],
     fix: removePrincipal,
   },
   'principal-missing': {
@@ -156,6 +183,12 @@ function addVersion(_finding: Finding, { document, policy }: FixTarget): Fix[] {
   return policy ? [{ title: 'Add "Version": "2012-10-17"', edits: [addProperty(document, policy.node, 'Version', '2012-10-17', 'first')] }] : [];
 }
 
+function removeResource(finding: Finding, { document, statement }: FixTarget): Fix[] {
+  const property = [statement?.elements.Resource, statement?.elements.NotResource].find((p) => p?.key.start === finding.start);
+  if (!statement || !property) return [];
+  return [{ title: `Remove ${property.key.value} (the policy applies to its repository)`, edits: [removeProperty(document, statement.node, property)] }];
+}
+
 function removePrincipal(finding: Finding, { document, statement }: FixTarget): Fix[] {
   const property = [statement?.elements.Principal, statement?.elements.NotPrincipal].find((p) => p?.key.start === finding.start);
   if (!statement || !property) return [];
@@ -169,9 +202,19 @@ function removePrincipal(finding: Finding, { document, statement }: FixTarget): 
 
 function checkPolicy(policy: Policy, context: Context): void {
   const { version, statementProperty } = policy;
-  if (!version)
-    context.report('version-missing', policyAnchor(policy), 'Version is missing: add "Version": "2012-10-17", or policy variables stay literal text.');
-  else checkVersion(version, context);
+  if (version) checkVersion(version, context);
+  else if (!policy.traits.statementsKey) {
+    const variables = usesVariables(policy);
+    context.report(
+      'version-missing',
+      policyAnchor(policy),
+      variables
+        ? 'Version is missing, so the policy variables stay literal text: add "Version": "2012-10-17".'
+        : 'Version is missing: add "Version": "2012-10-17" (without it, policy variables would stay literal text).',
+      undefined,
+      variables ? 'warning' : undefined,
+    );
+  }
 
   for (const property of policy.unknownElements) reportUnknown(property, POLICY_ELEMENTS, 'policy', context);
   if (policy.id && policy.kind === 'identity')
@@ -195,6 +238,15 @@ function checkPolicy(policy: Policy, context: Context): void {
   checkSids(policy, context);
 }
 
+/** Does a statement write a policy variable where IAM would resolve one: an ARN, a condition value? */
+function usesVariables(policy: Policy): boolean {
+  return policy.statements.some(
+    (statement) =>
+      [...elementValues(statement, 'Resource'), ...elementValues(statement, 'NotResource')].some((v) => v.kind === 'string' && hasVariables(v.value)) ||
+      statement.conditions.some((c) => c.keys.some((k) => k.values.some((v) => v.kind === 'string' && hasVariables(v.value)))),
+  );
+}
+
 function checkVersion(version: PropertyNode, context: Context): void {
   const value = version.value;
   if (value?.kind === 'opaque') return;
@@ -211,7 +263,7 @@ function checkVersion(version: PropertyNode, context: Context): void {
 }
 
 function checkSids(policy: Policy, context: Context): void {
-  const seen = new Map<string, PropertyNode>();
+  const seen = new Map<string, Statement[]>();
   for (const statement of policy.statements) {
     const sid = statement.elements.Sid;
     const value = sid?.value;
@@ -225,9 +277,11 @@ function checkSids(policy: Policy, context: Context): void {
         suggestions: [value.value.replace(/[^A-Za-z0-9]/g, '')].filter(Boolean),
       });
     }
-    const first = seen.get(value.value);
-    if (first) context.report('sid-duplicate', value, `Sid "${value.value}" is already used by another statement of this policy.`);
-    else seen.set(value.value, sid);
+    // The two sides of an Fn::If are alternatives: only one is deployed, so they may share a Sid.
+    const earlier = seen.get(value.value) ?? [];
+    if (earlier.some((other) => coexist(other, statement)))
+      context.report('sid-duplicate', value, `Sid "${value.value}" is already used by another statement of this policy.`);
+    seen.set(value.value, [...earlier, statement]);
   }
 }
 
@@ -251,6 +305,13 @@ function checkStatement(statement: Statement, context: Context): void {
       context.report('resource-in-trust-policy', keyRange(resource), `A trust policy takes no ${resource.key.value}: it applies to the role itself.`);
   } else if (elements.Resource && elements.NotResource) {
     context.report('resource-conflict', keyRange(elements.NotResource), 'A statement cannot have both Resource and NotResource.');
+  } else if (policy.traits.impliedResource) {
+    if (resource)
+      context.report(
+        'resource-not-allowed',
+        keyRange(resource),
+        `This policy applies to the resource it is attached to and takes no ${resource.key.value}: CloudFormation fails to deploy it with one.`,
+      );
   } else if (!resource) {
     context.report('resource-missing', anchor, 'The statement has no Resource (or NotResource): name the ARNs, or "*" for actions that take no resource.');
   }
@@ -264,10 +325,26 @@ function checkStatement(statement: Statement, context: Context): void {
     }
   } else if (elements.Principal && elements.NotPrincipal) {
     context.report('principal-conflict', keyRange(elements.NotPrincipal), 'A statement cannot have both Principal and NotPrincipal.');
+  } else if (principal && policy.kind === 'resource' && policy.origin.format === 'standalone') {
+    checkResourcePolicyService(statement, principal, context);
   } else if (!principal) {
     context.report('principal-missing', anchor, `A ${policy.kind} policy statement needs a Principal.`);
   }
   checkTypes(statement, context);
+}
+
+/** A guessed resource policy whose actions all belong to services the data says take no resource policy. */
+function checkResourcePolicyService(statement: Statement, principal: PropertyNode, context: Context): void {
+  const { actions, shallow, broad } = statementActions(statement, context.catalog);
+  if (shallow || broad || actions.length === 0) return;
+  const services = [...new Set(actions.map((a) => a.service))].map((prefix) => context.catalog.service(prefix));
+  if (!services.every((service) => service?.resourcePolicies === false)) return;
+  const names = services.map((service) => service!.name).join(', ');
+  context.report(
+    'principal-without-resource-policy',
+    keyRange(principal),
+    `${names} takes no resource-based policy, so a statement with ${principal.key.value} and only its actions cannot be attached anywhere: write an identity policy (attached to a user, group or role) without ${principal.key.value}.`,
+  );
 }
 
 function checkEffect(effect: PropertyNode, context: Context): void {

@@ -3,7 +3,7 @@
 import { readArn } from '../iam/arn';
 import { parseOperator } from '../iam/operators';
 import { scanVariables, type VariableToken } from '../iam/variables';
-import { elementValues, type Statement, type StatementElementName } from '../model/policy';
+import { elementValues, resolvesVariables, type Statement, type StatementElementName } from '../model/policy';
 import { contentRange, type StringNode } from '../model/tree';
 import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
@@ -18,8 +18,16 @@ const rules = {
     severity: 'error',
     title: 'Variable where IAM does not resolve it',
     description:
-      "Variables work only in the resource part of an ARN and in String and ARN condition values — not in Action, Sid, Effect, the ARN's partition/service/region/account, or Numeric, Date, Bool and IP conditions.",
+      "Variables work in ARNs and in String and ARN condition values — not in Action, Sid, Effect, an ARN's partition or service, or Numeric, Date, Bool and IP conditions.",
     references: ['Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT', 'INVALID_VARIABLE_FOR_OPERATOR'],
+  },
+  'variable-outside-resource-part': {
+    severity: 'warning',
+    title: "Variable in an ARN's region or account",
+    description:
+      "The User Guide documents variables in the resource part of an ARN. IAM accepts one in the region or account too, and AWS's own policies put `${aws:PrincipalAccount}` there, but check that the key always has a value in the requests you mean: without one, the ARN matches nothing.",
+    references: ['IAM: Variables and tags'],
+    corpus: 'AmazonTimestreamInfluxDBServiceRolePolicy writes `arn:aws:kms:*:${aws:PrincipalAccount}:key/*`; IAM accepts it, hence a warning, not an error.',
   },
   'variable-literal-version': {
     severity: 'error',
@@ -47,17 +55,15 @@ export const variableRules = defineRules({
   name: 'variables',
   rules,
   checkStatement(statement, context) {
-    const versioned = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
-    const versionOpaque = statement.policy.version?.value?.kind === 'opaque';
-    const where = (node: StringNode, allowed: boolean, element: string) => checkString(node, allowed, element, versioned || versionOpaque, context);
+    const versioned = resolvesVariables(statement.policy);
+    const where = (node: StringNode, allowed: boolean, element: string) => checkString(node, allowed, element, versioned, context);
     for (const element of ['Action', 'NotAction', 'Sid', 'Effect'] as StatementElementName[]) {
       for (const value of elementValues(statement, element)) if (value.kind === 'string') where(value, false, element);
     }
     for (const element of ['Resource', 'NotResource'] as const) {
-      for (const value of elementValues(statement, element))
-        if (value.kind === 'string') checkArnVariables(value, element, versioned || versionOpaque, context);
+      for (const value of elementValues(statement, element)) if (value.kind === 'string') checkArnVariables(value, element, versioned, context);
     }
-    checkConditionVariables(statement, versioned || versionOpaque, context);
+    checkConditionVariables(statement, versioned, context);
   },
 });
 
@@ -109,13 +115,16 @@ function checkArnVariables(node: StringNode, element: string, versioned: boolean
   const resourceStart = arn ? arn.offsets[4] : 0;
   for (const use of scanVariables(node.value)) {
     const at = rangeIn(node, use.start, use.end);
-    if (arn && use.start < resourceStart)
+    if (arn && use.start < arn.offsets[2])
+      context.report('variable-not-allowed', at, `A variable cannot stand for an ARN's partition or service (${element}).`);
+    else if (arn && use.start < resourceStart) {
       context.report(
-        'variable-not-allowed',
+        'variable-outside-resource-part',
         at,
-        `A variable is only resolved in the resource part of an ARN, not in its partition, service, region or account (${element}).`,
+        `The User Guide documents variables in the resource part of an ARN; here it is the region or account (${element}).`,
       );
-    else checkUse(use, at, versioned, context);
+      checkUse(use, at, versioned, context);
+    } else checkUse(use, at, versioned, context);
   }
 }
 

@@ -1,7 +1,7 @@
 // The evaluation engine for identity policies ("Policy evaluation logic"): explicit deny, then allow,
 // else implicit deny. Pure: a policy from the model and a request in; a decision and a trace out,
 // with spans pointing back into the document.
-import { elementString, elementValues, type Policy, type Statement, type StatementElementName } from '../model/policy';
+import { elementString, elementValues, resolvesVariables, type Policy, type Statement, type StatementElementName } from '../model/policy';
 import { scalarText, type ValueNode } from '../model/tree';
 import { RequestContext, shown, substitute } from './context';
 import { arnMatches } from '../iam/arn';
@@ -32,7 +32,7 @@ function label(statement: StatementTrace): string {
 }
 
 export function evaluateStatement(statement: Statement, request: SimulationRequest, context: RequestContext): StatementTrace {
-  const variables = statement.policy.version?.value?.kind === 'string' && statement.policy.version.value.value === '2012-10-17';
+  const variables = resolvesVariables(statement.policy);
   const effect = elementString(statement, 'Effect') ?? '(none)';
   const action = matchElement(statement, 'Action', 'NotAction', request.action, (p) => actionMatches(p, request.action), undefined);
   const resource = matchElement(

@@ -1,7 +1,7 @@
 // One condition (operator + key + values) against the request ("Condition operators"; "Single-valued
 // vs. multivalued context keys"): missing keys, IfExists, negation as NOR, set qualifiers.
 import { cidrContains, parseCidr } from '../iam/ip';
-import { parseOperator, type OperatorFamily } from '../iam/operators';
+import { parseOperator, valueProblem, type OperatorFamily } from '../iam/operators';
 import { cachedWildcard } from '../iam/wildcard';
 import { hasVariables } from '../iam/variables';
 import { arnMatches } from '../iam/arn';
@@ -66,10 +66,17 @@ export function evaluateCondition(
   }
 
   if (request === undefined) {
-    if (parsed.ifExists) return { matched: true, reason: `${key} is missing: …IfExists makes the condition true.`, values: texts };
+    // The set qualifier decides first: ForAnyValue is false on a missing key, IfExists or not
+    // ("Single-valued vs. multivalued context keys").
+    if (parsed.qualifier === 'ForAnyValue')
+      return {
+        matched: false,
+        reason: `${key} is missing: ForAnyValue needs at least one value${parsed.ifExists ? ', and IfExists does not change that' : ''}.`,
+        values: texts,
+      };
     if (parsed.qualifier === 'ForAllValues')
       return { matched: true, reason: `${key} is missing: ForAllValues is true when there are no values.`, values: texts };
-    if (parsed.qualifier === 'ForAnyValue') return { matched: false, reason: `${key} is missing: ForAnyValue needs at least one value.`, values: texts };
+    if (parsed.ifExists) return { matched: true, reason: `${key} is missing: …IfExists makes the condition true.`, values: texts };
     if (base.negated) return { matched: true, reason: `${key} is missing: a negated operator (${base.name}) matches.`, values: texts };
     return { matched: false, reason: `${key} is missing from the request: ${base.name} is false.`, values: texts };
   }
@@ -81,7 +88,11 @@ export function evaluateCondition(
     return base.negated ? { holds: hit === undefined, ...(hit ? { by: hit.text } : {}) } : { holds: hit !== undefined, ...(hit ? { by: hit.text } : {}) };
   };
   const unresolved = values.find((v) => v.unresolved)?.unresolved;
-  const note = unresolved ? ` (\${${unresolved}} has no value in the request, so that policy value matches nothing)` : '';
+  // A value that can never match under this operator is named in the trace, not skipped quietly.
+  const malformed = values.map((v) => (v.unresolved ? undefined : valueProblem(family, shown(v.text)))).find((p) => p !== undefined);
+  const note =
+    (unresolved ? ` (\${${unresolved}} has no value in the request, so that policy value matches nothing)` : '') +
+    (malformed ? ` (${malformed.replace(/\.$/, '')}: that policy value never matches)` : '');
   const shownRequest = list(request);
 
   if (request.length === 0) {
