@@ -153,7 +153,7 @@ export class Catalog {
   resourceTypesOf(arn: string): readonly ResourceTypeInfo[] {
     let types = this.typesByArn.get(arn);
     if (!types) {
-      if (this.typesByArn.size > 20_000) this.typesByArn.clear();
+      if (this.typesByArn.size > 40_000) this.typesByArn.clear();
       const service = arnService(arn);
       const model = service && !hasWildcard(service) ? this.service(service) : undefined;
       types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn)) : [];

@@ -46,7 +46,7 @@ export function readArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
   let parts = readCache.get(text);
   if (parts === undefined) {
-    if (readCache.size > 20_000) readCache.clear();
+    if (readCache.size > 40_000) readCache.clear();
     parts = splitArn(text) ?? null;
     readCache.set(text, parts);
   }

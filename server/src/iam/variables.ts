@@ -29,9 +29,12 @@ export interface VariableToken {
 }
 
 /** Every `${…}` in the text, closed or not. After an unclosed one the rest of the text belongs to it. */
-export function scanVariables(text: string): VariableToken[] {
-  const tokens: VariableToken[] = [];
+const NONE: VariableToken[] = [];
+
+export function scanVariables(text: string): readonly VariableToken[] {
   let open = text.indexOf('${');
+  if (open < 0) return NONE;
+  const tokens: VariableToken[] = [];
   while (open >= 0) {
     const close = text.indexOf('}', open + 2);
     if (close < 0) {

@@ -67,7 +67,8 @@ export function cachedWildcard(pattern: string, caseInsensitive: boolean): Match
   const cache = caseInsensitive ? compiledInsensitive : compiledSensitive;
   let matcher = cache.get(pattern);
   if (!matcher) {
-    if (cache.size > 10_000) cache.clear();
+    // Big enough for the distinct patterns of every AWS managed policy together (about 15,000).
+    if (cache.size > 40_000) cache.clear();
     matcher = compileWildcard(pattern, caseInsensitive);
     cache.set(pattern, matcher);
   }

@@ -1,6 +1,6 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
-import { parseAction } from '../iam/action';
+import { parseAction, type ParsedAction } from '../iam/action';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import { elementValues, type Statement } from '../model/policy';
@@ -95,14 +95,14 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   const first = new Map<string, StringNode>();
   const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
   for (const node of entries) {
-    const lower = node.value.toLowerCase();
+    const { lower } = parseAction(node.value);
     if (!first.has(lower)) first.set(lower, node);
     if (!hasWildcard(lower)) continue;
     const key = wildcardServiceKey(lower);
     wildcards.set(key, [...(wildcards.get(key) ?? []), { node, lower }]);
   }
   for (const node of entries) {
-    const lower = node.value.toLowerCase();
+    const { lower } = parseAction(node.value);
     if (first.get(lower) !== node) {
       context.report('action-redundant', node, `"${node.value}" is listed twice.`);
       continue;
@@ -147,23 +147,22 @@ interface Verdict {
   readonly data?: FindingData;
 }
 
-/** What an action entry is, decided once per text and catalogue: lists repeat the same entries across statements and files. */
-const verdicts = new WeakMap<Catalog, Map<string, Verdict | null>>();
+/** What an action entry is, decided once per entry (parses are memoised per text) and catalogue: lists repeat entries across statements and files. */
+const verdicts = new WeakMap<Catalog, WeakMap<ParsedAction, Verdict | null>>();
 
 function checkAction(node: StringNode, context: Context): void {
   let perCatalog = verdicts.get(context.catalog);
-  if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new Map()));
-  let verdict = perCatalog.get(node.value);
+  if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new WeakMap()));
+  const parsed = parseAction(node.value);
+  let verdict = perCatalog.get(parsed);
   if (verdict === undefined) {
-    if (perCatalog.size > 50_000) perCatalog.clear();
-    verdict = judgeAction(node.value, context.catalog) ?? null;
-    perCatalog.set(node.value, verdict);
+    verdict = judgeAction(node.value, parsed, context.catalog) ?? null;
+    perCatalog.set(parsed, verdict);
   }
   if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
 }
 
-function judgeAction(text: string, catalog: Catalog): Verdict | undefined {
-  const parsed = parseAction(text);
+function judgeAction(text: string, parsed: ParsedAction, catalog: Catalog): Verdict | undefined {
   if (parsed.kind === 'all') return undefined;
   if (parsed.kind === 'malformed') return { ruleId: 'action-malformed', message: parsed.reason };
   const { service, name, wildcard } = parsed;

@@ -1,7 +1,7 @@
 // What a reviewer would flag: Allow with NotAction/NotResource, everything on everything, broad
 // Permissions-management or Tagging access (parliament, Access Analyzer security warnings).
 import type { Catalog } from '../catalog/catalog';
-import { parseAction } from '../iam/action';
+import { parseAction, type ParsedAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { keyRange } from './anchors';
@@ -83,26 +83,25 @@ function checkAllowAll(statement: Statement, context: Context): void {
 }
 
 /** The Tagging and Permissions-management access a wildcard grants, decided once per text and catalogue. */
-const broadAccess = new WeakMap<Catalog, Map<string, string>>();
+const broadAccess = new WeakMap<Catalog, WeakMap<ParsedAction, string>>();
 
 /** A wildcard that covers Tagging or Permissions-management actions. */
 function checkBroad(node: StringNode, context: Context): void {
   let perCatalog = broadAccess.get(context.catalog);
-  if (!perCatalog) broadAccess.set(context.catalog, (perCatalog = new Map()));
-  let kinds = perCatalog.get(node.value);
+  if (!perCatalog) broadAccess.set(context.catalog, (perCatalog = new WeakMap()));
+  const parsed = parseAction(node.value);
+  let kinds = perCatalog.get(parsed);
   if (kinds === undefined) {
-    if (perCatalog.size > 50_000) perCatalog.clear();
-    kinds = grantedKinds(node.value, context.catalog);
-    perCatalog.set(node.value, kinds);
+    kinds = grantedKinds(parsed, context.catalog);
+    perCatalog.set(parsed, kinds);
   }
   if (kinds) context.report('broad-permissions-access', node, `"${node.value}" includes ${kinds} actions.`);
 }
 
-function grantedKinds(text: string, catalog: Catalog): string {
-  const parsed = parseAction(text);
+function grantedKinds(parsed: ParsedAction, catalog: Catalog): string {
   if (parsed.kind !== 'action' || !parsed.wildcard) return '';
   const kinds = new Set<string>();
-  for (const match of catalog.matchActions(parsed.service, parsed.name)) {
+  for (const match of catalog.matchesOf(parsed)) {
     const letter = catalog.serviceIndex(match.service)!.levels[match.index];
     if (letter === 'T') kinds.add('Tagging');
     if (letter === 'P') kinds.add('Permissions management');
