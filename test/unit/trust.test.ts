@@ -3,6 +3,7 @@
 // figure whatever the policy is written in. Each case runs in JSON and YAML.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { jsonSize } from '../../server/src/rules/size';
 import { analyse } from '../../server/src/service';
 import { FORMATS } from '../helpers';
 import { toJson, toYaml } from '../policy-text';
@@ -130,5 +131,13 @@ describe('policy size', () => {
     assert.deepEqual(size(toJson(document), 'json'), expected);
     assert.deepEqual(size(toYaml(document), 'yaml'), expected);
     assert.deepEqual(size(toYaml(template), 'yaml'), expected);
+  });
+
+  test('a string counts as its JSON text without white space: quotes, escapes, pairs and lone surrogates', () => {
+    const strings = ['plain', 'with spaces inside', 'quote " and \\ backslash', 'line\nbreak\ttab', '\u0001\u001f', 'é😀', '\ud800 lone', 'end\udfff', '   '];
+    for (const value of strings) {
+      const expected = JSON.stringify(value).replace(/[ \t\n\r]/g, '').length;
+      assert.equal(jsonSize({ kind: 'string', value, quote: '"', closed: true, start: 0, end: 0, parent: undefined }), expected, JSON.stringify(value));
+    }
   });
 });

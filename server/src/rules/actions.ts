@@ -94,23 +94,25 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
   const first = new Map<string, StringNode>();
   const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
-  for (const node of entries) {
-    const { lower } = parseAction(node.value);
+  const lowers = entries.map((node) => parseAction(node.value).lower);
+  entries.forEach((node, i) => {
+    const lower = lowers[i]!;
     if (!first.has(lower)) first.set(lower, node);
-    if (!hasWildcard(lower)) continue;
+    if (!hasWildcard(lower)) return;
     const key = wildcardServiceKey(lower);
     wildcards.set(key, [...(wildcards.get(key) ?? []), { node, lower }]);
-  }
-  for (const node of entries) {
-    const { lower } = parseAction(node.value);
+  });
+  entries.forEach((node, i) => {
+    const lower = lowers[i]!;
     if (first.get(lower) !== node) {
       context.report('action-redundant', node, `"${node.value}" is listed twice.`);
-      continue;
+      return;
     }
+    if (wildcards.size === 0) return;
     const colon = lower.indexOf(':');
     const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), lower, context) ?? coverIn(wildcards.get(''), lower, context);
     if (cover) context.report('action-redundant', node, `"${node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
-  }
+  });
 }
 
 function coverIn(candidates: ReadonlyArray<{ node: StringNode; lower: string }> | undefined, lower: string, context: Context) {

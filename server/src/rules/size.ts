@@ -75,8 +75,24 @@ export function jsonSize(node: ValueNode | undefined): number {
   }
 }
 
+/** The non-blank characters of a string as JSON writes it: its quotes, escapes, and no spaces (one pass, no copy). */
 function stringSize(value: string): number {
-  return nonWhitespace(JSON.stringify(value));
+  let count = 2;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32) continue;
+    if (c === 34 || c === 92) count += 2;
+    else if (c < 32) count += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair is written as is; a lone surrogate as \uXXXX.
+      const pair = c <= 0xdbff ? value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff : false;
+      if (pair) {
+        count += 2;
+        i++;
+      } else count += 6;
+    } else count++;
+  }
+  return count;
 }
 
 function nonWhitespace(text: string): number {
