@@ -29,6 +29,11 @@ const resource = (Resource: unknown, Action: unknown = 'profile:GetDomain') => p
 const repository = (statement: object) => ({ Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryPolicyText: policy(statement) } } } });
 const managed = (document: object) => ({ Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: document } } } });
 const trust = (statement: object) => ({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: policy(statement) } } } });
+/** Arrays nested depth levels deep. */
+const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+/** Just over the default maxDocumentSize (4 MiB). */
+const overLimit = ' '.repeat(4 * 1024 * 1024);
+
 const assume = { Effect: 'Allow', Principal: { Service: 'profile.amazonaws.com' }, Action: 'sts:AssumeRole' };
 
 export const RULE_CASES: readonly RuleCase[] = [
@@ -51,6 +56,25 @@ export const RULE_CASES: readonly RuleCase[] = [
     },
     at: 'Action',
     silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])),
+  },
+  {
+    rule: 'nesting-too-deep',
+    fires: { json: `{"Version": "2012-10-17", "Statement": ${deep(1001)}}`, yaml: `Version: "2012-10-17"\nStatement: ${deep(1001)}\n` },
+    // The bracket where the limit was hit.
+    at: '[',
+    silent: policy(allow('profile:GetDomain')),
+    extraFires: [
+      // No policy can be found in it, and it is reported all the same: what it holds cannot be told.
+      { fires: { json: deep(5000), yaml: deep(5000) }, at: '[' },
+      // Deeper than the JSON reader's stack: still reported where the limit was hit.
+      { fires: { json: deep(100_000), yaml: `- ${deep(100_000)}` }, at: '[' },
+    ],
+  },
+  {
+    rule: 'document-too-large',
+    fires: { json: `{"Version": "2012-10-17", "Statement": []}${overLimit}`, yaml: `Version: "2012-10-17"\nStatement: []\n${overLimit}` },
+    at: { json: '{', yaml: 'V' },
+    silent: policy(allow('profile:GetDomain')),
   },
   {
     rule: 'version-missing',

@@ -1,6 +1,6 @@
 // The profile-policy command: runs cli/run.ts on the process's arguments and streams, or starts the
 // language server over stdio for `lsp --stdio`.
-import { StreamMessageReader, StreamMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runCli } from './cli/run';
 import { startServer } from './server';
 
@@ -9,5 +9,6 @@ const outcome = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });
-if (outcome === 'lsp') startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)));
+// createConnection reads --stdio from the arguments, and then exits when standard input closes.
+if (outcome === 'lsp') startServer(createConnection(ProposedFeatures.all));
 else process.exitCode = outcome;

@@ -51,6 +51,8 @@ export interface SimulateResult {
   readonly reason: string;
   readonly label: string;
   readonly request: SimulationRequest;
+  /** What is wrong with the request itself (an unknown action, a malformed ARN): the decision may be a typo's. */
+  readonly warnings: readonly string[];
   readonly statements: readonly RangedStatementTrace[];
 }
 
@@ -67,10 +69,43 @@ export interface SimulateAllResult {
 
 export const SIMULATE_COMMAND = 'profilePolicy.simulateStatement';
 
-/** How much the server holds: open documents, cached analyses, heap. For tests and troubleshooting. */
+/** How much the server holds and did: open documents, documents with state, models made, heap. For tests and troubleshooting. */
 export const ServerStatsRequest = 'profilePolicy/serverStats';
 export interface ServerStats {
   readonly documents: number;
   readonly analyses: number;
+  /** Models made by reading again one policy, by a full parse, and analyses run, since the server started. */
+  readonly spliced: number;
+  readonly parsed: number;
+  readonly analysed: number;
   readonly heapUsed: number;
+}
+
+/** Params a client sent that do not have the shape a request takes: answered with InvalidParams. */
+export class InvalidParamsError extends Error {}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidParamsError(`${what} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function position(value: unknown): Position {
+  const { line, character } = record(value, 'position');
+  const valid = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (!valid(line) || !valid(character)) throw new InvalidParamsError('position needs a line and a character, whole numbers from 0');
+  return { line: line as number, character: character as number };
+}
+
+export function readTargetParams(value: unknown): SimulationTargetParams {
+  const params = record(value, 'the params');
+  if (typeof params.uri !== 'string' || !params.uri) throw new InvalidParamsError('uri must be the URI of an open document');
+  if (params.scope !== 'statement' && params.scope !== 'policy') throw new InvalidParamsError('scope must be "statement" or "policy"');
+  return { uri: params.uri, position: position(params.position), scope: params.scope };
+}
+
+export function readSimulateAllParams(value: unknown, readContext: (context: unknown) => SimulationRequest['context']): SimulateAllParams {
+  const params = readTargetParams(value);
+  const { resource, context } = value as Record<string, unknown>;
+  if (typeof resource !== 'string' || !resource) throw new InvalidParamsError('resource must be an ARN or "*"');
+  return { ...params, resource, context: readContext(context ?? {}) };
 }

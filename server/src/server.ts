@@ -1,24 +1,28 @@
-// LSP wiring only: capabilities, document sync, settings, debounce. All answers come from service.ts.
+// LSP wiring only: capabilities, document sync, settings, when diagnostics run. Answers come from
+// service.ts over the models and analyses the DocumentStore keeps.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documents';
 import { formatForLanguage } from './formats/registry';
+import type { Format } from './model/format';
 import {
+  InvalidParamsError,
+  readSimulateAllParams,
+  readTargetParams,
   ServerStatsRequest,
   SimulateAllRequest,
   SimulateRequest,
   SimulationTargetRequest,
   type ServerStats,
-  type SimulateAllParams,
-  type SimulateParams,
-  type SimulationTargetParams,
 } from './protocol';
-import { AnalysisCache, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
-import { validateRequest } from './simulate/run';
+import { diagnostics, completion, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import { SimulationInputError, validateContext, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
+/** How long typing must pause before the rules run. Requests at a position never wait for it. */
 const DEBOUNCE_MS = 200;
 
 /** docs/rules.md ships beside dist/ (in the .vsix and the npm package); link each diagnostic to it. */
@@ -30,52 +34,73 @@ function rulesDocUri(): string | undefined {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const docsUri = rulesDocUri();
-  const cache = new AnalysisCache();
-  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; version: number }>();
+  const store = new DocumentStore();
+  /** The pending diagnostics run of each document, and the version it was scheduled for. */
+  const timers = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly version: number }>();
   let pullConfiguration = false;
-
-  const analysisOf = (document: TextDocument): Analysis | undefined => {
-    const format = formatForLanguage(document.languageId);
-    return format ? cache.get(document.uri, document.version, () => document.getText(), format) : undefined;
-  };
-
-  const publish = (document: TextDocument): void => {
-    pending.delete(document.uri);
-    guarded('diagnostics', () => {
-      const analysis = analysisOf(document);
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis ? diagnostics(analysis, docsUri) : [] });
-    });
-  };
-
-  const schedule = (document: TextDocument, delay: number): void => {
-    const current = pending.get(document.uri);
-    // didOpen also fires a content change for the same version: keep the immediate run.
-    if (current && current.version === document.version && delay > 0) return;
-    if (current) clearTimeout(current.timer);
-    pending.set(document.uri, { timer: setTimeout(() => publish(document), delay), version: document.version });
-  };
+  let shuttingDown = false;
 
   /** A failing feature must never take the server down: log it, answer empty. */
-  function guarded<T>(what: string, run: () => T, fallback?: T): T | undefined {
+  function guarded<T>(what: string, run: () => T, fallback: T): T {
     try {
       return run();
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`profile-policy: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
   }
 
+  /** Requests after shutdown are an error (LSP: InvalidRequest); params of the wrong shape, InvalidParams. */
+  function checked<P>(read: () => P): P {
+    if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof InvalidParamsError || error instanceof SimulationInputError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  }
+
+  const opened = (uri: string): { document: TextDocument; format: Format } | undefined => {
+    const document = documents.get(uri);
+    const format = document && formatForLanguage(document.languageId);
+    return document && format ? { document, format } : undefined;
+  };
+
+  /** Diagnostics of the document's text at the time they run: a burst of edits is analysed once, at its end. */
+  const publish = (uri: string): void => {
+    timers.delete(uri);
+    const open = opened(uri);
+    if (!open) return;
+    const { document, format } = open;
+    guarded(
+      'diagnostics',
+      () => {
+        const analysis = store.analysis(uri, document.getText(), format);
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, docsUri) });
+      },
+      undefined,
+    );
+  };
+
+  const schedule = (document: TextDocument, delay: number): void => {
+    const current = timers.get(document.uri);
+    if (current) clearTimeout(current.timer);
+    timers.set(document.uri, { timer: setTimeout(() => publish(document.uri), delay), version: document.version });
+  };
+
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     let raw: unknown = pushed;
     if (pullConfiguration) raw = await connection.workspace.getConfiguration('profilePolicy');
-    cache.updateSettings(raw === undefined ? DEFAULT_SETTINGS : readSettings(raw, (m) => connection.console.warn(`profile-policy settings: ${m}`)));
+    store.updateSettings(raw === undefined ? DEFAULT_SETTINGS : readSettings(raw, (m) => connection.console.warn(`profile-policy settings: ${m}`)));
     for (const document of documents.all()) schedule(document, 0);
   };
 
   connection.onInitialize((params) => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) cache.updateSettings(readSettings(options.settings));
+    if (options?.settings) store.updateSettings(readSettings(options.settings));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2 /* incremental */ },
@@ -95,67 +120,102 @@ export function startServer(connection: Connection): void {
     const settings = (change.settings as { profilePolicy?: unknown } | undefined)?.profilePolicy;
     void refreshSettings(settings);
   });
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const { timer } of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
 
-  /** Completion and hover read the analysis of the current version: parsed once, then cached. */
-  const withAnalysis = <T>(what: string, uri: string, fallback: T, answer: (analysis: Analysis, document: TextDocument) => T): T => {
-    const document = documents.get(uri);
-    if (!document) return fallback;
-    return (
-      guarded(
-        what,
-        () => {
-          const analysis = analysisOf(document);
-          return analysis ? answer(analysis, document) : fallback;
-        },
-        fallback,
-      ) ?? fallback
-    );
+  /** Requests at a position: the model of the current text (only the edited policy read again) and the findings if they are done; never the rules. */
+  const atModel = <T>(what: string, uri: string, fallback: T, answer: (snapshot: Analysis, document: TextDocument) => T): T => {
+    const open = opened(uri);
+    if (!open) return fallback;
+    return guarded(what, () => answer(store.snapshot(uri, open.document.getText(), open.format), open.document), fallback);
   };
+
   connection.onCompletion((params) =>
-    withAnalysis('completion', params.textDocument.uri, null, (analysis, document) => completion(analysis, document.offsetAt(params.position))),
-  );
-  connection.onHover((params) =>
-    withAnalysis('hover', params.textDocument.uri, null, (analysis, document) => hoverAt(analysis, document.offsetAt(params.position))),
-  );
-  connection.onCodeAction((params) =>
-    withAnalysis('code actions', params.textDocument.uri, [], (analysis, document) =>
-      quickFixes(analysis, params.textDocument.uri, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }),
+    atModel(
+      'completion',
+      checked(() => params.textDocument.uri),
+      null,
+      (snapshot, document) => completion(snapshot, document.offsetAt(params.position)),
     ),
   );
-  connection.onCodeLens((params) => withAnalysis('code lenses', params.textDocument.uri, [], (analysis) => lenses(analysis, params.textDocument.uri)));
-  connection.onRequest(SimulationTargetRequest, (params: SimulationTargetParams) =>
-    withAnalysis('simulation target', params.uri, null, (analysis, document) => target(analysis, document.offsetAt(params.position), params.scope) ?? null),
+  connection.onHover((params) =>
+    atModel(
+      'hover',
+      checked(() => params.textDocument.uri),
+      null,
+      (snapshot, document) => hoverAt(snapshot, document.offsetAt(params.position)),
+    ),
   );
-  connection.onRequest(SimulateRequest, (params: SimulateParams) =>
-    withAnalysis(
+  connection.onCodeAction((params) =>
+    atModel(
+      'code actions',
+      checked(() => params.textDocument.uri),
+      [],
+      (snapshot, document) =>
+        quickFixes(snapshot, params.textDocument.uri, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }),
+    ),
+  );
+  connection.onCodeLens((params) =>
+    atModel(
+      'code lenses',
+      checked(() => params.textDocument.uri),
+      [],
+      (snapshot) => lenses(snapshot, params.textDocument.uri),
+    ),
+  );
+  connection.onDocumentSymbol((params) =>
+    atModel(
+      'symbols',
+      checked(() => params.textDocument.uri),
+      [],
+      (snapshot) => symbols(snapshot),
+    ),
+  );
+
+  connection.onRequest(SimulationTargetRequest, (raw: unknown) => {
+    const params = checked(() => readTargetParams(raw));
+    return atModel('simulation target', params.uri, null, (snapshot, document) => target(snapshot, document.offsetAt(params.position), params.scope) ?? null);
+  });
+  connection.onRequest(SimulateRequest, (raw: unknown) => {
+    const params = checked(() => ({ ...readTargetParams(raw), request: validateRequest((raw as { request?: unknown }).request) }));
+    return atModel(
       'simulate',
       params.uri,
       null,
-      (analysis, document) => simulate(analysis, document.offsetAt(params.position), params.scope, validateRequest(params.request)) ?? null,
-    ),
-  );
-  connection.onRequest(SimulateAllRequest, (params: SimulateAllParams) =>
-    withAnalysis(
+      (snapshot, document) => simulate(snapshot, document.offsetAt(params.position), params.scope, params.request) ?? null,
+    );
+  });
+  connection.onRequest(SimulateAllRequest, (raw: unknown) => {
+    const params = checked(() => readSimulateAllParams(raw, validateContext));
+    return atModel(
       'simulate all',
       params.uri,
       null,
-      (analysis, document) => simulateAllActions(analysis, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
-    ),
-  );
+      (snapshot, document) => simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
+    );
+  });
   connection.onRequest(ServerStatsRequest, (): ServerStats => ({
     documents: documents.all().length,
-    analyses: cache.size,
+    analyses: store.size,
+    ...store.counts,
     heapUsed: process.memoryUsage().heapUsed,
   }));
-  connection.onDocumentSymbol((params) => withAnalysis('symbols', params.textDocument.uri, [], (analysis) => symbols(analysis)));
 
   documents.onDidOpen((event) => schedule(event.document, 0));
-  documents.onDidChangeContent((event) => schedule(event.document, DEBOUNCE_MS));
+  documents.onDidChangeContent((event) => {
+    // didOpen fires a content change for the same version: keep its immediate run. (A pending run reads
+    // the text when it fires, so a change that reuses the version is never lost either.)
+    if (timers.get(event.document.uri)?.version === event.document.version) return;
+    schedule(event.document, DEBOUNCE_MS);
+  });
   documents.onDidClose((event) => {
-    const current = pending.get(event.document.uri);
-    if (current) clearTimeout(current.timer);
-    pending.delete(event.document.uri);
-    cache.forget(event.document.uri);
+    const pending = timers.get(event.document.uri);
+    if (pending) clearTimeout(pending.timer);
+    timers.delete(event.document.uri);
+    store.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -8,6 +8,7 @@ import { complete } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
+import { requestWarnings } from './features/request-check';
 import { documentSymbols } from './features/symbols';
 import type { SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
 import type { SimulationRequest } from './simulate/types';
@@ -18,6 +19,7 @@ import { analyseText, type Analysis } from './rules/analysis';
 import { DEFAULT_SETTINGS, type Settings } from './rules/settings';
 
 export type { Analysis };
+export { tooLargeMessage } from './model/document';
 
 /** The document model of a text, without the rules. */
 export function parseText(text: string, format: Format | FormatId): PolicyDocument {
@@ -59,8 +61,14 @@ export function target(analysis: Analysis, offset: number, scope: SimulationScop
   return simulationTarget(analysis.document, offset, scope, catalog);
 }
 
-export function simulate(analysis: Analysis, offset: number, scope: SimulationScope, request: SimulationRequest): SimulateResult | undefined {
-  return simulateAt(analysis.document, offset, scope, request);
+export function simulate(
+  analysis: Analysis,
+  offset: number,
+  scope: SimulationScope,
+  request: SimulationRequest,
+  catalog: Catalog = bundledCatalog(),
+): SimulateResult | undefined {
+  return simulateAt(analysis.document, offset, scope, request, catalog);
 }
 
 export function simulateAllActions(
@@ -78,43 +86,7 @@ export function symbols(analysis: Analysis): DocumentSymbol[] {
   return documentSymbols(analysis.document);
 }
 
-interface CacheEntry {
-  readonly version: number;
-  readonly analysis: Analysis;
-}
-
-/** One analysis per open document version; settings changes clear it. */
-export class AnalysisCache {
-  private readonly entries = new Map<string, CacheEntry>();
-
-  constructor(
-    private settings: Settings = DEFAULT_SETTINGS,
-    private readonly catalog: Catalog = bundledCatalog(),
-  ) {}
-
-  get(uri: string, version: number, text: () => string, format: Format): Analysis {
-    const entry = this.entries.get(uri);
-    if (entry && entry.version === version) return entry.analysis;
-    const analysis = analyse(text(), format, this.settings, this.catalog, entry && entry.analysis.document.format === format ? entry.analysis : undefined);
-    this.entries.set(uri, { version, analysis });
-    return analysis;
-  }
-
-  peek(uri: string, version: number): Analysis | undefined {
-    const entry = this.entries.get(uri);
-    return entry && entry.version === version ? entry.analysis : undefined;
-  }
-
-  forget(uri: string): void {
-    this.entries.delete(uri);
-  }
-
-  updateSettings(settings: Settings): void {
-    this.settings = settings;
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+/** What is wrong with a simulation request itself (an unknown action, a malformed ARN), as sentences. */
+export function checkRequest(request: SimulationRequest, catalog: Catalog = bundledCatalog()): string[] {
+  return requestWarnings(request, catalog);
 }

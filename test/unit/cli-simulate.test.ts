@@ -126,6 +126,42 @@ describe('profile-policy simulate', () => {
     assert.equal(badContext.code, 2);
     assert.match(badContext.stderr, /must be a string or a list of strings/);
   });
+
+  test('a typo in the action, a malformed ARN or an ARN the action does not take: a warning on standard error, so --expect ImplicitDeny does not pass in silence', () => {
+    const run = (action: string, resource: string) =>
+      cli(['simulate', '--policy', 'examples/contact-centre-agent.json', '--action', action, '--resource', resource, '--expect', 'ImplicitDeny']);
+    const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
+    const cases: Array<[string, string, string[]]> = [
+      [
+        'profile:GetDomian',
+        domain,
+        [
+          '"profile:GetDomian" is not an action of Amazon Connect Customer Profiles. Did you mean profile:GetDomain? The decision is for "profile:GetDomian" as written.',
+        ],
+      ],
+      ['profle:GetDomain', domain, ['"profle" is not an AWS service prefix. Did you mean "profile"? The decision is for "profle:GetDomain" as written.']],
+      [
+        'profile:GetDomain',
+        'arn:aws:profile:us-east-1',
+        ['"arn:aws:profile:us-east-1" is not an ARN (arn:partition:service:region:account:resource): only a Resource of "*" can match it.'],
+      ],
+      [
+        'profile:GetDomain',
+        'arn:aws:profile:us-east-1:111122223333:domain/retail',
+        [
+          'profile:GetDomain acts on domains (arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}); "arn:aws:profile:us-east-1:111122223333:domain/retail" is none of these.',
+        ],
+      ],
+      ['profile:Get*', domain, ['"profile:Get*" is a pattern: a request names one action, and this one is simulated as the literal name.']],
+      // A request that can happen: no warning.
+      ['profile:DeleteDomain', domain, []],
+    ];
+    for (const [action, resource, warnings] of cases) {
+      const result = run(action, resource);
+      assert.equal(result.stderr, warnings.map((w) => `profile-policy: warning: ${w}\n`).join(''), `${action} ${resource}`);
+      assert.equal(result.code, 0);
+    }
+  });
 });
 
 describe('library API (package.json exports "./api")', () => {

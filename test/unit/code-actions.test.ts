@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { LineIndex } from '../../server/src/model/lines';
+import { ruleMeta } from '../../server/src/rules/index';
 import { analyse, quickFixes } from '../../server/src/service';
 import { toJson, toYaml } from '../policy-text';
 
@@ -193,6 +194,21 @@ describe('quick fixes', () => {
       });
     }
   }
+
+  test('a request over a whole document with thousands of findings answers the first 200 findings only', () => {
+    const statements = Array.from({ length: 3000 }, (_, i) => allow(`profile:GetDomian${i % 2 ? '' : 's'}`, ARN, { Sid: `S${i}` }));
+    for (const format of ['json', 'yaml'] as const) {
+      const text = format === 'json' ? toJson(policy(...statements)) : toYaml(policy(...statements));
+      const analysis = analyse(text, format);
+      assert.ok(analysis.findings.length >= 3000);
+      const actions = quickFixes(analysis, 'file:///big', { start: 0, end: text.length });
+      const fixed = new Set(actions.filter((a) => a.kind === 'quickfix').map((a) => JSON.stringify(a.diagnostics?.[0]?.range)));
+      const fixable = analysis.findings.slice(0, 200).filter((f) => ruleMeta(f.ruleId)?.fix).length;
+      assert.ok(fixable > 190);
+      assert.equal(fixed.size, fixable, format);
+      assert.ok(actions.length <= 200 * 4, `${actions.length} actions [${format}]`);
+    }
+  });
 
   test('removing an action keeps YAML comments and JSON comments in place', () => {
     const yaml =

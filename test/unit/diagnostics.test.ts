@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ALL_RULES } from '../../server/src/rules/index';
 import { analyse } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../server/src/rules/settings';
 import { FORMATS, findingsOf, readRepoFile, unquote } from '../helpers';
 import { RULE_CASES } from '../rule-cases';
 
@@ -191,13 +192,13 @@ describe('diagnostics', () => {
 
   test('severities follow the settings, and "off" silences a rule', () => {
     const text = `{"Statement": [{"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}]}`;
-    const settings = { enable: true, rules: { 'action-unknown': 'warning', 'version-missing': 'off' } } as const;
+    const settings = { ...DEFAULT_SETTINGS, rules: { 'action-unknown': 'warning', 'version-missing': 'off' } } as const;
     const findings = analyse(text, 'json', settings).findings;
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.severity]),
       [['action-unknown', 'warning']],
     );
-    assert.deepEqual(analyse(text, 'json', { enable: false, rules: {} }).findings, []);
+    assert.deepEqual(analyse(text, 'json', { ...DEFAULT_SETTINGS, enable: false }).findings, []);
   });
 
   test('rule ids are unique, kebab-case, and documented', () => {

@@ -8,6 +8,7 @@ import type { FormatId as DocumentFormat } from '../../server/src/formats/regist
 import { analyse, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, symbols, target } from '../../server/src/service';
 import { simulate as apiSimulate } from '../../server/src/api';
 import { readRepoFile } from '../helpers';
+import { toJson, toYaml } from '../policy-text';
 
 const SEEDS: Array<[string, DocumentFormat]> = [
   ['examples/mistakes.json', 'json'],
@@ -148,20 +149,105 @@ describe('fuzz (fixed seeds)', { timeout: 120_000 }, () => {
     }
   });
 
-  test('10,000-deep nesting in every shape', () => {
+  test('deep nesting in every shape and both readers: one nesting-too-deep finding, where the limit was hit, and nothing else', () => {
     const next = random(3);
-    const shapes = [
-      '['.repeat(10_000) + ']'.repeat(10_000),
-      '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
-      '['.repeat(10_000),
-      `{"Version": "2012-10-17", "Statement": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
-      Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n'),
-      Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+    const deepArrays = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const shapes: Array<[string, string]> = [
+      ['arrays', deepArrays(10_000)],
+      ['objects', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
+      ['unclosed arrays', '['.repeat(10_000)],
+      ['a policy', `{"Version": "2012-10-17", "Statement": ${deepArrays(10_000)}}`],
+      ['YAML flow in a policy', `Version: "2012-10-17"\nStatement: ${deepArrays(5_000)}\n`],
+      ['YAML block lists', Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')],
+      ['YAML block maps', Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')],
+      ['YAML compact lists', `${'- '.repeat(2_000)}x`],
     ];
-    for (const text of shapes) {
-      exercise(text, 'json', next, 4);
-      exercise(text, 'yaml', next, 4);
+    for (const [name, text] of shapes) {
+      for (const format of ['json', 'yaml'] as const) {
+        const { findings } = analyse(text, format);
+        const deep = findings.filter((f) => f.ruleId === 'nesting-too-deep');
+        // A reader that rejects the text first (a YAML reading of JSON-like text) may say so instead.
+        if (deep.length === 0) {
+          assert.ok(
+            findings.length <= 50 && findings.every((f) => f.ruleId === 'syntax-error'),
+            `${name} [${format}]: ${JSON.stringify(findings.slice(0, 3))}`,
+          );
+          continue;
+        }
+        assert.equal(findings.length, 1, `${name} [${format}]`);
+        // The finding sits on the container where the limit was hit: a bracket, a dash or a key.
+        assert.ok(deep[0]!.start > 0 && deep[0]!.end === deep[0]!.start + 1, `${name} [${format}] at ${deep[0]!.start}`);
+        assert.match(text[deep[0]!.start]!, /[[{\-k]/, `${name} [${format}]`);
+        exercise(text, format, next, 4);
+      }
     }
+  });
+
+  test('50,000 characters of ${, *, ? or : in every value slot: bounded findings and messages', () => {
+    const next = random(13);
+    const base = { Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*' };
+    const slots: Array<[string, (v: string) => object]> = [
+      ['Version', (v) => ({ Version: v, Statement: [base] })],
+      ['Sid', (v) => ({ Statement: [{ ...base, Sid: v }] })],
+      ['Effect', (v) => ({ Statement: [{ ...base, Effect: v }] })],
+      ['Action', (v) => ({ Statement: [{ ...base, Action: v }] })],
+      ['an action name', (v) => ({ Statement: [{ ...base, Action: `profile:${v}` }] })],
+      ['NotAction', (v) => ({ Statement: [{ Effect: 'Allow', NotAction: [v, 'profile:Get*'], Resource: '*' }] })],
+      ['Resource', (v) => ({ Statement: [{ ...base, Resource: v }] })],
+      ['an ARN resource part', (v) => ({ Statement: [{ ...base, Resource: `arn:aws:profile:us-east-1:111122223333:domains/${v}` }] })],
+      ['an ARN region', (v) => ({ Statement: [{ ...base, Resource: `arn:aws:profile:${v}:111122223333:domains/x` }] })],
+      ['NotResource', (v) => ({ Statement: [{ Effect: 'Allow', Action: 'profile:GetDomain', NotResource: `arn:${v}` }] })],
+      ['Principal', (v) => ({ Statement: [{ Effect: 'Allow', Principal: { AWS: v }, Action: 'sts:AssumeRole' }] })],
+      ['a condition operator', (v) => ({ Statement: [{ ...base, Condition: { [v]: { 'aws:SourceIp': '10.0.0.0/8' } } }] })],
+      ['a condition key', (v) => ({ Statement: [{ ...base, Condition: { StringLike: { [v]: 'x' } } }] })],
+      [
+        'condition values of every type',
+        (v) => ({
+          Statement: [
+            {
+              ...base,
+              Condition: {
+                StringLike: { 'aws:ResourceTag/team': v },
+                ArnLike: { 'aws:SourceArn': v },
+                IpAddress: { 'aws:SourceIp': v },
+                DateLessThan: { 'aws:CurrentTime': v },
+                NumericLessThan: { 'aws:MultiFactorAuthAge': v },
+                Bool: { 'aws:SecureTransport': v },
+              },
+            },
+          ],
+        }),
+      ],
+    ];
+    for (const run of ['${', '*', '?', ':']) {
+      const value = run.repeat(Math.ceil(50_000 / run.length));
+      for (const [slot, make] of slots) {
+        for (const format of ['json', 'yaml'] as const) {
+          const text = format === 'json' ? toJson(make(value)) : toYaml(make(value));
+          const { findings } = analyse(text, format);
+          const where = `${JSON.stringify(run)} in ${slot} [${format}]`;
+          assert.ok(findings.length <= 12, `${where}: ${findings.length} findings`);
+          for (const finding of findings) assert.ok(finding.message.length <= 1000, `${where}: ${finding.ruleId} message of ${finding.message.length}`);
+          exercise(text, format, next, 3);
+        }
+      }
+    }
+  });
+
+  test('many documents in one YAML file: every one read, answers bounded', () => {
+    const next = random(17);
+    const policy = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomian\n    Resource: "*"\n';
+    const policies = Array.from({ length: 3_000 }, () => `---\n${policy}`).join('');
+    const analysis = analyse(policies, 'yaml');
+    assert.equal(analysis.document.policies.length, 3_000);
+    assert.deepEqual(new Set(analysis.findings.map((f) => f.ruleId)), new Set(['action-unknown']));
+    assert.equal(analysis.findings.length, 3_000);
+    assert.equal(symbols(analysis).length, 3_000);
+    exercise(policies, 'yaml', next, 6);
+    // Empty documents by the ten thousand: nothing to say.
+    const empty = '---\n'.repeat(50_000);
+    assert.deepEqual(analyse(empty, 'yaml').findings, []);
+    exercise(empty, 'yaml', next, 4);
   });
 
   test('a 1 MiB string, surrogate pairs, lone surrogates, CRLF and a BOM', () => {

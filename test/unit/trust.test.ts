@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jsonSize } from '../../server/src/rules/size';
 import { analyse } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../server/src/rules/settings';
 import { FORMATS } from '../helpers';
 import { toJson, toYaml } from '../policy-text';
 
@@ -110,7 +111,7 @@ describe('severities that depend on the policy', () => {
         withVariable.findings.filter((f) => f.ruleId === 'version-missing').map((f) => f.severity),
         ['warning'],
       );
-      const silenced = analyse(render({ Statement: [allow] }, format), format, { enable: true, rules: { 'version-missing': 'off' } });
+      const silenced = analyse(render({ Statement: [allow] }, format), format, { ...DEFAULT_SETTINGS, rules: { 'version-missing': 'off' } });
       assert.deepEqual(silenced.findings, []);
     });
   }

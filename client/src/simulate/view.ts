@@ -41,6 +41,7 @@ a { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: 
 table { border-collapse: collapse; } td, th { padding: .15em .6em; text-align: left; vertical-align: top; }
 code { font-family: var(--vscode-editor-font-family); }
 .ok::before { content: "✔ "; color: var(--vscode-testing-iconPassed, #3fb950); } .no::before { content: "✘ "; color: var(--vscode-errorForeground, #f85149); }
+.warning { color: var(--vscode-editorWarning-foreground, #d29922); }
 </style></head><body>${body}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
@@ -72,6 +73,7 @@ export function showResult(uri: vscode.Uri, result: SimulateResult): void {
   const context = Object.entries(result.request.context ?? {});
   const body = `<div class="decision ${result.decision}">${result.decision}</div>
 <p>${escape(result.reason)}</p>
+${result.warnings.map((w) => `<p class="warning">⚠ ${escape(w)}</p>`).join('')}
 <table><tr><th>Policy</th><td>${escape(result.label)}</td></tr>
 <tr><th>Action</th><td><code>${escape(result.request.action)}</code></td></tr>
 <tr><th>Resource</th><td><code>${escape(result.request.resource)}</code></td></tr>

@@ -1,9 +1,10 @@
 // The CLI's settings file: .profile-policy.json, found from the working directory upwards, with the
 // same shape as the editor's profilePolicy settings.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ruleMeta } from '../rules/index';
 import { readSettings, type Settings } from '../rules/settings';
+import { readInputFile, UnreadableFileError } from './read';
 
 export const CONFIG_FILE = '.profile-policy.json';
 
@@ -23,9 +24,15 @@ export function findConfig(cwd: string): string | undefined {
 export function loadConfig(path: string): Settings {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readInputFile(path, path));
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw new ConfigError(error.message);
     throw new ConfigError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(
+      `${path}: the settings must be a JSON object such as {"rules": {"sid-duplicate": "off"}}, not ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}`,
+    );
   }
   const problems: string[] = [];
   const settings = readSettings(raw, (m) => problems.push(m));

@@ -7,7 +7,8 @@ import { SimulationInputError } from '../simulate/run';
 import { ConfigError, findConfig, loadConfig } from './config';
 import { FileArgumentError, expandFileArguments } from './files';
 import { formatResults, type OutputFormat } from './formats';
-import { UnreadableFileError, countBySeverity, lintFile } from './lint';
+import { countBySeverity, lintFile } from './lint';
+import { UnreadableFileError } from './read';
 import { SimulateUsageError, runSimulate } from './simulate';
 
 export const USAGE = `Usage:
@@ -67,7 +68,12 @@ function run(argv: readonly string[], io: CliIo): number | 'lsp' {
       return lint(rest, io);
     case 'simulate':
       if (help) return printHelp(io);
-      return runSimulate(rest, io.cwd, (text) => io.stdout(`${text}\n`));
+      return runSimulate(
+        rest,
+        io.cwd,
+        (text) => io.stdout(`${text}\n`),
+        (text) => io.stderr(`${text}\n`),
+      );
     case 'lsp':
       if (!rest.includes('--stdio')) throw new UsageError('lsp needs --stdio');
       return 'lsp';

@@ -1,9 +1,10 @@
 // `profile-policy simulate`: one request against a policy file; --expect turns it into a CI assertion.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatForFile } from '../formats/registry';
 import { SimulationInputError, simulateText, validateContext } from '../simulate/run';
 import type { Decision, SimulationResult, Span } from '../simulate/types';
+import { checkRequest } from '../service';
+import { readInputFile } from './read';
 
 export class SimulateUsageError extends Error {}
 
@@ -61,9 +62,10 @@ function parseArgs(args: readonly string[], cwd: string): Options {
       }
       case '--context-file': {
         const file = value(++i, arg);
+        const text = readInputFile(resolve(cwd, file), file);
         let parsed: unknown;
         try {
-          parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+          parsed = JSON.parse(text);
         } catch (error) {
           throw new SimulationInputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -87,15 +89,12 @@ function parseArgs(args: readonly string[], cwd: string): Options {
   return options;
 }
 
-export function runSimulate(args: readonly string[], cwd: string, write: (text: string) => void): number {
+/** write: the result, on standard output; warn: what is wrong with the request, on standard error. */
+export function runSimulate(args: readonly string[], cwd: string, write: (text: string) => void, warn: (text: string) => void): number {
   const options = parseArgs(args, cwd);
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, options.policy!), 'utf8');
-  } catch (error) {
-    throw new SimulationInputError(`cannot read ${options.policy}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const text = readInputFile(resolve(cwd, options.policy!), options.policy!);
   const request = { action: options.action!, resource: options.resource!, context: options.context };
+  for (const warning of checkRequest(request)) warn(`profile-policy: warning: ${warning}`);
   const selection = {
     ...(options.select !== undefined ? { policy: options.select } : {}),
     ...(options.statement !== undefined ? { statement: options.statement } : {}),

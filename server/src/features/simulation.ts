@@ -5,6 +5,7 @@ import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
 import { readArnPattern } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
+import { requestWarnings } from './request-check';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
 import { elementValues, type Policy, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
@@ -70,7 +71,13 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   };
 }
 
-export function simulateAt(document: PolicyDocument, offset: number, scope: SimulationScope, request: SimulationRequest): SimulateResult | undefined {
+export function simulateAt(
+  document: PolicyDocument,
+  offset: number,
+  scope: SimulationScope,
+  request: SimulationRequest,
+  catalog: Catalog,
+): SimulateResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
   const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
@@ -85,6 +92,7 @@ export function simulateAt(document: PolicyDocument, offset: number, scope: Simu
     reason: result.reason,
     label: labelOf(target),
     request,
+    warnings: requestWarnings(request, catalog),
     statements: result.statements.map((s) => ({
       ...s,
       span: undefined,

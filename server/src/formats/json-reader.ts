@@ -2,7 +2,7 @@
 import { ParseErrorCode, visit } from 'jsonc-parser';
 import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
 import type { ParsedText } from '../model/format';
-import { MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
+import { MAX_NESTING_DEPTH, MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../model/tree';
 
 interface Frame {
@@ -10,13 +10,13 @@ interface Frame {
   pending: PropertyNode | undefined;
 }
 
-const MAX_DEPTH = 1000;
-
 export function parseJson(text: string): ParsedText {
   const problems: SyntaxProblem[] = [];
   const stack: Frame[] = [];
   let root: ValueNode | undefined;
-  let tooDeep = false;
+  // Containers deeper than MAX_NESTING_DEPTH are read past, not built: their count, and where the first began.
+  let skipped = 0;
+  let tooDeepAt: number | undefined;
 
   const attach = (value: ValueNode): void => {
     const frame = stack[stack.length - 1];
@@ -36,22 +36,28 @@ export function parseJson(text: string): ParsedText {
   };
 
   const close = (end: number): void => {
-    const frame = stack.pop()!;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const frame = stack.pop();
+    if (!frame) return;
     setEnd(frame.node, end);
     attach(frame.node.kind === 'object' ? foldIntrinsic(frame.node) : frame.node);
   };
 
-  const open = (node: ObjectNode | ArrayNode): boolean => {
-    if (stack.length >= MAX_DEPTH) {
-      tooDeep = true;
-      return false;
+  const open = (node: ObjectNode | ArrayNode): void => {
+    if (skipped > 0 || stack.length >= MAX_NESTING_DEPTH) {
+      skipped++;
+      tooDeepAt ??= node.start;
+      return;
     }
     stack.push({ node, pending: undefined });
-    return true;
   };
 
   // A byte-order mark is not JSON; blank it out so offsets still line up with the text.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  let overflow = false;
   try {
     visit(
       source,
@@ -62,7 +68,7 @@ export function parseJson(text: string): ParsedText {
         onArrayEnd: (offset, length) => close(offset + length),
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];
-          if (!frame || frame.node.kind !== 'object') return;
+          if (skipped > 0 || !frame || frame.node.kind !== 'object') return;
           const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
           const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
           key.parent = property;
@@ -71,10 +77,12 @@ export function parseJson(text: string): ParsedText {
         },
         onSeparator: (character, offset) => {
           const frame = stack[stack.length - 1];
+          if (skipped > 0) return;
           if (character === ':' && frame?.pending) frame.pending.colon = offset + 1;
           else if (character === ',' && frame) (frame.node.commas ??= []).push(offset);
         },
         onLiteralValue: (value: unknown, offset, length) => {
+          if (skipped > 0) return;
           const end = offset + length;
           if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined, text));
           else if (typeof value === 'number') attach({ kind: 'number', value, raw: text.slice(offset, end), start: offset, end, parent: undefined });
@@ -82,16 +90,21 @@ export function parseJson(text: string): ParsedText {
           else attach({ kind: 'null', start: offset, end, parent: undefined });
         },
         onError: (error, offset, length) => {
+          if (skipped > 0) return;
           problems.push({ code: 'syntax-error', start: offset, end: offset + Math.max(length, 1), message: describeJsonError(error, text, offset) });
         },
       },
       { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
     );
   } catch (error) {
+    // jsonc-parser reads containers by recursion: far past MAX_NESTING_DEPTH the stack runs out.
     if (!(error instanceof RangeError)) throw error;
-    tooDeep = true;
+    overflow = true;
   }
-  if (tooDeep) return { roots: [], problems: [{ code: 'syntax-error', start: 0, end: Math.min(text.length, 1), message: MAX_NESTING_MESSAGE }] };
+  if (tooDeepAt !== undefined || overflow) {
+    const at = tooDeepAt ?? 0;
+    return { roots: [], problems: [{ code: 'nesting-too-deep', start: at, end: Math.min(text.length, at + 1), message: MAX_NESTING_MESSAGE }] };
+  }
   // An unclosed container at the end of the text still belongs in the tree (the user is typing).
   while (stack.length > 0) close(text.length);
   return { roots: root ? [root] : [], problems };

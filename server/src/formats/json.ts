@@ -1,8 +1,8 @@
 // JSON (comments allowed, as in jsonc): jsonc-parser's reader, CloudFormation's places for policies,
 // and how JSON writes values, keys and snippets: always quoted, commas between entries.
-import type { Format, FormatWriter, Quote, Separators } from '../model/format';
+import type { Format, FormatWriter, Fragment, Quote, Separators } from '../model/format';
 import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
-import type { ObjectNode } from '../model/tree';
+import { moveTree, type ObjectNode } from '../model/tree';
 import { findPolicies } from './cloudformation';
 import { parseJson } from './json-reader';
 import { leadingIndent } from '../model/lines';
@@ -59,6 +59,21 @@ function separators(container: ObjectNode | undefined, offset: number): Separato
   return { afterPrevious: needsBefore ? { offset: previousEnd!, text: ',' } : undefined, trailing: needsAfter ? ',' : '' };
 }
 
+/** An object ends at its closing brace; one the end of the text closed for it has no known end. */
+function valueExtent(text: string, node: ObjectNode): number | undefined {
+  return node.end < text.length && text.charCodeAt(node.end - 1) === 0x7d /* } */ ? node.end : undefined;
+}
+
+function parseFragment(text: string, start: number, end: number): Fragment | undefined {
+  const source = text.slice(start, end);
+  const reading = parseJson(source);
+  const root = reading.roots[0];
+  if (reading.roots.length !== 1 || !root || root.start !== 0 || root.end !== source.length) return undefined;
+  // A problem at the end is something that ran into it (a bracket or comment left open): in the whole text it may go on.
+  if (reading.problems.some((p) => p.end >= source.length)) return undefined;
+  return { root: moveTree(root, start), problems: reading.problems.map((p) => ({ ...p, start: p.start + start, end: p.end + start })) };
+}
+
 const writer: FormatWriter = {
   string: (text: string, _quote: Quote) => string(text),
   stringSnippet: (snippet: string) => `"${snippet}"`,
@@ -79,6 +94,8 @@ export const jsonFormat: Format = {
   parse: parseJson,
   findPolicies,
   writer,
+  valueExtent,
+  parseFragment,
   colonEndsPlainKey: false,
   keysStartObjects: false,
 };

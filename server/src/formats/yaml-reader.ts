@@ -1,26 +1,35 @@
 // Reads YAML (every document of a stream) into the shared tree. CloudFormation short-form tags
 // (!Sub, !Ref, !If, …) become opaque nodes named by their long form, like {"Fn::Sub": …} in JSON.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Node as YamlNode, type Scalar } from 'yaml';
 import { addProperty, foldIntrinsic, newString } from '../model/builder';
 import type { ParsedText } from '../model/format';
-import { MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
+import { MAX_NESTING_DEPTH, MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 
-const MAX_DEPTH = 1000;
-
-class TooDeep extends Error {}
+/** Thrown from the depth the reader stops at, with where that is. */
+class TooDeep extends Error {
+  constructor(readonly at: number) {
+    super('too deep');
+  }
+}
 
 export function parseYaml(text: string): ParsedText {
   const problems: SyntaxProblem[] = [];
   const roots: ValueNode[] = [];
+  let unclosed = false;
   try {
+    // The syntax tree first (the parser keeps its own stack), and its depth checked before the composer,
+    // which recurses, sees it: deep enough input would otherwise run out of stack inside the library.
+    const tokens = Array.from(new Parser().parse(text));
+    const shape = syntaxShape(tokens);
+    if (shape.tooDeepAt !== undefined) throw new TooDeep(shape.tooDeepAt);
+    unclosed = shape.unclosed;
     // uniqueKeys off: duplicates are reported by the shared builder, the same way as for JSON.
-    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
-    const list = Array.isArray(documents) ? documents : [];
-    for (const document of list) {
+    const documents = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false }).compose(tokens);
+    for (const document of documents) {
       for (const error of document.errors) {
         // yaml catches its own stack overflow on absurd nesting and reports it as an error.
-        if (error.message.includes('Maximum call stack')) throw new TooDeep();
+        if (error.message.includes('Maximum call stack')) throw new TooDeep(error.pos[0]);
         const [start, end] = error.pos;
         problems.push({ code: 'syntax-error', start, end: Math.max(end, start + 1), message: firstLine(error.message) });
       }
@@ -31,9 +40,33 @@ export function parseYaml(text: string): ParsedText {
     }
   } catch (error) {
     if (!(error instanceof RangeError) && !(error instanceof TooDeep)) throw error;
-    return { roots: [], problems: [{ code: 'syntax-error', start: 0, end: Math.min(text.length, 1), message: MAX_NESTING_MESSAGE }] };
+    const at = error instanceof TooDeep ? error.at : 0;
+    return { roots: [], problems: [{ code: 'nesting-too-deep', start: at, end: Math.min(text.length, at + 1), message: MAX_NESTING_MESSAGE }] };
   }
-  return { roots, problems };
+  return { roots, problems, ...(unclosed ? { unclosed } : {}) };
+}
+
+/**
+ * What the composer should not meet: the first container deeper than MAX_NESTING_DEPTH, and whether a
+ * flow collection is left without its closing bracket. A walk with a stack of its own.
+ */
+function syntaxShape(tokens: readonly CST.Token[]): { tooDeepAt: number | undefined; unclosed: boolean } {
+  const stack: Array<readonly [CST.Token, number]> = tokens.map((token) => [token, 0] as const);
+  let unclosed = false;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= MAX_NESTING_DEPTH) return { tooDeepAt: token.offset, unclosed };
+      if (token.type === 'flow-collection' && !token.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end')) unclosed = true;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return { tooDeepAt: undefined, unclosed };
 }
 
 function firstLine(message: string): string {
@@ -49,8 +82,8 @@ function intrinsicName(tag: string): string {
 
 function convert(node: YamlNode | null | undefined, problems: SyntaxProblem[], depth: number, text: string): ValueNode | undefined {
   if (!node) return undefined;
-  if (depth > MAX_DEPTH) throw new TooDeep();
   const [start, end] = rangeOf(node);
+  if (depth > 2 * MAX_NESTING_DEPTH) throw new TooDeep(start);
   const tag = node.tag;
   if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
     const opaque: OpaqueNode = { kind: 'opaque', name: intrinsicName(tag), start, end, parent: undefined, argument: undefined };

@@ -5,6 +5,7 @@ import type { Format, FormatWriter, Quote, Separators } from '../model/format';
 import { scalarText, scalarValues, type KeySnippet, type Layout, type ScalarSnippet, type SnippetValue } from '../model/snippet';
 import { findPolicies } from './cloudformation';
 import { columnIndent } from '../model/lines';
+import { parseFragment, valueExtent } from './yaml-fragment';
 import { blankLineTarget } from './yaml-position';
 import { parseYaml } from './yaml-reader';
 
@@ -97,6 +98,8 @@ export const yamlFormat: Format = {
   findPolicies,
   writer,
   blankLineTarget,
+  valueExtent,
+  parseFragment,
   colonEndsPlainKey: true,
   keysStartObjects: true,
 };

@@ -14,12 +14,38 @@ export interface PolicyDocument {
   readonly problems: readonly SyntaxProblem[];
   readonly policies: readonly Policy[];
   readonly isTemplate: boolean;
+  /**
+   * Set on a model made from the previous version by reading again only the policy an edit fell in
+   * (splice.ts): the range read. Policies, problems and lines are exact; `roots` are the previous version's.
+   */
+  readonly spliced?: { readonly start: number; readonly end: number };
 }
 
-export function parseDocument(text: string, format: Format): PolicyDocument {
+export interface ReadLimits {
+  /** Longer texts (in characters) are not read: the document gets one document-too-large problem. */
+  readonly maxLength?: number;
+}
+
+export function parseDocument(text: string, format: Format, limits: ReadLimits = {}): PolicyDocument {
+  if (limits.maxLength !== undefined && text.length > limits.maxLength) {
+    const problem: SyntaxProblem = {
+      code: 'document-too-large',
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: tooLargeMessage(text.length, limits.maxLength),
+    };
+    return { text, format, lines: new LineIndex(text), roots: [], problems: [problem], policies: [], isTemplate: false };
+  }
   const parsed = format.parse(text);
   const { policies, isTemplate } = format.findPolicies(parsed.roots);
   return { text, format, lines: new LineIndex(text), roots: parsed.roots, problems: parsed.problems, policies, isTemplate };
+}
+
+const MIB = 1024 * 1024;
+
+export function tooLargeMessage(length: number, maxLength: number): string {
+  const mib = (n: number) => (n / MIB).toFixed(n < 10 * MIB ? 1 : 0);
+  return `The document is ${mib(length)} MiB, over the limit of ${mib(maxLength)} MiB (setting maxDocumentSize): it is not analysed.`;
 }
 
 /** The innermost policy whose object spans the offset. */

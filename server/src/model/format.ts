@@ -11,6 +11,8 @@ export type Quote = '"' | "'" | undefined;
 export interface ParsedText {
   readonly roots: ValueNode[];
   readonly problems: SyntaxProblem[];
+  /** A bracket was left open (a YAML flow collection): whatever followed the text might belong to it. */
+  readonly unclosed?: boolean;
 }
 
 export interface FoundPolicies {
@@ -62,6 +64,12 @@ export interface FormatWriter {
   indentAt(text: string, offset: number): string;
 }
 
+/** One value read on its own (formats' parseFragment), with offsets in the whole text. */
+export interface Fragment {
+  readonly root: ValueNode;
+  readonly problems: SyntaxProblem[];
+}
+
 export interface Format {
   readonly id: string;
   /** For messages: "JSON", "YAML". */
@@ -71,6 +79,14 @@ export interface Format {
   readonly writer: FormatWriter;
   /** Where indentation is structure (YAML): the node a position on a blank line belongs to. */
   blankLineTarget?(text: string, offset: number): BlankLineTarget | undefined;
+  /**
+   * Where the text a container owns ends: its closing bracket, or the line that ends a YAML block.
+   * Undefined when that cannot be told (an unclosed bracket, a root). With parseFragment, lets an edit
+   * inside one policy be read without the rest of the document (model/splice.ts).
+   */
+  valueExtent?(text: string, node: ObjectNode): number | undefined;
+  /** Reads text[start, end) as one value in its place; undefined unless it reads as exactly one container spanning the range. */
+  parseFragment?(text: string, start: number, end: number): Fragment | undefined;
   /** A plain scalar ending in `:` reads as a key while it is typed (YAML `- profile:`). */
   readonly colonEndsPlainKey: boolean;
   /** Keys typed where a list item goes start an object (a YAML `- ` item); JSON needs the braces. */

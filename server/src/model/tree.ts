@@ -138,3 +138,56 @@ export function describeKind(node: ValueNode): string {
       return `a CloudFormation ${node.name}`;
   }
 }
+
+/**
+ * A deep copy of a value with every offset moved by delta: the unchanged part of a document after an
+ * edit, when only the policy the edit falls in is read again (splice.ts).
+ */
+export function moveTree<T extends ValueNode>(node: T, delta: number): T {
+  return move(node, delta) as T;
+}
+
+function move(node: ValueNode, delta: number): ValueNode {
+  const start = node.start + delta;
+  const end = node.end + delta;
+  switch (node.kind) {
+    case 'object': {
+      const object: ObjectNode = { ...node, start, end, properties: [], parent: undefined };
+      if (node.commas) object.commas = node.commas.map((c) => c + delta);
+      for (const property of node.properties) object.properties.push(moveProperty(property, object, delta));
+      return object;
+    }
+    case 'array': {
+      const array: ArrayNode = { ...node, start, end, items: [], parent: undefined };
+      if (node.commas) array.commas = node.commas.map((c) => c + delta);
+      for (const item of node.items) {
+        const moved = move(item, delta);
+        moved.parent = array;
+        array.items.push(moved);
+      }
+      return array;
+    }
+    case 'opaque': {
+      const opaque: OpaqueNode = { ...node, start, end, parent: undefined, argument: undefined };
+      if (node.argument) {
+        opaque.argument = move(node.argument, delta);
+        opaque.argument.parent = opaque;
+      }
+      return opaque;
+    }
+    default:
+      return { ...node, start, end, parent: undefined };
+  }
+}
+
+function moveProperty(property: PropertyNode, parent: ObjectNode, delta: number): PropertyNode {
+  const key: StringNode = { ...property.key, start: property.key.start + delta, end: property.key.end + delta };
+  const moved: PropertyNode = { ...property, key, start: property.start + delta, end: property.end + delta, value: undefined, parent };
+  if (property.colon !== undefined) moved.colon = property.colon + delta;
+  key.parent = moved;
+  if (property.value) {
+    moved.value = move(property.value, delta);
+    moved.value.parent = moved;
+  }
+  return moved;
+}

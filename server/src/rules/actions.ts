@@ -164,6 +164,12 @@ function checkAction(node: StringNode, context: Context): void {
   if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
 }
 
+/** What is wrong with one action name as the action rules see it (malformed, unknown service or action), if anything. */
+export function actionProblem(text: string, catalog: Catalog): string | undefined {
+  const verdict = judgeAction(text, parseAction(text), catalog);
+  return verdict && verdict.ruleId !== 'action-case' ? verdict.message : undefined;
+}
+
 function judgeAction(text: string, parsed: ParsedAction, catalog: Catalog): Verdict | undefined {
   if (parsed.kind === 'all') return undefined;
   if (parsed.kind === 'malformed') return { ruleId: 'action-malformed', message: parsed.reason };

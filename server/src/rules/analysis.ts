@@ -5,7 +5,7 @@ import { parseDocument, type PolicyDocument } from '../model/document';
 import type { Format } from '../model/format';
 import { validateReusing, type PolicyFindings } from './index';
 import type { Finding } from './rule';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, maxLength, type Settings } from './settings';
 
 export interface Analysis {
   readonly document: PolicyDocument;
@@ -16,7 +16,10 @@ export interface Analysis {
 
 /** previous: the analysis of the document's last version, whose unchanged policies need no new run. */
 export function analyseText(text: string, format: Format, catalog: Catalog, settings: Settings = DEFAULT_SETTINGS, previous?: Analysis): Analysis {
-  const document = parseDocument(text, format);
+  return analyseDocument(parseDocument(text, format, { maxLength: maxLength(settings) }), catalog, settings, previous);
+}
+
+export function analyseDocument(document: PolicyDocument, catalog: Catalog, settings: Settings = DEFAULT_SETTINGS, previous?: Analysis): Analysis {
   if (!settings.enable) return { document, findings: [] };
   const { findings, byPolicy } = validateReusing(document, catalog, settings.rules, previous?.byPolicy);
   return { document, findings, byPolicy };

@@ -31,6 +31,15 @@ export function ruleGroupOf(id: string): string | undefined {
   return GROUP_BY_ID.get(id);
 }
 
+const MAX_MESSAGE = 1000;
+
+/** Messages quote what they are about, and a value may be 50,000 characters long: keep both ends of a long one. */
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const half = Math.floor((MAX_MESSAGE - 3) / 2);
+  return `${message.slice(0, half)} … ${message.slice(message.length - half)}`;
+}
+
 /** A policy's findings, keyed by its kind, name and exact text, so an unchanged policy can reuse them. */
 export type PolicyFindings = Map<string, { readonly start: number; readonly findings: readonly Finding[] }>;
 
@@ -50,8 +59,6 @@ export function validate(document: PolicyDocument, catalog: Catalog, settings: R
  */
 export function validateReusing(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}, previous?: PolicyFindings): Validation {
   const byPolicy: PolicyFindings = new Map();
-  // A file without a policy is none of our business: a package.json or a compose file stays silent.
-  if (document.policies.length === 0) return { findings: [], byPolicy };
   let findings: Finding[] = [];
   const context: RuleContext = {
     document,
@@ -61,9 +68,15 @@ export function validateReusing(document: PolicyDocument, catalog: Catalog, sett
       if (!meta) throw new Error(`rule "${ruleId}" reports without being declared`);
       const severity = settings[ruleId] ?? found ?? meta.severity;
       if (severity === 'off') return;
-      findings.push({ ruleId, severity, start: at.start, end: Math.max(at.end, at.start), message, ...(data ? { data } : {}) });
+      findings.push({ ruleId, severity, start: at.start, end: Math.max(at.end, at.start), message: bounded(message), ...(data ? { data } : {}) });
     },
   };
+  // A file without a policy is none of our business (a package.json, a compose file), unless a limit
+  // stopped its reading: then nobody can tell what it holds.
+  if (document.policies.length === 0) {
+    syntaxRules.checkDocument?.(context);
+    return { findings: findings.filter((f) => RULES_BY_ID.get(f.ruleId)?.anyDocument), byPolicy };
+  }
   for (const group of RULE_GROUPS) group.checkDocument?.(context);
   const all = findings;
   for (const policy of document.policies) {

@@ -60,6 +60,8 @@ export interface RuleSpec {
   readonly references?: readonly string[];
   /** What it reports on AWS's own managed policies, and why that is right (test/unit/corpus.test.ts). */
   readonly corpus?: string;
+  /** Reported in any document, policy or not: a limit that stopped the reading, so what the file holds cannot be told. */
+  readonly anyDocument?: true;
   /** The quick fixes for one of its findings. */
   readonly fix?: (finding: Finding, target: FixTarget) => readonly Fix[];
 }

@@ -4,9 +4,19 @@ import type { RuleSettings, SeveritySetting } from './rule';
 export interface Settings {
   readonly enable: boolean;
   readonly rules: RuleSettings;
+  /** In MiB: larger documents are not analysed (document-too-large). */
+  readonly maxDocumentSize: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+/** Four times CloudFormation's largest template (1 MB): generous for anything deployable, and read in seconds. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 4;
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE };
+
+/** The size limit in characters. */
+export function maxLength(settings: Settings): number {
+  return Math.floor(settings.maxDocumentSize * 1024 * 1024);
+}
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -21,5 +31,11 @@ export function readSettings(raw: unknown, complain: (message: string) => void =
       else complain(`rule "${id}": severity must be one of ${SEVERITIES.join(', ')}`);
     }
   }
-  return { enable: value.enable !== false, rules };
+  let maxDocumentSize = DEFAULT_MAX_DOCUMENT_SIZE;
+  if (value.maxDocumentSize !== undefined) {
+    if (typeof value.maxDocumentSize === 'number' && value.maxDocumentSize > 0 && Number.isFinite(value.maxDocumentSize))
+      maxDocumentSize = value.maxDocumentSize;
+    else complain('maxDocumentSize must be a positive number of MiB');
+  }
+  return { enable: value.enable !== false, rules, maxDocumentSize };
 }

@@ -1,4 +1,5 @@
-// Problems found by the readers: the text is not valid JSON/YAML, or an object repeats a key.
+// Problems found by the readers: the text is not valid JSON/YAML, an object repeats a key, or a limit
+// stopped the reading.
 import { defineRules, type RuleSpecs } from './rule';
 
 const rules = {
@@ -13,6 +14,20 @@ const rules = {
     title: 'An object repeats a key',
     description: 'IAM rejects policies with duplicate keys; other JSON tools silently keep one of them. Merge the two entries.',
     references: ['IAM JSON policy grammar'],
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    title: 'The document is nested too deeply to read',
+    description:
+      'Containers nested over a thousand levels deep are not read: no policy is that deep, and reading them would risk the stack. The diagnostic sits where the limit was hit; nothing in the document is analysed. Reported in any JSON or YAML file, policy or not, since what the file holds cannot be told.',
+    anyDocument: true,
+  },
+  'document-too-large': {
+    severity: 'warning',
+    title: 'The document is larger than the size limit and is not analysed',
+    description:
+      'Documents over `profilePolicy.maxDocumentSize` MiB (4 by default; `maxDocumentSize` in `.profile-policy.json` for the CLI) are not read, so a huge file never stalls the editor. CloudFormation itself takes templates up to 1 MB, and IAM policies up to 10,240 characters. Raise the setting to analyse a larger file.',
+    anyDocument: true,
   },
 } as const satisfies RuleSpecs;
 

@@ -1,0 +1,72 @@
+// Reading the CLI's input files: only regular files (a named pipe would block forever, /dev/zero never
+// ends), symbolic links followed, and each failure told as what the path is. Every message here ends
+// the command with exit code 2.
+import { readFileSync, statSync, type Stats } from 'node:fs';
+
+export class UnreadableFileError extends Error {}
+
+/** What a path that is not a regular file is, for the message. */
+export function describeNonFile(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Why a path cannot be read, from the error the file system gave. */
+export function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a path through something that is not a directory';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The file's status, following symbolic links; a failure is an UnreadableFileError naming the path as shown. */
+export function statFile(path: string, shown: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new UnreadableFileError(`cannot read ${shown}: ${describeFailure(error)}`);
+  }
+}
+
+export interface ReadFile {
+  readonly text: string | undefined;
+  /** Set when the file was too large to read: its size in bytes. */
+  readonly skippedSize?: number;
+}
+
+/**
+ * The text of a regular file. maxCharacters: a file too large to hold that many characters is not read
+ * (UTF-8 takes at most three bytes for each UTF-16 code unit, so a file over three times the limit
+ * surely exceeds it).
+ */
+export function readRegularFile(path: string, shown: string, maxCharacters?: number): ReadFile {
+  const stat = statFile(path, shown);
+  if (!stat.isFile()) throw new UnreadableFileError(`cannot read ${shown}: it is ${describeNonFile(stat)}, not a regular file`);
+  if (maxCharacters !== undefined && stat.size > 3 * maxCharacters) return { text: undefined, skippedSize: stat.size };
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    throw new UnreadableFileError(`cannot read ${shown}: ${describeFailure(error)}`);
+  }
+}
+
+/** The text of a regular file that must be read whole (settings, a policy to simulate, a context). */
+export function readInputFile(path: string, shown: string): string {
+  return readRegularFile(path, shown).text!;
+}

@@ -1,0 +1,94 @@
+// The open documents of an editing session. Each keeps two things apart: a model of its latest text,
+// which completion, hover and the other requests at a position answer from at once (made by reading
+// again only the policy an edit fell in, see model/splice.ts), and its analysis (a full parse and the
+// rules), which only diagnostics and quick fixes wait for. Both are keyed by the text itself, so a
+// client that reuses a version number is never answered from a stale entry.
+import { bundledCatalog } from './catalog/bundled';
+import type { Catalog } from './catalog/catalog';
+import { parseDocument, type PolicyDocument } from './model/document';
+import type { Format } from './model/format';
+import { spliceDocument } from './model/splice';
+import { analyseDocument, type Analysis } from './rules/analysis';
+import { DEFAULT_SETTINGS, maxLength, type Settings } from './rules/settings';
+
+interface DocumentState {
+  readonly format: Format;
+  /** The model of the latest text asked for. */
+  model: PolicyDocument | undefined;
+  /** The latest analysis, of whichever text it was made for. */
+  analysis: Analysis | undefined;
+}
+
+export class DocumentStore {
+  private readonly states = new Map<string, DocumentState>();
+  /** Models made, by way: for tests and the bench. */
+  readonly counts = { spliced: 0, parsed: 0, analysed: 0 };
+
+  constructor(
+    private settings: Settings = DEFAULT_SETTINGS,
+    private readonly catalog: Catalog = bundledCatalog(),
+  ) {}
+
+  /** The model of this text: the cached one, one spliced from the previous model, or a full parse. Never runs rules. */
+  model(uri: string, text: string, format: Format): PolicyDocument {
+    const state = this.state(uri, format);
+    if (state.model?.text === text) return state.model;
+    if (state.analysis?.document.text === text) return (state.model = state.analysis.document);
+    const base = state.model ?? state.analysis?.document;
+    let model = base && text.length <= maxLength(this.settings) ? spliceDocument(base, text) : undefined;
+    if (model) this.counts.spliced++;
+    else {
+      model = this.parse(text, format);
+      this.counts.parsed++;
+    }
+    state.model = model;
+    return model;
+  }
+
+  /** The model of this text with the findings of its analysis when that is done, none otherwise: what quick fixes read without waiting. */
+  snapshot(uri: string, text: string, format: Format): Analysis {
+    const analysis = this.states.get(uri)?.analysis;
+    if (analysis?.document.text === text && analysis.document.format === format) return analysis;
+    return { document: this.model(uri, text, format), findings: [] };
+  }
+
+  /** The analysis of this text: a full parse (the model's, when that was one) and the rules, reusing the findings of unchanged policies. */
+  analysis(uri: string, text: string, format: Format): Analysis {
+    const state = this.state(uri, format);
+    if (state.analysis?.document.text === text) return state.analysis;
+    const document = state.model?.text === text && !state.model.spliced ? state.model : this.parse(text, format);
+    const analysis = analyseDocument(document, this.catalog, this.settings, state.analysis);
+    this.counts.analysed++;
+    state.analysis = analysis;
+    state.model = document;
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.states.delete(uri);
+  }
+
+  /** New settings change the findings and the size limit: every document is read again. */
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.states.clear();
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  private parse(text: string, format: Format): PolicyDocument {
+    return parseDocument(text, format, { maxLength: maxLength(this.settings) });
+  }
+
+  private state(uri: string, format: Format): DocumentState {
+    let state = this.states.get(uri);
+    // A document whose language changed is a new document.
+    if (!state || state.format !== format) {
+      state = { format, model: undefined, analysis: undefined };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+}

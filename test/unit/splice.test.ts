@@ -1,0 +1,203 @@
+// Reading again only the edited policy (model/splice.ts) must give the model a full parse gives: every
+// policy, node, range and value, after edits of every kind inside policies, in both formats. Where it
+// cannot be sure (an edit outside policies, one that moves a policy's bounds) it must decline.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { generateTemplate, random } from '../../bench/generate';
+import { DocumentStore } from '../../server/src/documents';
+import { formatById } from '../../server/src/formats/registry';
+import { parseDocument, type PolicyDocument } from '../../server/src/model/document';
+import { spliceDocument, textChange } from '../../server/src/model/splice';
+import type { ValueNode } from '../../server/src/model/tree';
+import { FORMATS, readRepoFile } from '../helpers';
+
+/** Every node with its kind, range and value, in order: two models are the same when these are. */
+function shape(node: ValueNode | undefined): unknown {
+  if (!node) return null;
+  const range = `${node.kind}@${node.start}-${node.end}`;
+  switch (node.kind) {
+    case 'object':
+      return [
+        range,
+        node.style,
+        node.commas ?? [],
+        ...node.properties.map((p) => [`${p.key.value}@${p.key.start}-${p.start}-${p.end}:${p.colon ?? ''}`, shape(p.value)]),
+      ];
+    case 'array':
+      return [range, node.style, node.commas ?? [], ...node.items.map(shape)];
+    case 'string':
+      return [range, node.value, node.quote ?? '', node.closed];
+    case 'number':
+      return [range, node.raw];
+    case 'boolean':
+      return [range, node.value];
+    case 'null':
+      return range;
+    case 'opaque':
+      return [range, node.name, shape(node.argument)];
+  }
+}
+
+function policiesOf(document: PolicyDocument): unknown {
+  return document.policies.map((p) => ({
+    label: p.label,
+    kind: p.kind,
+    statements: p.statements.map((s) => [s.index, s.node.start, Object.keys(s.elements).join(',')]),
+    key: p.node.parent?.kind === 'property' ? [p.node.parent.key.value, p.node.parent.key.start] : null,
+    node: shape(p.node),
+  }));
+}
+
+const SAMPLES = {
+  json: [readRepoFile('examples', 'cloudformation-roles.json'), generateTemplate(24 * 1024, 5).json],
+  yaml: [readRepoFile('examples', 'cloudformation-roles.yaml'), generateTemplate(24 * 1024, 5).yaml],
+} as const;
+
+/** Edits a person makes inside a policy: typing, deleting, pasting a line, breaking a string. */
+const EDITS: ReadonlyArray<readonly [string, (text: string, at: number) => string]> = [
+  ['type a letter', (t, at) => `${t.slice(0, at)}x${t.slice(at)}`],
+  ['delete a character', (t, at) => `${t.slice(0, at)}${t.slice(at + 1)}`],
+  ['type a word with a colon', (t, at) => `${t.slice(0, at)}profile:Get${t.slice(at)}`],
+  ['type a quote', (t, at) => `${t.slice(0, at)}"${t.slice(at)}`],
+  ['break the line', (t, at) => `${t.slice(0, at)}\n${t.slice(at)}`],
+  ['delete four characters', (t, at) => `${t.slice(0, at)}${t.slice(at + 4)}`],
+  ['type a closing bracket', (t, at) => `${t.slice(0, at)}}${t.slice(at)}`],
+];
+
+describe('splice: the edited policy read again', () => {
+  test('textChange finds the one range two texts differ in, across whole chunks', () => {
+    const base = 'a'.repeat(10_000);
+    assert.equal(textChange(base, base), undefined);
+    assert.deepEqual(textChange(base, `${base.slice(0, 5000)}b${base.slice(5000)}`), { start: 5000, oldEnd: 5000, newEnd: 5001 });
+    assert.deepEqual(textChange('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+    // A repeated character: the change is placed at the first position that explains it.
+    assert.deepEqual(textChange('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
+    assert.deepEqual(textChange('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
+  });
+
+  for (const format of FORMATS) {
+    test(`every splice equals a full parse, after ${EDITS.length} kinds of edit at 150 places in policies [${format}]`, () => {
+      const next = random(17);
+      let spliced = 0;
+      let tried = 0;
+      for (const text of SAMPLES[format]) {
+        const before = parseDocument(text, formatById(format)!);
+        for (let i = 0; i < 150; i++) {
+          const policy = before.policies[Math.floor(next() * before.policies.length)]!;
+          const at = policy.node.start + 1 + Math.floor(next() * (policy.node.end - policy.node.start - 2));
+          for (const [name, edit] of EDITS) {
+            const after = edit(text, at);
+            const splice = spliceDocument(before, after);
+            tried++;
+            if (!splice) continue;
+            spliced++;
+            const full = parseDocument(after, formatById(format)!);
+            assert.deepEqual(policiesOf(splice), policiesOf(full), `${name} at ${at}: ${JSON.stringify(after.slice(at - 30, at + 30))}`);
+            assert.equal(splice.isTemplate, full.isTemplate);
+            assert.equal(splice.text, after);
+          }
+        }
+      }
+      // Most edits inside a policy are read by a splice; the rest (a closing bracket typed, a YAML line
+      // broken at its start) fall back to a full parse. Without this the test could pass splicing nothing.
+      assert.ok(spliced / tried > 0.6, `${spliced} of ${tried} edits spliced`);
+    });
+  }
+
+  for (const format of FORMATS) {
+    test(`random edits anywhere, of characters that open and close things: a splice, when made, equals a full parse [${format}]`, () => {
+      const pieces = ['"', "'", '[', ']', '{', '}', ':', '-', '#', '\n', ' ', 'a', '*', '${', ',', '!Sub ', '|', '&a', '*a', '?', '\t', '\r\n'];
+      const next = random(29);
+      const original = SAMPLES[format][0];
+      let text = original;
+      let model = parseDocument(text, formatById(format)!);
+      let spliced = 0;
+      for (let i = 0; i < 1500; i++) {
+        const at = Math.floor(next() * text.length);
+        const removed = next() < 0.3 ? Math.floor(next() * 5) : 0;
+        const after = text.slice(0, at) + (next() < 0.8 ? pieces[Math.floor(next() * pieces.length)]! : '') + text.slice(at + removed);
+        const splice = spliceDocument(model, after);
+        const full = parseDocument(after, formatById(format)!);
+        if (splice && splice !== model) {
+          spliced++;
+          assert.deepEqual(policiesOf(splice), policiesOf(full), JSON.stringify(after.slice(at - 40, at + 40)));
+        }
+        // Edits pile up for a while (splices of splices), then the text starts over.
+        if (next() < 0.5) [text, model] = [after, splice ?? full];
+        if (next() < 0.1) [text, model] = [original, parseDocument(original, formatById(format)!)];
+      }
+      assert.ok(spliced > 300, `${spliced} splices`);
+    });
+  }
+
+  test('typing a string value: each keystroke is a splice of the previous splice, and the last one equals a full parse', () => {
+    for (const format of FORMATS) {
+      const text = SAMPLES[format][1];
+      let model = parseDocument(text, formatById(format)!);
+      const at = text.indexOf('profile:', text.length >> 1) + 'profile:'.length;
+      let current = text;
+      for (const letter of 'ListDomains') {
+        const offset = at + current.length - text.length;
+        current = `${current.slice(0, offset)}${letter}${current.slice(offset)}`;
+        const next = spliceDocument(model, current);
+        assert.ok(next?.spliced, `${format}: "${letter}" was not spliced`);
+        model = next;
+      }
+      assert.deepEqual(policiesOf(model), policiesOf(parseDocument(current, formatById(format)!)), format);
+    }
+  });
+
+  test('declines where the bounds of a policy may have moved, or the edit is outside every policy', () => {
+    const json = readRepoFile('examples', 'cloudformation-roles.json');
+    const yaml = readRepoFile('examples', 'cloudformation-roles.yaml');
+    const jsonModel = parseDocument(json, formatById('json')!);
+    const yamlModel = parseDocument(yaml, formatById('yaml')!);
+    const firstJson = jsonModel.policies[0]!.node;
+    const firstYaml = yamlModel.policies[0]!.node;
+    const declines: Array<[string, PolicyDocument, string]> = [
+      ['JSON: the closing brace of a policy deleted', jsonModel, `${json.slice(0, firstJson.end - 1)}${json.slice(firstJson.end)}`],
+      ['JSON: a brace typed that closes the policy early', jsonModel, `${json.slice(0, firstJson.start + 1)}}${json.slice(firstJson.start + 1)}`],
+      ['JSON: an edit before the first policy', jsonModel, `x${json}`],
+      ['YAML: an edit before the first policy', yamlModel, `# note\n${yaml}`],
+      ['YAML: a line of the policy moved left of its keys', yamlModel, dedentLineAfter(yaml, firstYaml.start)],
+    ];
+    for (const [name, model, text] of declines) assert.equal(spliceDocument(model, text), undefined, name);
+    // A root policy is the whole document: a full parse, never a splice.
+    const standalone = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}';
+    assert.equal(spliceDocument(parseDocument(standalone, formatById('json')!), standalone.replace('Get', 'GetX')), undefined);
+  });
+
+  test('the store answers requests from a splice and diagnostics from a full parse; entries are keyed by the text', () => {
+    const store = new DocumentStore();
+    const uri = 'file:///t.yaml';
+    const format = formatById('yaml')!;
+    const text = SAMPLES.yaml[1];
+    const first = store.analysis(uri, text, format);
+    assert.equal(store.counts.parsed + store.counts.analysed, 1);
+    const at = text.indexOf('profile:', text.length >> 1) + 'profile:'.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const snapshot = store.snapshot(uri, edited, format);
+    assert.equal(store.counts.spliced, 1);
+    assert.ok(snapshot.document.spliced);
+    // Findings belong to a text: none until the analysis of this one is done.
+    assert.deepEqual(snapshot.findings, []);
+    assert.equal(store.model(uri, edited, format), snapshot.document);
+    const second = store.analysis(uri, edited, format);
+    assert.equal(second.document.spliced, undefined);
+    assert.notEqual(second, first);
+    assert.equal(store.snapshot(uri, edited, format), second);
+    // The same text again is the same answer; another text of the same length is not.
+    assert.equal(store.analysis(uri, edited, format), second);
+    const sameLength = `${text.slice(0, at)}y${text.slice(at)}`;
+    assert.notEqual(store.analysis(uri, sameLength, format), second);
+    assert.equal(store.analysis(uri, sameLength, format).document.text, sameLength);
+  });
+});
+
+/** The text with the first line after offset moved to column 0. */
+function dedentLineAfter(text: string, offset: number): string {
+  const lineStart = text.indexOf('\n', offset) + 1;
+  let end = lineStart;
+  while (text[end] === ' ') end++;
+  return `${text.slice(0, lineStart)}${text.slice(end)}`;
+}
