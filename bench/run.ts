@@ -7,7 +7,6 @@ import { parse as parseYamlText } from 'yaml';
 import { elementValues } from '../server/src/model/policy';
 import { analyse, completion, hoverAt } from '../server/src/service';
 import { repoRoot } from '../test/helpers';
-import { TestClient } from '../test/protocol/lsp-client';
 import { simulate } from '../server/src/api';
 import { lintFile } from '../server/src/cli/lint';
 import { DEFAULT_SETTINGS } from '../server/src/rules/settings';
@@ -15,6 +14,7 @@ import { parseText } from '../server/src/service';
 import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
 import { generatePolicy, generateTemplate, random } from './generate';
+import { lspFigures } from './lsp';
 
 interface Row {
   readonly name: string;
@@ -171,29 +171,7 @@ for (let i = 0; i < 7; i++) {
 }
 record('keystroke → new diagnostics ÷ full analysis (unchanged policies reused)', percentile(reuseRuns, 50) / percentile(fullRuns, 50), '×', { max: 1 });
 
-// Over LSP stdio, with the real server process: open → diagnostics, start → first diagnostics, memory.
-async function lspFigures(): Promise<void> {
-  const started = process.hrtime.bigint();
-  const client = new TestClient([join(repoRoot, 'dist', 'server.js'), '--stdio']);
-  try {
-    await client.initialize();
-    await client.open('file:///bench/first.yaml', 'yaml', template.yaml);
-    record('server start → first diagnostics (1 MiB YAML)', Number(process.hrtime.bigint() - started) / 1e6, 'ms');
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      collect();
-      const t0 = process.hrtime.bigint();
-      await client.open(`file:///bench/open-${i}.yaml`, 'yaml', template.yaml);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    record('LSP open → diagnostics published ÷ yaml parse', percentile(times, 50) / plainYaml, '×', { max: 3 });
-    const stats = (await client.connection.sendRequest('profilePolicy/serverStats')) as { heapUsed: number; analyses: number };
-    record(`server heap with ${stats.analyses} copies of the template open`, stats.heapUsed / 1048576, 'MiB');
-  } finally {
-    await client.stop();
-  }
-}
-void lspFigures().then(report, (error) => {
+void lspFigures(template.yaml, plainYaml, record, collect).then(report, (error) => {
   console.error(error);
   process.exit(1);
 });

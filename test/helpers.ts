@@ -8,7 +8,11 @@ import { analyse } from '../server/src/service';
 /** The repository root, found from this (bundled) file's location. */
 export const repoRoot = ((): string => {
   let directory = __dirname;
-  while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);
+  while (!existsSync(join(directory, 'package.json'))) {
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error(`no package.json above ${__dirname}`);
+    directory = parent;
+  }
   return directory;
 })();
 

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documents';
+import { typingDocuments } from './text-buffer';
 import { formatForLanguage } from './formats/registry';
 import type { Format } from './model/format';
 import {
@@ -32,7 +33,7 @@ function rulesDocUri(): string | undefined {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(typingDocuments);
   const docsUri = rulesDocUri();
   const store = new DocumentStore();
   /** The pending diagnostics run of each document, and the version it was scheduled for. */

@@ -2,6 +2,7 @@
 // (iam/arn.ts). Exact results, and hostile inputs that a quadratic scan would not survive.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { random } from '../../bench/generate';
 import { arnFitsTemplate, arnMatches, arnPositionAt, readArn, resourceTypeWord, templatePlaceholders } from '../../server/src/iam/arn';
 import { openVariableBefore, replaceVariables, scanVariables, variableAt, variableKeys } from '../../server/src/iam/variables';
 
@@ -140,6 +141,30 @@ describe('ARN patterns against resource-type templates', () => {
     test(`${arn} ${expected ? 'fits' : 'does not fit'} ${template.replace('arn:${Partition}:profile:${Region}:${Account}:', '…')}`, () =>
       assert.equal(arnFitsTemplate(arn, template), expected));
   }
+
+  test('a trailing star, decided by one pass over the template, agrees with the general walk', () => {
+    // `P**` means what `P*` means but takes the general automaton: the two must agree everywhere.
+    const templates = [
+      domains,
+      objectTypes,
+      'arn:${Partition}:s3:::${BucketName}/${ObjectName}',
+      'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}',
+    ];
+    const pieces = ['domains', '/', 'object-types', 'x', 'retail', 'log-group', ':', 'a', ''];
+    const next = random(11);
+    let fits = 0;
+    for (let i = 0; i < 3000; i++) {
+      const prefix = Array.from({ length: Math.floor(next() * 5) }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+      for (const template of templates) {
+        const service = readArn(template)!.service;
+        const arn = `arn:aws:${service}:us-east-1:111122223333:${prefix}`;
+        const fast = arnFitsTemplate(`${arn}*`, template);
+        assert.equal(fast, arnFitsTemplate(`${arn}**`, template), `${prefix}* against ${template}`);
+        if (fast) fits++;
+      }
+    }
+    assert.ok(fits > 1000, `${fits} fits`);
+  });
 
   test('50,000 characters of "${" in the resource part are decided', () => {
     assert.equal(arnFitsTemplate(`arn:aws:profile:us-east-1:111122223333:domains/${'${'.repeat(25_000)}`, domains), true);

@@ -296,7 +296,43 @@ export function arnFitsTemplate(arn: string, template: string): boolean {
       if (written === '') return false;
     } else if (!(hasVariables(written) ? automatonFits(written, wanted) : cachedWildcard(written, false)(wanted))) return false;
   }
-  return automatonFits(parts.resource, shape.resource, true);
+  const resource = parts.resource;
+  // The usual wildcard, `…/*` at the end: some resource of the template must start with the rest.
+  if (resource.indexOf('*') === resource.length - 1 && !resource.includes('?') && !hasVariables(resource)) {
+    const fits = somePrefixFits(resource.slice(0, -1), shape.resource);
+    if (fits !== undefined) return fits;
+  }
+  return automatonFits(resource, shape.resource, true);
+}
+
+/**
+ * Does some value of the template (a resource part) start with this literal text? Placeholders take one
+ * or more characters other than `/`; undefined for a template where a placeholder is followed by
+ * something other than `/`, which this single left-to-right pass cannot decide.
+ */
+function somePrefixFits(prefix: string, template: string): boolean | undefined {
+  let i = 0;
+  let position = 0;
+  for (const variable of scanVariables(template)) {
+    if (!variable.closed) return undefined;
+    const after = template.charCodeAt(variable.end);
+    if (variable.end < template.length && after !== SLASH) return undefined;
+    for (let k = position; k < variable.start; k++, i++) {
+      if (i === prefix.length) return true;
+      if (prefix.charCodeAt(i) !== template.charCodeAt(k)) return false;
+    }
+    // The placeholder: at least one character, up to the next `/`.
+    if (i === prefix.length) return true;
+    if (prefix.charCodeAt(i) === SLASH) return false;
+    while (i < prefix.length && prefix.charCodeAt(i) !== SLASH) i++;
+    position = variable.end;
+  }
+  for (let k = position; k < template.length; k++, i++) {
+    if (i === prefix.length) return true;
+    if (prefix.charCodeAt(i) !== template.charCodeAt(k)) return false;
+  }
+  // The template is done; the star may stand for nothing only if the prefix is done too.
+  return i === prefix.length;
 }
 
 function isConcrete(arn: string): boolean {
@@ -386,9 +422,32 @@ function shapeTokens(template: string, resourceOnly: boolean): ShapeToken[] {
 const SLASH = 47;
 const COLON = 58;
 
+/** The literal text before the first wildcard, variable or placeholder. */
+function literalPrefix(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */ || (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123) /* { */) break;
+    i++;
+  }
+  return i;
+}
+
+const shapes = new Map<string, ShapeToken[]>();
+
 function automatonFits(arn: string, template: string, resourceOnly = false): boolean {
+  // Most templates differ from the pattern in their first literal characters (`domains/` against
+  // `integrations/`): that settles it before the walk.
+  const common = Math.min(literalPrefix(arn), literalPrefix(template));
+  if (arn.slice(0, common) !== template.slice(0, common)) return false;
   const pattern = fitTokens(arn);
-  const shape = shapeTokens(template, resourceOnly);
+  const shapeKey = `${resourceOnly ? 'r' : 'a'}${template}`;
+  let shape = shapes.get(shapeKey);
+  if (!shape) {
+    if (shapes.size > 10_000) shapes.clear();
+    shape = shapeTokens(template, resourceOnly);
+    shapes.set(shapeKey, shape);
+  }
   const width = shape.length + 1;
   const seen = new Uint8Array((pattern.length + 1) * width * 2);
   // States are (i, j, open) encoded as ((i * width + j) * 2 + open): open means the placeholder at j
