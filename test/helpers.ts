@@ -16,7 +16,10 @@ export const repoRoot = ((): string => {
   return directory;
 })();
 
-export const FORMATS: readonly DocumentFormat[] = ['json', 'yaml'];
+/** The formats whose cases are written as JSON and YAML text side by side (Terraform renders its own). */
+export type TextFormat = 'json' | 'yaml';
+
+export const FORMATS: readonly TextFormat[] = ['json', 'yaml'];
 
 export function readRepoFile(...parts: string[]): string {
   return readFileSync(join(repoRoot, ...parts), 'utf8');

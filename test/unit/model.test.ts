@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PolicyDocument } from '../../server/src/model/document';
 import { parseText } from '../../server/src/service';
-import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { elementValues } from '../../server/src/model/policy';
 import { scalarText, type ValueNode } from '../../server/src/model/tree';
 import { analyse } from '../../server/src/service';
-import { FORMATS, readRepoFile } from '../helpers';
+import { FORMATS, readRepoFile, type TextFormat as DocumentFormat } from '../helpers';
 
 interface ExpectedPolicy {
   kind: string;

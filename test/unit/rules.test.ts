@@ -5,7 +5,8 @@ import { ALL_RULES } from '../../server/src/rules/index';
 import { analyse } from '../../server/src/service';
 import { unquote } from '../helpers';
 import { toJson, toYaml } from '../policy-text';
-import { RULE_CASES, isTexts, type Fixture } from '../rule-cases';
+import { RULE_CASES, isTexts, type Fixture, type RuleCase } from '../rule-cases';
+import { TERRAFORM_OVERRIDES, expectedAt, render as renderTerraform } from '../terraform-cases';
 
 describe('rule matrix', () => {
   for (const ruleCase of RULE_CASES) {
@@ -25,6 +26,47 @@ describe('rule matrix', () => {
         test(`${ruleCase.rule} stays silent${i ? ` (${i + 1})` : ''} [${format}]`, () => {
           const text = render(silent);
           const { findings, document } = analyse(text, format);
+          assert.deepEqual(document.problems, [], text);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message),
+            [],
+            text,
+          );
+        });
+      });
+    }
+  }
+
+  // The same cases in Terraform: jsonencode({…}) and the policy document data source (test/terraform-cases.ts says what differs).
+  for (const ruleCase of RULE_CASES) {
+    for (const form of ['terraform', 'datasource'] as const) {
+      const override = TERRAFORM_OVERRIDES[ruleCase.rule]?.[form];
+      if (override?.skip) {
+        test(`${ruleCase.rule} [${form}]`, { skip: override.skip }, () => {});
+        continue;
+      }
+      const jsonAt = (at: RuleCase['at']) => (typeof at === 'string' ? at : at.json);
+      const fixture = (input: Fixture) => (isTexts(input) ? undefined : renderTerraform(input, form));
+      const main = override?.fires ?? fixture(ruleCase.fires);
+      const extras =
+        override?.extraFires ??
+        (ruleCase.extraFires ?? []).flatMap((e) => {
+          const text = fixture(e.fires);
+          return text === undefined ? [] : [{ fires: text, at: expectedAt(jsonAt(e.at), form) }];
+        });
+      const firing = [{ fires: main, at: override?.at ?? expectedAt(jsonAt(ruleCase.at), form) }, ...extras];
+      firing.forEach((fire, i) => {
+        test(`${ruleCase.rule} fires${i ? ` (${i + 1})` : ''} [${form}]`, () => {
+          assert.ok(fire.fires !== undefined, `the case cannot be written in ${form}: give it an override in test/terraform-cases.ts`);
+          const hits = analyse(fire.fires, 'terraform').findings.filter((f) => f.ruleId === ruleCase.rule);
+          const snippets = hits.map((f) => unquote(fire.fires!.slice(f.start, f.end)));
+          assert.ok(snippets.includes(fire.at), `expected ${ruleCase.rule} at ${JSON.stringify(fire.at)}, got ${JSON.stringify(snippets)}\n${fire.fires}`);
+        });
+      });
+      const silents = [override?.silent ?? fixture(ruleCase.silent), ...(ruleCase.extraSilent ?? []).map(fixture)].filter((t): t is string => t !== undefined);
+      silents.forEach((text, i) => {
+        test(`${ruleCase.rule} stays silent${i ? ` (${i + 1})` : ''} [${form}]`, () => {
+          const { findings, document } = analyse(text, 'terraform');
           assert.deepEqual(document.problems, [], text);
           assert.deepEqual(
             findings.filter((f) => f.ruleId === ruleCase.rule).map((f) => f.message),

@@ -9,7 +9,7 @@ import { PARTITIONS } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
-import { contentRange, type StringNode } from '../model/tree';
+import { sourceRangeOf, type StringNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
@@ -17,6 +17,7 @@ import { ELEMENT_DOCS } from './element-docs';
 import { actionResourceType, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { indentUnit } from '../model/lines';
 import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
+import type { FormatWriter } from '../model/format';
 
 const COMMON_REGIONS = [
   'us-east-1',
@@ -106,10 +107,15 @@ const STATEMENT_ENTRIES: ReadonlyArray<readonly [string, SnippetValue]> = [
   ['Resource', list(stop(4, '*'))],
 ];
 
+/** How the policy at the slot is written: its own syntax (JSON in a Terraform heredoc), else the document's. */
+function writerOf(context: Context): FormatWriter {
+  return context.slot.policy.traits.writer ?? context.analysis.document.format.writer;
+}
+
 /** Where a snippet written at the slot goes: its continuation lines' indentation, the document's unit. */
 function layoutOf(context: Context): Layout {
   const { document } = context.analysis;
-  const { writer } = document.format;
+  const writer = writerOf(context);
   const indent = context.slot.lead || writer.indentAt(document.text, context.slot.replace.start);
   return { indent, unit: indentUnit(document.text) };
 }
@@ -124,15 +130,16 @@ function keyItems(context: Context, names: readonly string[]): CompletionItem[] 
  */
 function keyItem(context: Context, key: KeySnippet, documentation: string | undefined, sortText: string, value?: SnippetValue): CompletionItem {
   const { slot, analysis } = context;
-  const { writer } = analysis.document.format;
+  const writer = writerOf(context);
   const name = typeof key === 'string' ? key : scalarValues(key)[0]!;
+  const shown = writer.keyLabel?.(name) ?? name;
   const hasValue = slot.property?.value !== undefined || slot.property?.colon !== undefined;
   const item: CompletionItem = {
-    label: name,
+    label: shown,
     kind: CompletionItemKind.Property,
     documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
     sortText,
-    filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${name}${slot.quote}` : name}`,
+    filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${shown}${slot.quote}` : shown}`,
   };
   if (hasValue) {
     if (typeof key === 'string') return { ...item, insertText: `${slot.lead}${writer.key(key)}`, insertTextFormat: InsertTextFormat.PlainText };
@@ -173,12 +180,12 @@ function statementKeyItems(context: Context): CompletionItem[] {
     return !exclusive.some(([a, b]) => (name === a && present.has(b)) || (name === b && present.has(a)));
   });
   const { format } = context.analysis.document;
+  const writer = writerOf(context);
   // Between the statements of a list only a whole statement fits, unless keys there start one (YAML's `- `).
   const items = slot.statement || format.keysStartObjects ? keyItems(context, names) : [];
   if (present.size === 0 && !slot.node) {
     const layout = layoutOf(context);
-    const body =
-      slot.statement || format.keysStartObjects ? format.writer.entries(STATEMENT_ENTRIES, layout) : format.writer.value(object(...STATEMENT_ENTRIES), layout);
+    const body = slot.statement || format.keysStartObjects ? writer.entries(STATEMENT_ENTRIES, layout) : writer.value(object(...STATEMENT_ENTRIES), layout);
     items.unshift({
       label: 'New statement',
       kind: CompletionItemKind.Snippet,
@@ -196,9 +203,10 @@ function statementKeyItems(context: Context): CompletionItem[] {
 // ── values ──────────────────────────────────────────────────────────────────────────────────────
 
 function valueItem(context: Context, value: string, extra: Partial<CompletionItem> = {}): CompletionItem {
-  const { slot, analysis } = context;
-  const written = analysis.document.format.writer.string(value, slot.quote);
-  return { label: value, insertText: written, filterText: slot.quote ? `${slot.quote}${value}${slot.quote}` : value, ...extra };
+  const { slot } = context;
+  const written = writerOf(context).string(value, slot.quote);
+  // The editor filters on what the source holds: the value as written, escapes included (Terraform's `$${`).
+  return { label: value, insertText: written, filterText: slot.quote ? written : value, ...extra };
 }
 
 function valueItems(context: Context): CompletionItem[] {
@@ -349,7 +357,7 @@ function resourceItems(context: Context): CompletionItem[] {
       kind: CompletionItemKind.Reference,
       detail: `${type.name} · ${users.length > 0 ? `for ${users.length} of this statement's actions` : `${catalog.serviceName(type.service)} resource type`}`,
       documentation: users.length > 0 ? { kind: 'markdown', value: users.map((a) => `- ${a.service}:${a.name}`).join('\n') } : undefined,
-      insertText: context.analysis.document.format.writer.stringSnippet(arnSnippet(type.arn, facts), slot.quote),
+      insertText: writerOf(context).stringSnippet(arnSnippet(type.arn, facts), slot.quote),
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: slot.quote ? `${slot.quote}${type.arn}` : type.arn,
       sortText: `1${type.service}/${type.name}`,
@@ -437,11 +445,9 @@ function nextColon(text: string, offset: number): number {
   return colon < 0 ? text.length : colon;
 }
 
-/** A source span for a span of a string's content, when the content is written without escapes. */
+/** A source span for a span of a string's content, where the source maps onto the value. */
 function contentSpan(node: StringNode, start: number, end: number): { start: number; end: number } | undefined {
-  const content = contentRange(node);
-  if (content.end - content.start !== node.value.length) return undefined;
-  return { start: content.start + start, end: content.start + end };
+  return sourceRangeOf(node, start, end);
 }
 
 /**

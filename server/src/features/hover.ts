@@ -7,6 +7,7 @@ import { readArnPattern } from '../iam/arn';
 import { QUALIFIER_DOCS, operatorByName, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, VARIABLES_DOC_URL, variableAt } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
+import { valueIndexAt } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import type { ActionInfo } from '../catalog/types';
 import { actionMarkdown } from './docs';
@@ -175,7 +176,7 @@ function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string
 function variableHover(slot: Slot, offset: number, catalog: Catalog): string | undefined {
   if (slot.node?.kind !== 'string') return undefined;
   const contentStart = slot.node.quote ? slot.node.start + 1 : slot.node.start;
-  const use = variableAt(slot.node.value, offset - contentStart);
+  const use = variableAt(slot.node.value, valueIndexAt(slot.node, offset) ?? offset - contentStart);
   if (!use?.closed) return undefined;
   const special = SPECIAL_VARIABLES.find((v) => v.name === use.key);
   const info = catalog.conditionKey(use.key);

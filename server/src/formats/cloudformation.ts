@@ -160,7 +160,7 @@ function visitPath(
  * policy (a trust policy when they only grant sts: actions); otherwise it is an identity policy, where
  * a Principal is a mistake worth reporting.
  */
-function standaloneKind(root: ObjectNode): PolicyKind {
+export function standaloneKind(root: ObjectNode): PolicyKind {
   const statements = listItems(getValue(root, 'Statement')).filter((s) => s.kind === 'object');
   if (statements.length === 0) return 'identity';
   const allHavePrincipal = statements.every((s) => getProperty(s, 'Principal') || getProperty(s, 'NotPrincipal'));

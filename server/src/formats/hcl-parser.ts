@@ -140,6 +140,7 @@ class Parser {
 
   private body(nested: boolean): HclBody {
     const items: HclBodyItem[] = [];
+    const names = new Set<string>();
     const start = this.lexer.start;
     this.newlinesMatter = true;
     for (;;) {
@@ -156,10 +157,23 @@ class Parser {
         continue;
       }
       if (nested && this.atTopLevelHeader()) break;
-      items.push(this.bodyItem());
+      const item = this.bodyItem();
+      items.push(item);
+      if (item.kind === 'attribute' && item.equals !== undefined) this.once(names, item.name);
     }
     const end = items.length > 0 ? Math.max(items[items.length - 1]!.end, start) : start;
     return { kind: 'body', start, end: nested ? this.lexer.start : end, items };
+  }
+
+  /** An argument may be set once in a body: Terraform rejects the second. */
+  private once(names: Set<string>, name: HclIdentifier): void {
+    if (!names.has(name.name)) return void names.add(name.name);
+    this.problems.push({
+      code: 'duplicate-key',
+      start: name.start,
+      end: name.end,
+      message: `Duplicate argument "${name.name}": Terraform takes each argument once in a block.`,
+    });
   }
 
   private bodyItem(): HclBodyItem {

@@ -1,11 +1,12 @@
 // The input formats, by id, by editor language and by file name. A new format is one module here.
 import type { Format } from '../model/format';
 import { jsonFormat } from './json';
+import { terraformFormat } from './terraform';
 import { yamlFormat } from './yaml';
 
-export const FORMATS: readonly Format[] = [jsonFormat, yamlFormat];
+export const FORMATS: readonly Format[] = [jsonFormat, yamlFormat, terraformFormat];
 
-export type FormatId = 'json' | 'yaml';
+export type FormatId = 'json' | 'yaml' | 'terraform';
 
 const BY_LANGUAGE: Readonly<Record<string, Format>> = {
   json: jsonFormat,
@@ -13,6 +14,8 @@ const BY_LANGUAGE: Readonly<Record<string, Format>> = {
   yaml: yamlFormat,
   yml: yamlFormat,
   cloudformation: yamlFormat,
+  terraform: terraformFormat,
+  hcl: terraformFormat,
 };
 
 const BY_EXTENSION: ReadonlyArray<readonly [string, Format]> = [
@@ -20,6 +23,7 @@ const BY_EXTENSION: ReadonlyArray<readonly [string, Format]> = [
   ['.jsonc', jsonFormat],
   ['.yaml', yamlFormat],
   ['.yml', yamlFormat],
+  ['.tf', terraformFormat],
 ];
 
 /** The file extensions the CLI looks for in directories (`.template` may hold either JSON or YAML). */

@@ -1,6 +1,6 @@
 // The parsed document: tree, syntax problems, policies and line index, built once per text version
 // by the document's format (formats/), which the document keeps for writing back into it.
-import type { Format } from './format';
+import type { Format, FormatWriter } from './format';
 import { LineIndex } from './lines';
 import type { Policy, Statement } from './policy';
 import type { SyntaxProblem } from './problems';
@@ -55,6 +55,11 @@ export function policyAt(document: PolicyDocument, offset: number): Policy | und
     if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
   }
   return best;
+}
+
+/** How to write at an offset: in the syntax of the policy there (JSON in a Terraform heredoc), else the document's. */
+export function writerAt(document: PolicyDocument, offset: number): FormatWriter {
+  return policyAt(document, offset)?.traits.writer ?? document.format.writer;
 }
 
 /** The statement whose object spans the offset, in the policy at that offset. */

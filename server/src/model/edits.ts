@@ -1,7 +1,7 @@
 // Minimal, formatting-preserving edits on the model for quick fixes: replace a value, remove a list
 // item or a property, add a property or a statement. Offsets in, offsets out; the user's indentation,
 // comments and quoting style are kept.
-import type { PolicyDocument } from './document';
+import { writerAt, type PolicyDocument } from './document';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
 
 export interface OffsetEdit {
@@ -10,9 +10,11 @@ export interface OffsetEdit {
   readonly newText: string;
 }
 
-/** Replaces a scalar (value or key) by another, written the way the source writes it. */
+/** Replaces a scalar (value or key) by another, written the way the source writes it (an unquoted key as the syntax writes keys). */
 export function replaceScalar(document: PolicyDocument, node: StringNode, value: string): OffsetEdit {
-  return { start: node.start, end: node.end, newText: document.format.writer.string(value, node.quote) };
+  const writer = writerAt(document, node.start);
+  const isKey = node.parent?.kind === 'property' && node.parent.key === node;
+  return { start: node.start, end: node.end, newText: isKey && !node.quote ? writer.key(value) : writer.string(value, node.quote) };
 }
 
 function isBlock(node: ArrayNode | ObjectNode): boolean {
@@ -63,14 +65,12 @@ export function removeProperty(document: PolicyDocument, object: ObjectNode, pro
   return { start: property.start, end, newText: '' };
 }
 
-/** A value rendered for insertion on one line, in the document's format (valid in block and flow context). */
-export function render(document: PolicyDocument, value: unknown): string {
-  return document.format.writer.inline(value);
-}
-
 /** Adds a property as the first (or last) of an object, in the object's own layout. */
 export function addProperty(document: PolicyDocument, object: ObjectNode, key: string, value: unknown, where: 'first' | 'last'): OffsetEdit {
-  const entry = document.format.writer.inlineEntry(key, render(document, value));
+  const writer = writerAt(document, object.start);
+  const own = writer.addedEntry?.(document.text, object, key, value, where);
+  if (own) return own;
+  const entry = writer.inlineEntry(key, writer.inline(value));
   const anchor = where === 'first' ? object.properties[0] : object.properties[object.properties.length - 1];
   const block = isBlock(object);
   if (!anchor) {
@@ -89,7 +89,11 @@ export function addProperty(document: PolicyDocument, object: ObjectNode, key: s
 }
 
 /** Appends an item after another in its list, in the list's own layout. */
-export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, after: ValueNode, rendered: string): OffsetEdit {
+export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, after: ValueNode, value: unknown): OffsetEdit {
+  const writer = writerAt(document, list.start);
+  const own = writer.addedItem?.(document.text, list, after, value);
+  if (own) return own;
+  const rendered = writer.inline(value);
   if (isBlock(list)) {
     const dash = ' '.repeat(Math.max(0, columnOf(document, after.start) - 2));
     const end = contentEnd(document, after.end);
@@ -103,7 +107,8 @@ export function insertListItemAfter(document: PolicyDocument, list: ArrayNode, a
 /** Replaces one list item by several, or a single value by a list of them. */
 export function replaceWithItems(document: PolicyDocument, node: StringNode, values: readonly string[]): OffsetEdit {
   const parent = node.parent;
-  const quoted = values.map((v) => document.format.writer.string(v, node.quote));
+  const writer = writerAt(document, node.start);
+  const quoted = values.map((v) => writer.string(v, node.quote));
   if (parent?.kind === 'array') {
     if (isBlock(parent)) {
       const dash = ' '.repeat(Math.max(0, columnOf(document, node.start) - 2));

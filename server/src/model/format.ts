@@ -1,10 +1,11 @@
 // An input format is one module behind this interface (formats/json.ts, formats/yaml.ts): it reads the
 // text into the shared tree, says where the policies are, and writes values, keys and snippets in its
 // own syntax. Features and rules ask the document's format; none of them names one.
+import type { OffsetEdit } from './edits';
 import type { Policy } from './policy';
 import type { SyntaxProblem } from './problems';
 import type { KeySnippet, Layout, SnippetValue } from './snippet';
-import type { ObjectNode, ValueNode } from './tree';
+import type { ArrayNode, ObjectNode, ValueNode } from './tree';
 
 export type Quote = '"' | "'" | undefined;
 
@@ -62,6 +63,12 @@ export interface FormatWriter {
   separators(container: ObjectNode | undefined, offset: number): Separators;
   /** The indentation continuation lines of something written at offset start with. */
   indentAt(text: string, offset: number): string;
+  /** How a key shows in a completion list, where the syntax names it otherwise (Terraform's `actions` for Action). */
+  keyLabel?(name: string): string;
+  /** An entry added to container, where the syntax lays it out its own way (a Terraform `condition` block); undefined for `key: value`. */
+  addedEntry?(text: string, container: ObjectNode, key: string, value: unknown, where: 'first' | 'last'): OffsetEdit | undefined;
+  /** An item added after another in a list, where the syntax lays it out its own way (a Terraform `statement` block); undefined for the usual item. */
+  addedItem?(text: string, list: ArrayNode, after: ValueNode, value: unknown): OffsetEdit | undefined;
 }
 
 /** One value read on its own (formats' parseFragment), with offsets in the whole text. */

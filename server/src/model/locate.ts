@@ -4,7 +4,7 @@
 import { policyAt, type PolicyDocument } from './document';
 import type { BlankLineTarget } from './format';
 import type { Policy, Statement } from './policy';
-import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
+import { valueIndexAt, type ObjectNode, type PropertyNode, type StringNode, type ValueNode } from './tree';
 
 export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
 
@@ -22,7 +22,7 @@ export interface Slot {
   readonly node: ValueNode | StringNode | undefined;
   /** The property the position is a key or value of. */
   readonly property: PropertyNode | undefined;
-  /** What was typed in the token before the position (quotes excluded). */
+  /** What was typed in the token before the position (quotes excluded), as its value reads (Terraform's `$${` is `${`). */
   readonly prefix: string;
   /** The source range a completion replaces: the whole token, quotes included. */
   readonly replace: { readonly start: number; readonly end: number };
@@ -247,7 +247,13 @@ function tokenOf(node: ValueNode | StringNode | undefined, offset: number, text:
   const contentStart = quote ? node.start + 1 : node.start;
   // An unterminated string runs on over what the user typed after the cursor: replace only up to it.
   const closed = node.kind !== 'string' || node.closed;
-  return { prefix: text.slice(contentStart, Math.max(contentStart, offset)), replace: { start: node.start, end: closed ? node.end : offset }, quote };
+  // The value up to the cursor where the source maps onto it; the source text where escapes hide that.
+  const index =
+    node.kind === 'string' && (node.offsets || node.value !== text.slice(contentStart, contentStart + node.value.length))
+      ? valueIndexAt(node, offset)
+      : undefined;
+  const prefix = index !== undefined && node.kind === 'string' ? node.value.slice(0, index) : text.slice(contentStart, Math.max(contentStart, offset));
+  return { prefix, replace: { start: node.start, end: closed ? node.end : offset }, quote };
 }
 
 /** What a reported range (a finding) is: its slot, the string it covers exactly (if one does), its policy and statement. */

@@ -1,5 +1,6 @@
 // The IAM view of the tree: policies → statements → elements → values. Built once per document
 // version; rules and features read it and never walk the raw tree to find IAM structure.
+import type { FormatWriter } from './format';
 import { getProperty, listItems, type ObjectNode, type OpaqueNode, type PropertyNode, type StringNode, type ValueNode } from './tree';
 
 /** identity: attached to a user, group or role; trust: a role's AssumeRolePolicyDocument; resource: on a resource. */
@@ -14,6 +15,15 @@ export type PolicyOrigin =
       /** Where in the resource's Properties the policy sits, e.g. `Policies[1].PolicyDocument`. */
       readonly path: string;
       readonly policyName: string | undefined;
+    }
+  | {
+      readonly format: 'terraform';
+      /** The Terraform type: `aws_iam_role_policy`, `aws_iam_policy_document` (a data source). */
+      readonly resourceType: string;
+      /** `aws_iam_role.agent`, `data.aws_iam_policy_document.agent`. */
+      readonly address: string;
+      /** The argument that holds the policy, e.g. `assume_role_policy`, `inline_policy[0].policy`; empty for a data source. */
+      readonly path: string;
     };
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
@@ -48,6 +58,10 @@ export interface PolicyTraits {
   readonly resourceShorthand?: string;
   /** The size quota where it is not an identity's (an AWS IoT policy: 2,048 characters). */
   readonly quota?: { readonly limit: number; readonly what: string };
+  /** The syntax the policy is written in, where it is not the document's own (JSON in a Terraform heredoc, a policy document data source's blocks). */
+  readonly writer?: FormatWriter;
+  /** Elements the place fills in when they are not written (Terraform's policy document: Version 2012-10-17, Effect Allow). */
+  readonly implied?: { readonly version?: string; readonly effect?: string };
 }
 
 export interface ConditionKeyEntry {
@@ -141,7 +155,7 @@ export function buildPolicy(node: ObjectNode, kind: PolicyKind, origin: PolicyOr
     kind,
     origin,
     node,
-    version: getProperty(node, 'Version'),
+    version: getProperty(node, 'Version') ?? impliedProperty(node, 'Version', traits.implied?.version),
     id: getProperty(node, 'Id'),
     statementProperty,
     statements,
@@ -169,7 +183,22 @@ function buildStatement(policy: Policy, node: ObjectNode, index: number, branche
       elements[name as StatementElementName] ??= property;
     } else unknownElements.push(property);
   }
+  elements.Effect ??= impliedProperty(node, 'Effect', policy.traits.implied?.effect);
   return { policy, index, branches, node, elements, unknownElements, conditions: buildConditions(elements.Condition) };
+}
+
+/**
+ * An element the place fills in: a zero-width property at the start of its object, not among the
+ * object's own properties (so completion still offers to write it).
+ */
+function impliedProperty(object: ObjectNode, name: string, value: string | undefined): PropertyNode | undefined {
+  if (value === undefined) return undefined;
+  const at = object.start;
+  const key: StringNode = { kind: 'string', value: name, start: at, end: at, quote: undefined, closed: true, parent: undefined };
+  const property: PropertyNode = { kind: 'property', key, value: undefined, start: at, end: at, parent: object };
+  property.value = { kind: 'string', value, start: at, end: at, quote: undefined, closed: true, parent: property };
+  key.parent = property;
+  return property;
 }
 
 function buildConditions(condition: PropertyNode | undefined): ConditionOperatorEntry[] {

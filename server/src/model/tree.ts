@@ -49,6 +49,13 @@ export interface StringNode extends NodeBase {
   readonly quote: '"' | "'" | undefined;
   /** False for a quoted string whose closing quote is missing (the user is typing). */
   readonly closed: boolean;
+  /**
+   * Where the source spells the value otherwise than character for character (Terraform's `$${`, a
+   * heredoc's removed indentation): pairs [value index, offset from start] at the start of each run in
+   * which value and source advance together, the last being [value.length, content end]. Absent when
+   * the content is the value, or the format cannot say.
+   */
+  readonly offsets?: readonly number[];
 }
 
 export interface NumberNode extends NodeBase {
@@ -114,6 +121,48 @@ export function contentRange(node: StringNode): { start: number; end: number } {
   if (!node.quote) return { start: node.start, end: node.end };
   const end = node.end - node.start >= 2 ? node.end - 1 : node.end;
   return { start: node.start + 1, end: Math.max(node.start + 1, end) };
+}
+
+/** The source offset of a value index of a string, where that can be told: through its offsets, or when its content is its value. */
+export function sourceOffsetAt(node: StringNode, index: number): number | undefined {
+  const offsets = node.offsets;
+  if (offsets) {
+    let low = 0;
+    let high = offsets.length / 2 - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (offsets[mid * 2]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return node.start + offsets[low * 2 + 1]! + (index - offsets[low * 2]!);
+  }
+  const content = contentRange(node);
+  return content.end - content.start === node.value.length ? content.start + index : undefined;
+}
+
+/** The value index at a source offset inside a string, where that can be told (an offset inside an escape goes to the escape's end). */
+export function valueIndexAt(node: StringNode, offset: number): number | undefined {
+  const offsets = node.offsets;
+  if (offsets) {
+    const relative = offset - node.start;
+    let index = 0;
+    for (let i = 0; i < offsets.length; i += 2) {
+      if (offsets[i + 1]! > relative) break;
+      const next = offsets[i + 2];
+      index = Math.min(offsets[i]! + (relative - offsets[i + 1]!), next ?? Infinity);
+    }
+    return Math.max(0, Math.min(index, node.value.length));
+  }
+  const content = contentRange(node);
+  if (content.end - content.start !== node.value.length) return undefined;
+  return Math.max(0, Math.min(offset - content.start, node.value.length));
+}
+
+/** The source range of the value's characters [start, end), where that can be told. */
+export function sourceRangeOf(node: StringNode, start: number, end: number): { start: number; end: number } | undefined {
+  const from = sourceOffsetAt(node, start);
+  const to = sourceOffsetAt(node, end);
+  return from === undefined || to === undefined ? undefined : { start: from, end: to };
 }
 
 export function containsOffset(node: { start: number; end: number }, offset: number): boolean {

@@ -9,7 +9,7 @@ import { parseAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
-import { insertListItemAfter, removeListItem, render } from '../model/edits';
+import { insertListItemAfter, removeListItem } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
@@ -272,7 +272,7 @@ function moveToOwnStatement(_finding: Finding, { document, statement, node }: Fi
   const effect = elementString(statement, 'Effect') ?? 'Allow';
   const removal = node.parent?.kind === 'array' && node.parent.items.length > 1 ? removeListItem(document, node.parent, node) : undefined;
   if (!removal) return [];
-  const fresh = render(document, { Effect: effect, Action: node.value, Resource: '*' });
+  const fresh = { Effect: effect, Action: node.value, Resource: '*' };
   return [
     { title: `Move ${node.value} into its own statement with "Resource": "*"`, edits: [removal, insertListItemAfter(document, list, statement.node, fresh)] },
   ];

@@ -4,7 +4,7 @@
 // a rule that is declared.
 import type { Catalog } from '../catalog/catalog';
 import type { PolicyDocument } from '../model/document';
-import type { OffsetEdit } from '../model/edits';
+import { replaceScalar, type OffsetEdit } from '../model/edits';
 import type { Slot } from '../model/locate';
 import type { Policy, Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
@@ -100,6 +100,6 @@ export function replaceBySuggestions(finding: Finding, target: FixTarget): Fix[]
   if (!node) return [];
   return (finding.data?.suggestions ?? []).map((s) => ({
     title: `Change to "${s}"`,
-    edits: [{ start: node.start, end: node.end, newText: document.format.writer.string(s, node.quote) }],
+    edits: [replaceScalar(document, node, s)],
   }));
 }

@@ -4,7 +4,7 @@ import { readArn } from '../iam/arn';
 import { parseOperator } from '../iam/operators';
 import { scanVariables, type VariableToken } from '../iam/variables';
 import { elementValues, resolvesVariables, type Statement, type StatementElementName } from '../model/policy';
-import { contentRange, type StringNode } from '../model/tree';
+import { sourceRangeOf, type StringNode } from '../model/tree';
 import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
 const rules = {
@@ -67,11 +67,9 @@ export const variableRules = defineRules({
   },
 });
 
-/** The source range of part of a string's content (exact for strings without escapes). */
+/** The source range of part of a string's content (the whole string where escapes hide it). */
 function rangeIn(node: StringNode, start: number, end: number) {
-  const content = contentRange(node);
-  if (content.end - content.start !== node.value.length) return node;
-  return { start: content.start + start, end: content.start + end };
+  return sourceRangeOf(node, start, end) ?? node;
 }
 
 function checkString(node: StringNode, allowed: boolean, element: string, versioned: boolean, context: Context): void {

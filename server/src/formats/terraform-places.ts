@@ -1,0 +1,70 @@
+// Where a Terraform configuration keeps IAM policies: the arguments of the AWS provider's resources that
+// take a policy document (`aws_iam_policy.policy`, `aws_iam_role.assume_role_policy`, an `inline_policy`
+// block's `policy`, `aws_s3_bucket_policy.policy`, …), and what each says of the policy it holds.
+import type { PolicyKind, PolicyTraits } from '../model/policy';
+
+export interface Place {
+  readonly kind: PolicyKind;
+  readonly traits: PolicyTraits;
+}
+
+const MANAGED = { limit: 6144, what: 'a managed policy' };
+const ROLE_INLINE = { limit: 10240, what: "a role's inline policies" };
+
+const identity = (quota = MANAGED): Place => ({ kind: 'identity', traits: { quota } });
+const resource = (traits: PolicyTraits = {}): Place => ({ kind: 'resource', traits });
+const TRUST: Place = { kind: 'trust', traits: {} };
+/** ECR applies a repository policy to its repository: the statements name no Resource. */
+const REPOSITORY = resource({ impliedResource: true });
+/** A VPC endpoint's policy filters the calls through it and grants nothing by itself. */
+const ENDPOINT = resource({ filter: true });
+/** API Gateway resource policies may write `execute-api:/stage/method/path`. */
+const API = resource({ resourceShorthand: 'execute-api:/' });
+
+/** Resource type → argument → the policy it holds. */
+export const RESOURCE_PLACES: Readonly<Record<string, Readonly<Record<string, Place>>>> = {
+  aws_iam_policy: { policy: identity() },
+  aws_iam_role_policy: { policy: identity(ROLE_INLINE) },
+  aws_iam_user_policy: { policy: identity({ limit: 2048, what: "a user's inline policies" }) },
+  aws_iam_group_policy: { policy: identity({ limit: 5120, what: "a group's inline policies" }) },
+  aws_iam_role: { assume_role_policy: TRUST },
+  aws_ssoadmin_permission_set_inline_policy: { inline_policy: identity(ROLE_INLINE) },
+  aws_iot_policy: { policy: identity({ limit: 2048, what: 'an AWS IoT policy' }) },
+  aws_s3_bucket_policy: { policy: resource() },
+  aws_s3_bucket: { policy: resource() },
+  aws_s3_access_point: { policy: resource() },
+  aws_s3control_access_point_policy: { policy: resource() },
+  aws_sqs_queue_policy: { policy: resource() },
+  aws_sqs_queue: { policy: resource() },
+  aws_sns_topic_policy: { policy: resource() },
+  aws_sns_topic: { policy: resource() },
+  aws_kms_key: { policy: resource() },
+  aws_kms_key_policy: { policy: resource() },
+  aws_kms_replica_key: { policy: resource() },
+  aws_secretsmanager_secret_policy: { policy: resource() },
+  aws_secretsmanager_secret: { policy: resource() },
+  aws_ecr_repository_policy: { policy: REPOSITORY },
+  aws_ecrpublic_repository_policy: { policy: REPOSITORY },
+  aws_ecr_registry_policy: { policy: resource() },
+  aws_efs_file_system_policy: { policy: resource() },
+  aws_vpc_endpoint: { policy: ENDPOINT },
+  aws_vpc_endpoint_policy: { policy: ENDPOINT },
+  aws_api_gateway_rest_api: { policy: API },
+  aws_api_gateway_rest_api_policy: { policy: API },
+  aws_opensearch_domain: { access_policies: resource() },
+  aws_opensearch_domain_policy: { access_policies: resource() },
+  aws_elasticsearch_domain: { access_policies: resource() },
+  aws_elasticsearch_domain_policy: { access_policies: resource() },
+  aws_backup_vault_policy: { policy: resource() },
+  aws_codeartifact_domain_permissions_policy: { policy_document: resource() },
+  aws_codeartifact_repository_permissions_policy: { policy_document: resource() },
+  aws_cloudwatch_log_resource_policy: { policy_document: resource() },
+  aws_glacier_vault: { access_policy: resource() },
+  aws_dynamodb_resource_policy: { policy: resource() },
+};
+
+/** `aws_iam_role`'s `inline_policy { name, policy }` blocks: inline policies of the role. */
+export const INLINE_POLICY_BLOCKS: Readonly<Record<string, Place>> = { aws_iam_role: identity(ROLE_INLINE) };
+
+/** A policy document data source that no argument of this file uses: a managed policy's quota, as for a policy file. */
+export const UNUSED_DOCUMENT_QUOTA = MANAGED;
