@@ -7,7 +7,7 @@ import type { FormatId as DocumentFormat } from '../../server/src/formats/regist
 import { LineIndex } from '../../server/src/model/lines';
 import { ruleMeta } from '../../server/src/rules/index';
 import { analyse, quickFixes } from '../../server/src/service';
-import { toJson, toYaml } from '../policy-text';
+import { toDataSource, toJson, toTerraform, toYaml } from '../policy-text';
 
 const ARN = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
 const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
@@ -238,6 +238,106 @@ describe('quick fixes', () => {
     assert.equal(
       apply(json, actionsFor(json, 'json', 'version-missing').actions[0]!),
       '{\n    "Version": "2012-10-17",\n    "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}\n}',
+    );
+  });
+});
+
+/**
+ * The same fixes in Terraform: the document after the fix, as the policy rendered the same way (the fix
+ * touched only what it changed) or, where the fix lays out something new, as the exact text.
+ */
+const TERRAFORM_FIXED: Readonly<Record<string, { readonly terraform?: object | string; readonly datasource?: object | string }>> = {
+  'action-unknown': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'action-unknown-service': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'action-case': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'version-missing': { terraform: policy(allow('profile:GetDomain')) },
+  'version-invalid': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'version-old': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'effect-invalid': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  // The data source's argument is named for the element: `action` becomes `actions`.
+  'element-unknown': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'sid-invalid': {
+    terraform: policy({ Sid: 'Readprofiles', ...allow('profile:GetDomain') }),
+    datasource: policy({ Sid: 'Readprofiles', ...allow(['profile:GetDomain']) }),
+  },
+  'condition-operator-unknown': {
+    terraform: policy(allow('profile:GetDomain', '*', { Condition: { StringEquals: { 'aws:username': 'ana' } } })),
+    datasource: policy(allow(['profile:GetDomain'], '*', { Condition: { StringEquals: { 'aws:username': 'ana' } } })),
+  },
+  'condition-null-ifexists': {
+    terraform: policy(allow('profile:GetDomain', '*', { Condition: { Null: { 'aws:username': 'true' } } })),
+    datasource: policy(allow(['profile:GetDomain'], '*', { Condition: { Null: { 'aws:username': 'true' } } })),
+  },
+  'condition-key-unknown': {
+    terraform: policy(allow('profile:GetDomain', '*', { Condition: { StringEquals: { 'aws:username': 'ana' } } })),
+    datasource: policy(allow(['profile:GetDomain'], '*', { Condition: { StringEquals: { 'aws:username': 'ana' } } })),
+  },
+  'condition-missing-qualifier': {
+    terraform: policy(allow('profile:TagResource', '*', { Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } } })),
+    datasource: policy(allow(['profile:TagResource'], '*', { Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } } })),
+  },
+  'condition-forallvalues-without-null': {
+    terraform:
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      {\n        Effect = "Allow"\n        Action = "profile:CreateDomain"\n        Resource = "*"\n        Condition = {\n          "ForAllValues:StringEquals" = {\n            "aws:TagKeys" = ["team"]\n          }\n          Null = { "aws:TagKeys" = "false" }\n        }\n      },\n    ]\n  })\n}\n',
+    // A condition block of its own, laid out as its neighbour.
+    datasource: policy(
+      allow(['profile:CreateDomain'], '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': 'false' } } }),
+    ),
+  },
+  'action-redundant': {
+    terraform: policy(allow(['profile:Get*', 'profile:ListDomains'])),
+    datasource: policy(allow(['profile:Get*', 'profile:ListDomains'])),
+  },
+  'resource-star-needed': {
+    terraform:
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      {\n        Effect = "Allow"\n        Action = ["profile:GetDomain"]\n        Resource = ["arn:aws:profile:us-east-1:111122223333:domains/retail"]\n      },\n      { Effect = "Allow", Action = "profile:ListDomains", Resource = "*" },\n    ]\n  })\n}\n',
+    // A statement block of its own after the first, a blank line between, its arguments lined up.
+    datasource:
+      'data "aws_iam_policy_document" "p_document" {\n  version = "2012-10-17"\n\n  statement {\n    effect = "Allow"\n    actions = ["profile:GetDomain"]\n    resources = ["arn:aws:profile:us-east-1:111122223333:domains/retail"]\n  }\n\n  statement {\n    effect    = "Allow"\n    actions   = ["profile:ListDomains"]\n    resources = ["*"]\n  }\n}\n\nresource "aws_iam_policy" "p" {\n  policy = data.aws_iam_policy_document.p_document.json\n}\n',
+  },
+  'principal-in-identity-policy': {
+    terraform: policy(allow('profile:GetDomain'), allow('profile:ListDomains')),
+    datasource: policy(allow(['profile:GetDomain']), allow(['profile:ListDomains'])),
+  },
+};
+
+/** Inputs the renderer cannot write: the data source's misspelt argument. */
+const TERRAFORM_INPUTS: Readonly<Record<string, { readonly terraform?: string; readonly datasource?: string }>> = {
+  'element-unknown': {
+    datasource:
+      'data "aws_iam_policy_document" "p_document" {\n  version = "2012-10-17"\n\n  statement {\n    effect = "Allow"\n    action = ["profile:GetDomain"]\n    resources = ["*"]\n  }\n}\n\nresource "aws_iam_policy" "p" {\n  policy = data.aws_iam_policy_document.p_document.json\n}\n',
+  },
+};
+
+describe('quick fixes in Terraform', () => {
+  for (const fix of CASES) {
+    for (const form of ['terraform', 'datasource'] as const) {
+      const expected = TERRAFORM_FIXED[fix.rule]?.[form];
+      const render = form === 'terraform' ? toTerraform : toDataSource;
+      const text = TERRAFORM_INPUTS[fix.rule]?.[form] ?? render(fix.fixture);
+      // What the data source cannot say (no Version: it writes one itself) has no case here.
+      if (expected === undefined || text === undefined) continue;
+      test(`${fix.rule}: ${fix.title} [${form}]`, () => {
+        const { actions, count } = actionsFor(text, 'terraform', fix.rule);
+        const action = actions.find((a) => a.kind === 'quickfix' && a.title.includes(fix.title));
+        assert.ok(action, `no fix "${fix.title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
+        const fixed = apply(text, action);
+        const after = analyse(fixed, 'terraform');
+        assert.deepEqual(after.document.problems, [], fixed);
+        assert.ok(after.findings.filter((f) => f.ruleId === fix.rule).length < count, `${fix.rule} still fires:\n${fixed}`);
+        assert.equal(fixed, typeof expected === 'string' ? expected : render(expected));
+      });
+    }
+  }
+
+  test('every quick fix case has its Terraform result, and every one the data source can write', () => {
+    assert.deepEqual(
+      CASES.filter((c) => !TERRAFORM_FIXED[c.rule]?.terraform).map((c) => c.rule),
+      [],
+    );
+    assert.deepEqual(
+      CASES.filter((c) => !TERRAFORM_FIXED[c.rule]?.datasource && (TERRAFORM_INPUTS[c.rule]?.datasource ?? toDataSource(c.fixture))).map((c) => c.rule),
+      [],
     );
   });
 });

@@ -172,6 +172,202 @@ const CASES: CompletionCase[] = [
   },
 ];
 
+/** A jsonencode policy whose one statement holds the given lines (the cursor among them). */
+const tf = (...lines: string[]) =>
+  `resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      ${lines.join('\n      ')}\n    }]\n  })\n}\n`;
+/** A policy document data source whose one statement holds the given lines. */
+const ds = (...lines: string[]) => `data "aws_iam_policy_document" "d" {\n  statement {\n    ${lines.join('\n    ')}\n  }\n}\n`;
+
+interface TerraformCompletion {
+  readonly terraform?: string;
+  readonly datasource?: string;
+  /** Where the data source names what is offered otherwise (its arguments, its blocks). */
+  readonly datasourceExpect?: Pick<CompletionCase, 'includes' | 'excludes' | 'accept'>;
+}
+
+/** Each completion case in Terraform, by name: the same items, accepted into text that parses. */
+const TERRAFORM_CASES: Readonly<Record<string, TerraformCompletion>> = {
+  'policy element names not yet present': {
+    terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = []\n    ‸\n  })\n}\n',
+    datasource: 'data "aws_iam_policy_document" "d" {\n  ‸\n  statement {\n    actions = ["profile:GetDomain"]\n  }\n}\n',
+    datasourceExpect: { includes: ['version'], excludes: ['statement', 'effect'], accept: { label: 'version', contains: 'version = "2012-10-17"' } },
+  },
+  'statement element names, exclusive pairs respected': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', '‸'),
+    datasource: ds('effect = "Allow"', 'actions = ["profile:GetDomain"]', '‸'),
+    datasourceExpect: {
+      includes: ['resources', 'not_resources', 'condition', 'sid'],
+      excludes: ['effect', 'actions', 'not_actions', 'principals'],
+      accept: { label: 'resources', contains: 'resources = [""]' },
+    },
+  },
+  'a half-typed statement key (unclosed quote in JSON)': {
+    terraform: tf('Effect = "Allow"', 'Ac‸'),
+    datasource: ds('effect = "Allow"', 'act‸'),
+    datasourceExpect: { includes: ['actions', 'not_actions'] },
+  },
+  'a new statement in an empty list': {
+    terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [‸]\n  })\n}\n',
+    datasource: 'data "aws_iam_policy_document" "d" {\n  version = "2012-10-17"\n  ‸\n}\n',
+    datasourceExpect: { includes: ['statement'], accept: { label: 'statement', contains: 'statement {\n    effect = "Allow"\n    actions = [""]' } },
+  },
+  'Version values': {
+    terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "‸"\n    Statement = []\n  })\n}\n',
+    datasource: 'data "aws_iam_policy_document" "d" {\n  version = "‸"\n}\n',
+  },
+  'Effect values right after the colon': { terraform: tf('Effect = ‸'), datasource: ds('effect = ‸') },
+  'service prefixes in an empty string, profile first': { terraform: tf('Effect = "Allow"', 'Action = ["‸"]'), datasource: ds('actions = ["‸"]') },
+  'profile actions mid-word, with access level and description': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:Ge‸"'),
+    datasource: ds('actions = ["profile:Ge‸"]'),
+  },
+  'wildcards say how many actions they cover': { terraform: tf('Effect = "Allow"', 'Action = ["profile:‸"]'), datasource: ds('actions = ["profile:‸"]') },
+  "other services' actions from the index": { terraform: tf('Effect = "Allow"', 'Action = "kms:Dec‸"'), datasource: ds('actions = ["kms:Dec‸"]') },
+  'ARN templates for the statement\'s actions, no "*" when every action takes a resource': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetProfileObjectType"', 'Resource = ["‸"]'),
+    datasource: ds('actions = ["profile:GetProfileObjectType"]', 'resources = ["‸"]'),
+  },
+  '"*" where an action takes no resource type': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:ListDomains"', 'Resource = "‸"'),
+    datasource: ds('actions = ["profile:ListDomains"]', 'resources = ["‸"]'),
+  },
+  'ARN parts: regions, with those already used first': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]'),
+    datasource: ds('actions = ["profile:GetDomain"]', 'resources = ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]'),
+  },
+  'ARN parts: domain names already used': {
+    terraform: tf(
+      'Effect = "Allow"',
+      'Action = "profile:GetDomain"',
+      'Resource = ["arn:aws:profile:us-east-1:111122223333:domains/retail", "arn:aws:profile:eu-west-2:111122223333:domains/‸"]',
+    ),
+    datasource: ds(
+      'actions = ["profile:GetDomain"]',
+      'resources = ["arn:aws:profile:us-east-1:111122223333:domains/retail", "arn:aws:profile:eu-west-2:111122223333:domains/‸"]',
+    ),
+  },
+  // Terraform's `$${` and the data source's `&{` are where a policy variable starts.
+  'policy variables inside an ARN': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "arn:aws:profile:*:*:domains/$${‸"'),
+    datasource: ds('actions = ["profile:GetDomain"]', 'resources = ["arn:aws:profile:*:*:domains/&{‸"]'),
+  },
+  'condition operators': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', 'Condition = {', '  ‸', '}'),
+    datasource: ds('actions = ["profile:GetDomain"]', 'resources = ["*"]', 'condition {', '  ‸', '}'),
+  },
+  'operators that fit the key already written': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', 'Condition = {', '  "‸" = { "aws:SecureTransport" = "true" }', '}'),
+    datasource: ds(
+      'actions = ["profile:GetDomain"]',
+      'resources = ["*"]',
+      'condition {',
+      '  test     = "‸"',
+      '  variable = "aws:SecureTransport"',
+      '  values   = ["true"]',
+      '}',
+    ),
+  },
+  'condition keys: request tags only where an action takes them': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:CreateDomain"', 'Resource = "*"', 'Condition = {', '  StringEquals = {', '    ‸', '  }', '}'),
+    datasource: ds('actions = ["profile:CreateDomain"]', 'resources = ["*"]', 'condition {', '  test = "StringEquals"', '  ‸', '}'),
+  },
+  'condition keys: no request tags for GetDomain': {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', 'Condition = {', '  StringEquals = {', '    "aws:‸"', '  }', '}'),
+    datasource: ds('actions = ["profile:GetDomain"]', 'resources = ["*"]', 'condition {', '  test     = "StringEquals"', '  variable = "aws:‸"', '}'),
+  },
+  'Bool values': {
+    terraform: tf(
+      'Effect = "Allow"',
+      'Action = "profile:GetDomain"',
+      'Resource = "*"',
+      'Condition = {',
+      '  Bool = {',
+      '    "aws:SecureTransport" = "‸"',
+      '  }',
+      '}',
+    ),
+    datasource: ds(
+      'actions = ["profile:GetDomain"]',
+      'resources = ["*"]',
+      'condition {',
+      '  test     = "Bool"',
+      '  variable = "aws:SecureTransport"',
+      '  values   = ["‸"]',
+      '}',
+    ),
+  },
+  'condition values already used for the same key': {
+    terraform:
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      { Effect = "Allow", Action = "profile:GetDomain", Resource = "*", Condition = { StringEquals = { "aws:ResourceTag/team" = "blue" } } },\n      { Effect = "Deny", Action = "profile:DeleteDomain", Resource = "*", Condition = { StringNotEquals = { "aws:ResourceTag/team" = "‸" } } },\n    ]\n  })\n}\n',
+    datasource:
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomain"]\n    resources = ["*"]\n    condition {\n      test     = "StringEquals"\n      variable = "aws:ResourceTag/team"\n      values   = ["blue"]\n    }\n  }\n  statement {\n    effect    = "Deny"\n    actions   = ["profile:DeleteDomain"]\n    resources = ["*"]\n    condition {\n      test     = "StringNotEquals"\n      variable = "aws:ResourceTag/team"\n      values   = ["‸"]\n    }\n  }\n}\n',
+  },
+};
+
+describe('completion in Terraform', () => {
+  for (const completionCase of CASES) {
+    for (const form of ['terraform', 'datasource'] as const) {
+      const marked = TERRAFORM_CASES[completionCase.name]?.[form];
+      test(`${completionCase.name} [${form}]`, () => {
+        assert.ok(marked, 'every completion case has its Terraform forms');
+        const expect = (form === 'datasource' && TERRAFORM_CASES[completionCase.name]?.datasourceExpect) || completionCase;
+        const { text, items } = itemsAt(marked, 'terraform');
+        const labels = items.map((i) => i.label);
+        for (const label of expect.includes ?? []) assert.ok(labels.includes(label), `missing ${label} in ${labels.slice(0, 30).join(', ')}`);
+        for (const label of expect.excludes ?? []) assert.ok(!labels.includes(label), `unexpected ${label}`);
+        if (completionCase.detail) {
+          const item = items.find((i) => i.label === completionCase.detail!.label);
+          assert.match(item?.detail ?? '', completionCase.detail.matches);
+        }
+        if (expect.accept) {
+          const item = items.find((i) => i.label === expect.accept!.label);
+          assert.ok(item, `no item ${expect.accept.label}`);
+          const after = applyCompletion(text, item);
+          assert.deepEqual(
+            analyse(after, 'terraform').document.problems.filter((p) => p.code === 'syntax-error'),
+            [],
+            after,
+          );
+          assert.ok(after.includes(expect.accept.contains), after);
+        }
+      });
+    }
+  }
+
+  test('a policy variable is written as Terraform leaves it: $${…} in jsonencode, &{…} in the data source', () => {
+    for (const [marked, written] of [
+      [TERRAFORM_CASES['policy variables inside an ARN']!.terraform!, '"arn:aws:profile:*:*:domains/$${aws:username}"'],
+      [TERRAFORM_CASES['policy variables inside an ARN']!.datasource!, '"arn:aws:profile:*:*:domains/&{aws:username}"'],
+    ] as const) {
+      const { items } = itemsAt(marked, 'terraform');
+      const item = items.find((i) => i.label === '${aws:username}')!;
+      assert.equal((item.textEdit as { newText: string }).newText, written);
+      // The editor filters on the text as written.
+      assert.equal(item.filterText, written);
+    }
+  });
+
+  test('an ARN template is a snippet of tab stops, never a live ${…}', () => {
+    const { items } = itemsAt(
+      TERRAFORM_CASES['ARN templates for the statement\'s actions, no "*" when every action takes a resource']!.terraform!,
+      'terraform',
+    );
+    const item = items.find((i) => i.label === 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}')!;
+    assert.equal((item.textEdit as { newText: string }).newText, '"arn:${1:aws}:profile:${2:us-east-1}:${3:111122223333}:domains/${4:DomainName}"');
+  });
+
+  test('in a trust policy data source, principals come as a block', () => {
+    const text =
+      'data "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    ‸\n  }\n}\n\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n';
+    const { text: plain, items } = itemsAt(text, 'terraform');
+    const item = items.find((i) => i.label === 'principals')!;
+    assert.equal(
+      applyCompletion(plain, item).split('\n').slice(2, 7).join('\n'),
+      '    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = [""]\n    }',
+    );
+  });
+});
+
 function itemsAt(marked: string, format: DocumentFormat): { text: string; items: CompletionItem[] } {
   const { text, offset } = withCursor(marked);
   return { text, items: completion(analyse(text, format), offset).items };

@@ -6,7 +6,7 @@ import type { FormatWriter, Quote } from '../model/format';
 import { leadingIndent } from '../model/lines';
 import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { ArrayNode, ObjectNode, ValueNode } from '../model/tree';
-import { objectWriter, quoteHcl } from './terraform-writers';
+import { quoteHcl } from './terraform-writers';
 
 /** Each element's argument or block name. */
 const NAMES: Readonly<Record<string, string>> = {
@@ -26,8 +26,20 @@ const NAMES: Readonly<Record<string, string>> = {
 const LISTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 const UNIT = '  ';
 
+/** A string as the data source is written: policy variables as `&{…}`, which it turns into `${…}`. */
+function quote(value: string): string {
+  return quoteHcl(value, '&{');
+}
+
 function escapeInside(value: string): string {
-  return quoteHcl(value).slice(1, -1);
+  return quote(value).slice(1, -1);
+}
+
+/** A value on one line: a string, or a list of them. */
+function inline(data: unknown): string {
+  if (Array.isArray(data)) return `[${data.map(inline).join(', ')}]`;
+  if (typeof data === 'string') return quote(data);
+  return String(data);
 }
 
 function quoted(snippet: KeySnippet | SnippetValue): string {
@@ -145,8 +157,8 @@ function elementText(name: string, value: unknown, indent: string): string {
           NAMES[name]!,
           aligned(
             [
-              ['type', quoteHcl(type as string)],
-              ['identifiers', objectWriter.inline(listOf(identifiers))],
+              ['type', quote(type as string)],
+              ['identifiers', inline(listOf(identifiers))],
             ],
             indent + UNIT,
           ),
@@ -156,7 +168,7 @@ function elementText(name: string, value: unknown, indent: string): string {
       .join(`\n${indent}`);
   }
   const attribute = NAMES[name] ?? name;
-  return `${attribute} = ${objectWriter.inline(LISTS.has(name) ? listOf(value) : value)}`;
+  return `${attribute} = ${inline(LISTS.has(name) ? listOf(value) : value)}`;
 }
 
 function conditionText(operators: Record<string, Record<string, unknown>>, indent: string): string {
@@ -169,9 +181,9 @@ function conditionText(operators: Record<string, Record<string, unknown>>, inden
 function conditionBlock(operator: string, key: string, values: unknown, indent: string): string {
   const lines = aligned(
     [
-      ['test', quoteHcl(operator)],
-      ['variable', quoteHcl(key)],
-      ['values', objectWriter.inline(listOf(values))],
+      ['test', quote(operator)],
+      ['variable', quote(key)],
+      ['values', inline(listOf(values))],
     ],
     indent + UNIT,
   );
@@ -215,19 +227,17 @@ function addedEntry(text: string, container: ObjectNode, key: string, value: unk
 function addedItem(text: string, list: ArrayNode, after: ValueNode, value: unknown): OffsetEdit | undefined {
   if (list.style !== 'block' || after.kind !== 'object') return undefined;
   const indent = columnAt(text, after.start);
-  const elements = Object.entries(value as Record<string, unknown>).map(
-    ([name, v]) => [NAMES[name] ?? name, objectWriter.inline(LISTS.has(name) ? listOf(v) : v)] as const,
-  );
+  const elements = Object.entries(value as Record<string, unknown>).map(([name, v]) => [NAMES[name] ?? name, inline(LISTS.has(name) ? listOf(v) : v)] as const);
   return { start: after.end, end: after.end, newText: `\n\n${indent}${block('statement', aligned(elements, indent + UNIT), indent)}` };
 }
 
 export const documentWriter: FormatWriter = {
-  string: (value: string, _quote: Quote) => quoteHcl(value),
+  string: (value: string, _quote: Quote) => quote(value),
   stringSnippet: (snippet: string) => `"${snippet}"`,
-  key: (name: string) => NAMES[name] ?? quoteHcl(name),
+  key: (name: string) => NAMES[name] ?? quote(name),
   keyLabel: (name: string) => NAMES[name] ?? name,
-  inlineEntry: (name: string, written: string) => `${NAMES[name] ?? quoteHcl(name)} = ${written}`,
-  inline: objectWriter.inline,
+  inlineEntry: (name: string, written: string) => `${NAMES[name] ?? quote(name)} = ${written}`,
+  inline,
   keySnippet: (key: KeySnippet) => (typeof key === 'string' && NAMES[key] ? NAMES[key]! : quoted(key)),
   entry: documentEntry,
   value: documentValue,

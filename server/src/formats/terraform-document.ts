@@ -43,7 +43,9 @@ export function documentPolicy(block: HclBlock, text: string): ObjectNode {
   }
   if (statements.length > 0) {
     const first = statements[0]!;
-    const list: ArrayNode = { kind: 'array', style: 'block', items: [], start: first.start, end: statements[statements.length - 1]!.end, parent: undefined };
+    // The list runs on to the closing brace: a position after the statements is where another one goes.
+    const listEnd = Math.max(statements[statements.length - 1]!.end, block.close ?? block.end);
+    const list: ArrayNode = { kind: 'array', style: 'block', items: [], start: first.start, end: listEnd, parent: undefined };
     for (const statement of statements) {
       const node = statementNode(statement, text);
       node.parent = list;
@@ -118,7 +120,7 @@ function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: bool
       computed ||= test !== undefined;
       continue;
     }
-    const keys = objectNode(block.start, block.end);
+    const keys = objectNode(keysStart(block, test!), block.end);
     const property: PropertyNode = { kind: 'property', key: operator, value: keys, start: block.start, end: block.end, parent: node, colon: test!.equals! + 1 };
     operator.parent = property;
     keys.parent = property;
@@ -142,6 +144,15 @@ function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: bool
     node.properties.push(property);
   }
   return computed && node.properties.length === 0 ? opaqueOf(node, text) : node;
+}
+
+/**
+ * Where an operator's keys start: after its `test` argument when that comes first, as it does (so a
+ * position on the test string is on the operator, and anywhere after it among the keys).
+ */
+function keysStart(block: HclBlock, test: HclAttribute): number {
+  const others = block.body.items.filter((item) => item !== test);
+  return others.every((item) => item.start >= test.end) ? test.end : block.start;
 }
 
 /** An argument as an element: the key is the argument's name, read as the element it writes (or as written, for an unknown one). */

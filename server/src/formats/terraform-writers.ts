@@ -4,7 +4,7 @@
 // Terraform leaves it as it is: `${` becomes `$${` and `%{` becomes `%%{`, never a live interpolation.
 import type { FormatWriter, Quote, Separators } from '../model/format';
 import { leadingIndent } from '../model/lines';
-import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
+import { scalarText, scalarValues, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { ObjectNode } from '../model/tree';
 import { jsonFormat } from './json';
 
@@ -13,8 +13,11 @@ function escapeSequences(text: string): string {
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
-/** A Terraform quoted string whose value is `value`. */
-export function quoteHcl(value: string): string {
+/**
+ * A Terraform quoted string whose value is `value`. variables: how a policy variable's `${` is written,
+ * `$${` (Terraform's escape) or `&{` (the policy document data source's own spelling).
+ */
+export function quoteHcl(value: string, variables: '$${' | '&{' = '$${'): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -26,7 +29,7 @@ export function quoteHcl(value: string): string {
     else if (c < 0x20) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += value[i];
   }
-  return `"${escapeSequences(out)}"`;
+  return `"${variables === '$${' ? escapeSequences(out) : out.replace(/\$\{/g, () => '&{').replace(/%\{/g, () => '%%{')}"`;
 }
 
 /** The inside of a quoted string, for text within a tab stop. */
@@ -87,8 +90,10 @@ function objectValue(snippet: SnippetValue, layout: Layout): string {
   }
 }
 
+/** A key as a snippet: bare where every value its tab stops offer is a name (`${1|AWS,Service|}`), quoted otherwise. */
 function objectKeySnippet(key: KeySnippet): string {
-  return typeof key === 'string' ? snippetText(hclKey(key)) : quotedSnippet(key);
+  if (typeof key === 'string') return snippetText(hclKey(key));
+  return scalarValues(key).every(isIdentifier) ? scalarText(key) : quotedSnippet(key);
 }
 
 function objectEntries(list: ReadonlyArray<readonly [KeySnippet, SnippetValue]>, layout: Layout): string {

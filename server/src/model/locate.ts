@@ -268,7 +268,12 @@ export function locateRange(document: PolicyDocument, start: number, end: number
   // Just inside the start: between a string's quotes, within a plain scalar.
   const slot = locate(document, Math.min(start + 1, end)) ?? locate(document, start);
   const node = slot?.node?.kind === 'string' && slot.node.start === start && slot.node.end === end ? slot.node : undefined;
-  const policy = slot?.policy ?? policyAt(document, start);
+  const policy = slot?.policy ?? policyAt(document, start) ?? policyHeldAt(document, start);
   const statement = slot?.statement ?? policy?.statements.find((s) => start >= s.node.start && start <= s.node.end);
   return { slot, node, policy, statement };
+}
+
+/** The policy whose holding key (`PolicyDocument:`, Terraform's `policy =`) is at the offset: where a missing element is reported. */
+function policyHeldAt(document: PolicyDocument, offset: number): Policy | undefined {
+  return document.policies.find((p) => p.node.parent?.kind === 'property' && offset >= p.node.parent.key.start && offset <= p.node.parent.key.end);
 }

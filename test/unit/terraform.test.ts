@@ -1,0 +1,182 @@
+// Terraform as a format: where policies are found and what their places say of them, Terraform's own
+// expressions never reported, policy variables in both of Terraform's spellings, exact positions in
+// heredocs, the data source's defaults, and the outline, lenses and simulation over what was found.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyse, hoverAt, lenses, simulate, symbols } from '../../server/src/service';
+import { describeFinding, readRepoFile } from '../helpers';
+
+const fixture = (name: string) => readRepoFile('test', 'fixtures', 'terraform', name);
+const findings = (text: string) => analyse(text, 'terraform').findings.map((f) => describeFinding(text, f));
+
+describe('Terraform: where policies are', () => {
+  test('each argument that takes a policy, each inline_policy block, each data source, with the kind its place gives', () => {
+    const { document } = analyse(fixture('places.tf'), 'terraform');
+    assert.deepEqual(
+      document.policies.map((p) => [p.label, p.kind, p.traits.quota?.limit, p.traits.impliedResource ?? false]),
+      [
+        ['aws_iam_role.agent › assume_role_policy', 'trust', undefined, false],
+        ['aws_iam_role.agent › inline_policy "read"', 'identity', 10240, false],
+        ['aws_kms_key.exports', 'resource', undefined, false],
+        // A data source is what the argument that uses it makes it; one that no argument uses is read as a policy file would be.
+        ['data.aws_iam_policy_document.inline', 'identity', 10240, false],
+        ['data.aws_iam_policy_document.trust', 'trust', undefined, false],
+        ['data.aws_iam_policy_document.pull', 'resource', undefined, true],
+        ['data.aws_iam_policy_document.unused', 'identity', 6144, false],
+      ],
+    );
+    assert.deepEqual(document.problems, []);
+  });
+
+  test('the representative fixture: jsonencode, heredocs of both kinds and the data source', () => {
+    const text = fixture('policies.tf');
+    const { document } = analyse(text, 'terraform');
+    assert.deepEqual(
+      document.policies.map((p) => p.label),
+      ['aws_iam_policy.reader', 'aws_iam_role_policy.heredoc', 'aws_s3_bucket_policy.exports', 'data.aws_iam_policy_document.agent'],
+    );
+    assert.deepEqual(findings(text), ['action-redundant @ "profile:GetDomain"']);
+  });
+
+  test('a file without a policy, or with HCL that is no Terraform policy, gets no diagnostics', () => {
+    assert.deepEqual(findings('variable "region" {\n  default = "us-east-1"\n}\n\nlocals {\n  tags = { team = "blue" }\n}\n'), []);
+    assert.deepEqual(findings(''), []);
+  });
+});
+
+describe("Terraform's own expressions are never reported", () => {
+  test('references, functions, templates, for, conditionals, computed keys, merged and dynamic documents', () => {
+    const text = fixture('expressions.tf');
+    const { document, findings: found } = analyse(text, 'terraform');
+    assert.deepEqual(document.problems, []);
+    assert.deepEqual(
+      found.map((f) => describeFinding(text, f)),
+      [],
+    );
+    // The heredoc built by %{for} is not read (what IAM receives is decided by the loop); the others are.
+    assert.deepEqual(
+      document.policies.map((p) => p.label),
+      [
+        'aws_iam_policy.computed',
+        'aws_iam_role_policy.templated',
+        'data.aws_iam_policy_document.merged',
+        'data.aws_iam_policy_document.base',
+        'data.aws_iam_policy_document.overrides',
+        'data.aws_iam_policy_document.dynamic_trust',
+      ],
+    );
+  });
+
+  test('each expression on its own, in an element where a literal would be reported', () => {
+    const cases = [
+      'Resource = "arn:aws:s3:::${var.bucket}/*"',
+      'Resource = "${aws_s3_bucket.exports.arn}/*"',
+      'Resource = aws_s3_bucket.exports.arn',
+      'Effect = var.effect',
+      'Action = concat(local.read, ["profile:GetDomain"])',
+      'Action = [for a in var.actions : "profile:${a}"]',
+      'Effect = var.deny ? "Deny" : "Allow"',
+      'Resource = data.aws_iam_policy_document.other.json',
+    ];
+    for (const line of cases) {
+      const text = `resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect = "Allow"\n      Action = "profile:GetDomain"\n      Resource = "*"\n      ${line}\n    }]\n  })\n}\n`;
+      // The line sets an element a second time: that is the only thing reported.
+      assert.deepEqual(
+        findings(text).filter((f) => !f.startsWith('duplicate-key')),
+        [],
+        line,
+      );
+    }
+  });
+});
+
+describe('Terraform: policy variables', () => {
+  test('$${…} in jsonencode and heredocs, &{…} in the data source: reported on exactly the variable as written', () => {
+    const jsonencode =
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "profile:GetDomain", Resource = "arn:aws:profile:*:*:domains/$${aws:usrname}" }]\n  })\n}\n';
+    assert.deepEqual(findings(jsonencode), ['variable-unknown @ $${aws:usrname}']);
+    const heredoc =
+      'resource "aws_iam_role_policy" "p" {\n  policy = <<-EOT\n    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/$${aws:usrname}"}]}\n  EOT\n}\n';
+    assert.deepEqual(findings(heredoc), ['variable-unknown @ $${aws:usrname}']);
+    const document =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomain"]\n    resources = ["arn:aws:profile:*:*:domains/&{aws:usrname}", "arn:aws:profile:*:*:domains/&{aws:username}"]\n  }\n}\n';
+    assert.deepEqual(findings(document), ['variable-unknown @ &{aws:usrname}']);
+  });
+
+  test('hover on a variable written with $${ explains the variable', () => {
+    const text =
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "profile:GetDomain", Resource = "arn:aws:profile:*:*:domains/$${aws:username}" }]\n  })\n}\n';
+    const hover = hoverAt(analyse(text, 'terraform'), text.indexOf('aws:username'));
+    assert.match(JSON.stringify(hover?.contents), /\$\{aws:username\}\*\* — policy variable/);
+  });
+});
+
+describe('Terraform: positions', () => {
+  test('findings in an indented heredoc land on the JSON as written, line and column', () => {
+    const text =
+      'resource "aws_iam_role_policy" "p" {\n  policy = <<-EOT\n    {\n      "Version": "2012-10-17",\n      "Statement": [{"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}]\n    }\n  EOT\n}\n';
+    const analysis = analyse(text, 'terraform');
+    const finding = analysis.findings.find((f) => f.ruleId === 'action-unknown')!;
+    assert.equal(text.slice(finding.start, finding.end), '"profile:GetDomian"');
+    assert.deepEqual(analysis.document.lines.positionAt(finding.start), { line: 4, character: 50 });
+  });
+
+  test('a JSON mistake inside a heredoc is reported where it is', () => {
+    const text =
+      'resource "aws_iam_role_policy" "p" {\n  policy = <<-EOT\n    {\n      "Version": "2012-10-17",\n      "Statement": [{"Effect": "Allow",}]\n    }\n  EOT\n}\n';
+    const { problems } = analyse(text, 'terraform').document;
+    // As in a JSON file: the brace after the trailing comma.
+    assert.equal(problems[0]!.message, 'Trailing comma: JSON does not allow a comma before "}".');
+    assert.equal(problems[0]!.start, text.indexOf('}]'));
+  });
+
+  test('in the data source, a wrong operator is reported on test, a wrong key on variable, a wrong action on its string', () => {
+    const text =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomian"]\n    resources = ["*"]\n    condition {\n      test     = "StringEqual"\n      variable = "aws:username"\n      values   = ["ana"]\n    }\n    condition {\n      test     = "StringEquals"\n      variable = "aws:usernme"\n      values   = ["ana"]\n    }\n  }\n}\n';
+    assert.deepEqual(findings(text), [
+      'action-unknown @ "profile:GetDomian"',
+      'condition-operator-unknown @ "StringEqual"',
+      'condition-key-unknown @ "aws:usernme"',
+    ]);
+  });
+});
+
+describe('Terraform: the data source writes Version and Effect itself', () => {
+  test('no version, no effect: nothing missing, and the statement allows', () => {
+    const text = 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomain"]\n    resources = ["*"]\n  }\n}\n';
+    const analysis = analyse(text, 'terraform');
+    assert.deepEqual(
+      analysis.findings.map((f) => f.ruleId),
+      [],
+    );
+    const result = simulate(analysis, text.indexOf('actions'), 'statement', { action: 'profile:GetDomain', resource: '*', context: {} });
+    assert.equal(result?.decision, 'Allow');
+  });
+
+  test('an explicit effect = "Deny" denies, and a wrong one is reported on its value', () => {
+    const deny =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    effect    = "Deny"\n    actions   = ["profile:GetDomain"]\n    resources = ["*"]\n  }\n}\n';
+    const analysis = analyse(deny, 'terraform');
+    assert.equal(simulate(analysis, deny.indexOf('actions'), 'policy', { action: 'profile:GetDomain', resource: '*', context: {} })?.decision, 'ExplicitDeny');
+    assert.deepEqual(findings(deny.replace('"Deny"', '"deny"')), ['effect-invalid @ "deny"']);
+  });
+});
+
+describe('Terraform: outline and lenses', () => {
+  test('each policy by its resource and argument, each statement by its Sid; lenses over identity policies and their statements', () => {
+    const analysis = analyse(fixture('policies.tf'), 'terraform');
+    assert.deepEqual(
+      symbols(analysis).map((s) => [s.name, s.children?.map((c) => c.name)]),
+      [
+        ['aws_iam_policy.reader', ['ReadProfiles']],
+        ['aws_iam_role_policy.heredoc', ['Allow profile:ListDomains']],
+        ['aws_s3_bucket_policy.exports', ['Allow s3:GetObject']],
+        ['data.aws_iam_policy_document.agent', ['TaggedDomains']],
+      ],
+    );
+    assert.deepEqual(
+      lenses(analysis, 'file:///main.tf').map((l) => `${l.range.start.line + 1} ${l.command?.title}`),
+      ['6 ▷ Simulate policy', '9 ▷ Simulate statement', '22 ▷ Simulate policy', '24 ▷ Simulate statement'],
+    );
+  });
+});
