@@ -2,6 +2,7 @@
 // in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewPolicy } from './new-policy';
 import { registerSimulation } from './simulate/flow';
 
 let client: LanguageClient | undefined;
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('profilePolicy', 'Profile Policy', serverOptions, clientOptions);
   registerSimulation(context, client);
+  registerNewPolicy(context, client);
   await client.start();
 }
 

@@ -69,6 +69,26 @@ export interface SimulateAllResult {
 
 export const SIMULATE_COMMAND = 'profilePolicy.simulateStatement';
 
+/** A whole new document to start from: a policy, or a CloudFormation template holding one, as a snippet. */
+export const NewPolicyRequest = 'profilePolicy/newPolicy';
+export type NewPolicyKind = 'policy' | 'managed-policy' | 'role';
+export interface NewPolicyParams {
+  readonly kind: NewPolicyKind;
+  readonly format: 'json' | 'yaml';
+}
+export interface NewPolicyResult {
+  readonly languageId: string;
+  /** LSP snippet syntax: tab stops for the names and the first statement. */
+  readonly snippet: string;
+}
+
+export function readNewPolicyParams(value: unknown): NewPolicyParams {
+  const { kind, format } = record(value, 'the params');
+  if (kind !== 'policy' && kind !== 'managed-policy' && kind !== 'role') throw new InvalidParamsError('kind must be "policy", "managed-policy" or "role"');
+  if (format !== 'json' && format !== 'yaml') throw new InvalidParamsError('format must be "json" or "yaml"');
+  return { kind, format };
+}
+
 /** How much the server holds and did: open documents, documents with state, models made, heap. For tests and troubleshooting. */
 export const ServerStatsRequest = 'profilePolicy/serverStats';
 export interface ServerStats {

@@ -11,6 +11,8 @@ import { formatForLanguage } from './formats/registry';
 import type { Format } from './model/format';
 import {
   InvalidParamsError,
+  NewPolicyRequest,
+  readNewPolicyParams,
   readSimulateAllParams,
   readTargetParams,
   ServerStatsRequest,
@@ -19,7 +21,7 @@ import {
   SimulationTargetRequest,
   type ServerStats,
 } from './protocol';
-import { diagnostics, completion, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import { diagnostics, completion, hoverAt, lenses, newPolicy, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
 import { SimulationInputError, validateContext, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
@@ -198,6 +200,7 @@ export function startServer(connection: Connection): void {
       (snapshot, document) => simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
     );
   });
+  connection.onRequest(NewPolicyRequest, (raw: unknown) => newPolicy(checked(() => readNewPolicyParams(raw))));
   connection.onRequest(ServerStatsRequest, (): ServerStats => ({
     documents: documents.all().length,
     analyses: store.size,

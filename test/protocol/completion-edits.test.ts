@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/model/lines';
-import { applyCompletion, withCursor } from '../cursor';
+import { applyCompletion, expandSnippet, withCursor } from '../cursor';
 import { TestClient } from './lsp-client';
 
 interface EditCase {
@@ -74,7 +74,8 @@ Resources:
   {
     name: 'an ARN part typed over: only the part changes',
     language: 'json',
-    marked: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aw‸:profile:us-east-1:111122223333:domains/retail"}]}',
+    marked:
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aw‸:profile:us-east-1:111122223333:domains/retail"}]}',
     accept: 'aws',
     expected:
       '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:us-east-1:111122223333:domains/retail"}]}',
@@ -82,9 +83,11 @@ Resources:
   {
     name: 'an ARN region typed over in YAML: only the region changes',
     language: 'yaml',
-    marked: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-we‸:111122223333:domains/retail\n',
+    marked:
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-we‸:111122223333:domains/retail\n',
     accept: 'eu-west-2',
-    expected: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-west-2:111122223333:domains/retail\n',
+    expected:
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-west-2:111122223333:domains/retail\n',
   },
   {
     name: 'YAML: a key on the line under the dash lands at the item keys',
@@ -129,5 +132,23 @@ describe('completion edits over LSP, applied and compared whole', () => {
       assert.ok(item, `no "${edit.accept}" among ${JSON.stringify(list.items.map((candidate) => candidate.label))}`);
       assert.equal(applyCompletion(text, item), edit.expected);
     });
+  });
+
+  test('"New policy": every kind in both formats is a clean document once its tab stops take their defaults', async () => {
+    for (const kind of ['policy', 'managed-policy', 'role'] as const) {
+      for (const format of ['json', 'yaml'] as const) {
+        const result = (await client.connection.sendRequest('profilePolicy/newPolicy', { kind, format })) as { languageId: string; snippet: string };
+        assert.equal(result.languageId, format);
+        const text = expandSnippet(result.snippet);
+        const uri = `file:///work/new-${kind}.${format}`;
+        const published = await client.open(uri, format, text);
+        assert.deepEqual(published.diagnostics, [], `${kind} ${format}:\n${text}`);
+        if (kind === 'policy') assert.equal(text, format === 'json' ? POLICY_JSON : POLICY_YAML);
+      }
+    }
+    await assert.rejects(
+      client.connection.sendRequest('profilePolicy/newPolicy', { kind: 'scp', format: 'json' }),
+      /kind must be "policy", "managed-policy" or "role"/,
+    );
   });
 });
