@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { test } from 'node:test';
 import { readRepoFile, repoRoot } from '../helpers';
 
@@ -20,15 +20,19 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
   main: string;
   bin: Record<string, string>;
+  scripts: Record<string, string>;
   contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: WalkthroughStep[] }[] };
 }
 
 const manifest = JSON.parse(readRepoFile('package.json')) as Manifest;
 
-/** The files `vsce` would pack, as repository paths. */
+/** The user guide that `npm run package` makes the extension's README (its page in the Marketplace and the Extensions view). */
+const marketplacePage = /--readme-path (\S+)/.exec(manifest.scripts.package ?? '')?.[1] ?? '(none)';
+
+/** The files `vsce` would pack, as repository paths, with the same README as `npm run package`. */
 function packagedFiles(): string[] {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies', '--readme-path', marketplacePage], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.split('\n').filter(Boolean).sort();
 }
@@ -37,7 +41,7 @@ function packagedFiles(): string[] {
 function imagesOf(markdownPath: string): string[] {
   const text = readRepoFile(markdownPath);
   const targets = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
-  return targets.filter((target) => !/^[a-z]+:/i.test(target)).map((target) => posix.normalize(posix.join(dirname(markdownPath), target)));
+  return targets.filter((target) => !/^[a-z]+:/i.test(target)).map((target) => posix.normalize(posix.join(posix.dirname(markdownPath), target)));
 }
 
 const steps = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
@@ -49,7 +53,7 @@ test('the .vsix file list holds the bundles, manifest, grammar, icon, walkthroug
   assert.deepEqual(packagedFiles(), [
     'CHANGELOG.md',
     'LICENSE',
-    'README.md',
+    'MARKETPLACE.md',
     'dist/client.js',
     ...serviceFiles,
     'dist/server.js',
@@ -65,9 +69,17 @@ test('the .vsix file list holds the bundles, manifest, grammar, icon, walkthroug
   ]);
 });
 
-test('every file the icon and the walkthrough point to exists and ships', () => {
+test("the package uses the user guide, not the contributors' README, as its page", () => {
+  assert.equal(marketplacePage, 'MARKETPLACE.md');
+  // The repository README opens with the two fresh-machine commands; the page opens with what the extension does.
+  assert.match(readRepoFile(marketplacePage), /^# Profile Policy/);
+});
+
+test('every file the icon, the Marketplace page and the walkthrough point to exists and ships', () => {
   const shipped = new Set(packagedFiles());
-  const wanted = [manifest.icon, ...walkthroughPages, ...walkthroughPages.flatMap(imagesOf)];
+  const pages = [marketplacePage, ...walkthroughPages];
+  const wanted = [manifest.icon, ...pages, ...pages.flatMap(imagesOf)];
+  assert.ok(imagesOf(marketplacePage).length > 0, 'the Marketplace page shows pictures');
   for (const file of wanted) {
     assert.ok(existsSync(join(repoRoot, file)), `${file} is missing`);
     assert.ok(shipped.has(file), `${file} is not in the .vsix`);
