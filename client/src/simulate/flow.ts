@@ -55,7 +55,8 @@ function where(uri: unknown, position: unknown, scope: unknown): Where | undefin
       scope: scope === 'policy' ? 'policy' : 'statement',
     };
   }
-  const editor = vscode.window.activeTextEditor;
+  // From the palette or the walkthrough, where the focus may be elsewhere: the visible JSON or YAML editor.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => ['json', 'jsonc', 'yaml'].includes(e.document.languageId));
   if (!editor) return undefined;
   return { uri: editor.document.uri, position: editor.selection.active, scope: scope === 'policy' ? 'policy' : 'statement' };
 }
