@@ -2,7 +2,7 @@
 // citing the AWS page it comes from; the same cases run through the CLI in cli-simulate.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyse } from '../../server/src/service';
+import { analyse, target } from '../../server/src/service';
 import { simulatePolicy, simulateStatement } from '../../server/src/simulate/engine';
 import type { SimulationRequest } from '../../server/src/simulate/types';
 import { readRepoFile } from '../helpers';
@@ -130,6 +130,27 @@ describe('simulation engine', () => {
     assert.equal(
       result.statements[1]!.conditions[0]!.reason,
       'aws:TagKeys is missing: ForAnyValue needs at least one value, and IfExists does not change that.',
+    );
+  });
+});
+
+describe('what a simulation asks', () => {
+  test('every key the statement reads: compared keys, and keys read through variables in values and ARNs', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'profile:GetDomain',
+          Resource: 'arn:aws:profile:*:*:domains/${aws:PrincipalTag/domain}',
+          Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}', 'aws:RequestTag/owner': '${aws:username}' } },
+        },
+      ],
+    });
+    const at = target(analyse(text, 'json'), text.indexOf('Effect'), 'statement');
+    assert.deepEqual(
+      at?.contextKeys.map((k) => k.key),
+      ['aws:ResourceTag/team', 'aws:RequestTag/owner', 'aws:PrincipalTag/team', 'aws:username', 'aws:PrincipalTag/domain'],
     );
   });
 });

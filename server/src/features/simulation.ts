@@ -3,7 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
 import { readArnPattern } from '../iam/arn';
-import { hasVariables } from '../iam/variables';
+import { hasVariables, variableKeys } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { requestWarnings } from './request-check';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
@@ -46,20 +46,35 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     }
   }
   const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();
+  const ask = (key: string, multivalued: boolean) => {
+    const known = keys.get(key) ?? { multivalued, examples: new Set<string>() };
+    keys.set(key, known);
+    return known;
+  };
+  // A key read through a policy variable (`${aws:PrincipalTag/team}` in a value or an ARN) decides the answer as much as a compared one.
+  const askVariables = (text: string | undefined) => {
+    for (const key of text ? variableKeys(text) : []) {
+      if ([...keys.keys()].some((k) => k.toLowerCase() === key.toLowerCase())) continue;
+      const info = catalog.conditionKey(key);
+      ask(key, typeof info === 'object' && info.multivalued);
+    }
+  };
   for (const s of statements) {
     for (const operator of s.conditions) {
       const qualified = parseOperator(operator.operator.value).qualifier !== undefined;
       for (const entry of operator.keys) {
         const info = catalog.conditionKey(entry.key.value);
-        const multivalued = (typeof info === 'object' && info.multivalued) || qualified;
-        const known = keys.get(entry.key.value) ?? { multivalued, examples: new Set<string>() };
+        const known = ask(entry.key.value, (typeof info === 'object' && info.multivalued) || qualified);
         for (const value of entry.values) {
           const text = scalarText(value);
           if (text !== undefined && !hasVariables(text)) known.examples.add(text);
         }
-        keys.set(entry.key.value, known);
       }
     }
+  }
+  for (const s of statements) {
+    for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) askVariables(scalarText(value));
+    for (const element of ['Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) askVariables(scalarText(node));
   }
   return {
     scope,
