@@ -27,6 +27,8 @@ export interface SimulationTarget {
   /** The ARNs written in the statement(s), and templates for the resource types they accept. */
   readonly resources: readonly string[];
   readonly contextKeys: readonly ContextKeyInfo[];
+  /** Template parameters the statement(s) read through Ref or Fn::Sub, with their defaults: asked where there is none. */
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly default?: string }>;
 }
 
 export const SimulateRequest = 'profilePolicy/simulate';

@@ -86,7 +86,7 @@ ${context.map(([k, v]) => `<tr><th>${escape(k)}</th><td><code>${escape(Array.isA
 export function showTable(uri: vscode.Uri, resource: string, result: SimulateAllResult): void {
   documentUri = uri;
   const view = ensurePanel('Simulation: all actions');
-  const counts = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
+  const counts = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, Undetermined: 0 };
   for (const row of result.rows) counts[row.decision]++;
   const rows = result.rows
     .map(

@@ -7,7 +7,8 @@ import { hasVariables, variableKeys } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { requestWarnings } from './request-check';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
-import { elementValues, type Policy, type Statement } from '../model/policy';
+import { elementValues, type Policy, type Statement, type TemplateParameter } from '../model/policy';
+import { namesRead, preview, templateValues } from '../simulate/intrinsics';
 import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
@@ -39,12 +40,26 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   const statements = target.statement ? [target.statement] : target.policy.statements;
   const actions = [...new Set(statements.flatMap((s) => statementActions(s, catalog).actions.map((a) => `${a.service}:${a.name}`)))];
   const resources = new Set<string>();
+  // Template functions shown with what the template knows put in (`arn:${AWS::Partition}:…:domains/${DomainName}`).
+  const names = templateValues(target.policy, { action: '', resource: '' });
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
-      const text = scalarText(node);
+      const text = scalarText(node) ?? preview(node, names);
       if (text && text !== '*' && readArnPattern(text)) resources.add(text);
     }
   }
+  const templateParameters = target.policy.origin.format === 'cloudformation' ? target.policy.origin.parameters : new Map<string, TemplateParameter>();
+  const read = new Set<string>();
+  for (const s of statements) {
+    for (const element of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) namesRead(node, read);
+    for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) namesRead(value, read);
+  }
+  const parameters = [...read]
+    .filter((name) => templateParameters.has(name))
+    .map((name) => {
+      const written = templateParameters.get(name)!.default;
+      return written === undefined ? { name } : { name, default: typeof written === 'string' ? written : written.join(',') };
+    });
   const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();
   const ask = (key: string, multivalued: boolean) => {
     const known = keys.get(key) ?? { multivalued, examples: new Set<string>() };
@@ -83,6 +98,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     allActions: (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`),
     resources: [...resources],
     contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
+    parameters,
   };
 }
 
