@@ -24,6 +24,10 @@ export interface SimulationTarget {
   readonly actions: readonly string[];
   /** Every profile action, for "any action". */
   readonly allActions: readonly string[];
+  /** Access level and description of each action above, for the picker. */
+  readonly actionInfo: Readonly<Record<string, { readonly accessLevel: string; readonly description: string }>>;
+  /** The action the position is on, when it is on one: the picker preselects it. */
+  readonly cursorAction?: string;
   /** The ARNs written in the statement(s), and templates for the resource types they accept. */
   readonly resources: readonly string[];
   readonly contextKeys: readonly ContextKeyInfo[];
@@ -63,6 +67,7 @@ export const SimulateAllRequest = 'profilePolicy/simulateAll';
 export interface SimulateAllParams extends SimulationTargetParams {
   readonly resource: string;
   readonly context: SimulationRequest['context'];
+  readonly parameters?: SimulationRequest['parameters'];
 }
 export interface SimulateAllResult {
   readonly label: string;
@@ -125,9 +130,13 @@ export function readTargetParams(value: unknown): SimulationTargetParams {
   return { uri: params.uri, position: position(params.position), scope: params.scope };
 }
 
-export function readSimulateAllParams(value: unknown, readContext: (context: unknown) => SimulationRequest['context']): SimulateAllParams {
+export function readSimulateAllParams(
+  value: unknown,
+  readContext: (context: unknown) => SimulationRequest['context'],
+  readParameters: (parameters: unknown) => SimulationRequest['parameters'],
+): SimulateAllParams {
   const params = readTargetParams(value);
-  const { resource, context } = value as Record<string, unknown>;
+  const { resource, context, parameters } = value as Record<string, unknown>;
   if (typeof resource !== 'string' || !resource) throw new InvalidParamsError('resource must be an ARN or "*"');
-  return { ...params, resource, context: readContext(context ?? {}) };
+  return { ...params, resource, context: readContext(context ?? {}), ...(parameters !== undefined ? { parameters: readParameters(parameters) } : {}) };
 }

@@ -22,7 +22,7 @@ import {
   type ServerStats,
 } from './protocol';
 import { diagnostics, completion, hoverAt, lenses, newPolicy, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
-import { SimulationInputError, validateContext, validateRequest } from './simulate/run';
+import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
 /** How long typing must pause before the rules run. Requests at a position never wait for it. */
@@ -192,12 +192,13 @@ export function startServer(connection: Connection): void {
     );
   });
   connection.onRequest(SimulateAllRequest, (raw: unknown) => {
-    const params = checked(() => readSimulateAllParams(raw, validateContext));
+    const params = checked(() => readSimulateAllParams(raw, validateContext, validateParameters));
     return atModel(
       'simulate all',
       params.uri,
       null,
-      (snapshot, document) => simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
+      (snapshot, document) =>
+        simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context, params.parameters) ?? null,
     );
   });
   connection.onRequest(NewPolicyRequest, (raw: unknown) => newPolicy(checked(() => readNewPolicyParams(raw))));

@@ -78,9 +78,10 @@ export function simulateAllActions(
   scope: SimulationScope,
   resource: string,
   context: SimulationRequest['context'],
+  parameters?: SimulationRequest['parameters'],
   catalog: Catalog = bundledCatalog(),
 ): SimulateAllResult | undefined {
-  return simulateAll(analysis.document, offset, scope, resource, context, catalog);
+  return simulateAll(analysis.document, offset, scope, resource, context, catalog, parameters);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {

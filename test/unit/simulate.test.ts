@@ -149,6 +149,11 @@ describe('what a simulation asks', () => {
       ],
     });
     const at = target(analyse(text, 'json'), text.indexOf('Effect'), 'statement');
+    // On the action itself, the picker preselects it, with its access level and description.
+    const onAction = target(analyse(text, 'json'), text.indexOf('GetDomain'), 'statement');
+    assert.equal(onAction?.cursorAction, 'profile:GetDomain');
+    assert.equal(at?.cursorAction, undefined);
+    assert.deepEqual(onAction?.actionInfo['profile:GetDomain'], { accessLevel: 'Read', description: 'Get a specific domain in an account' });
     assert.deepEqual(
       at?.contextKeys.map((k) => k.key),
       ['aws:ResourceTag/team', 'aws:RequestTag/owner', 'aws:PrincipalTag/team', 'aws:username', 'aws:PrincipalTag/domain'],

@@ -3,6 +3,9 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
 import { readArnPattern } from '../iam/arn';
+import { parseAction } from '../iam/action';
+import { locate } from '../model/locate';
+import { shortDescription } from '../catalog/service';
 import { hasVariables, variableKeys } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { requestWarnings } from './request-check';
@@ -91,15 +94,40 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) askVariables(scalarText(value));
     for (const element of ['Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) askVariables(scalarText(node));
   }
+  const allActions = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`);
+  const actionInfo: Record<string, { accessLevel: string; description: string }> = {};
+  for (const name of [...actions, ...allActions]) {
+    const [service, action] = name.split(':') as [string, string];
+    const info = catalog.action(service, action);
+    actionInfo[name] = {
+      accessLevel: info?.accessLevel ?? catalog.accessLevel(service, action) ?? '',
+      description: info ? sentence(shortDescription(info)) : '',
+    };
+  }
+  const cursorAction = actionUnder(document, offset, catalog);
   return {
     scope,
     label: labelOf(target),
     actions,
-    allActions: (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`),
+    allActions,
+    actionInfo,
+    ...(cursorAction ? { cursorAction } : {}),
     resources: [...resources],
     contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
     parameters,
   };
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The concrete action a position is on (`profile:GetDomain` in an Action list), as the catalogue spells it. */
+function actionUnder(document: PolicyDocument, offset: number, catalog: Catalog): string | undefined {
+  const slot = locate(document, offset);
+  if (slot?.kind !== 'value' || (slot.element !== 'Action' && slot.element !== 'NotAction') || slot.node?.kind !== 'string') return undefined;
+  const parsed = parseAction(slot.node.value);
+  if (parsed.kind !== 'action' || parsed.wildcard) return undefined;
+  const canonical = catalog.canonicalAction(parsed.service, parsed.name);
+  return canonical ? `${catalog.serviceIndex(parsed.service)!.prefix}:${canonical}` : undefined;
 }
 
 export function simulateAt(
@@ -142,11 +170,12 @@ export function simulateAll(
   resource: string,
   context: SimulationRequest['context'],
   catalog: Catalog,
+  parameters?: SimulationRequest['parameters'],
 ): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
   const rows = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((action) => {
-    const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}) };
+    const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}), ...(parameters ? { parameters } : {}) };
     const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
     return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
   });
