@@ -25,6 +25,15 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await shot(page, '01-json-problems.png');
   });
 
+  test('a rule id in the Problems panel opens that rule, rendered', async () => {
+    await problems(page, /action-unknown/);
+    await page.locator('.markers-panel .monaco-list-row .code-link', { hasText: 'action-unknown' }).first().click();
+    const text = await frameText(page, ['action-unknown', 'The service has no action of this name']);
+    assert.doesNotMatch(text, /^### /m); // a preview, not the Markdown source
+    await shot(page, '01b-rule-docs.png');
+    await command(page, 'View: Close All Editors');
+  });
+
   test('a YAML policy: the misspelt action is reported with its suggestion', async () => {
     await openFile(page, 'analyst.yaml');
     const text = await problems(page, /GetProfileObjectTyp/);

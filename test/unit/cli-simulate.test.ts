@@ -145,34 +145,23 @@ describe('profile-policy simulate', () => {
     assert.equal(run('--expect', 'Allow').code, 0);
     const overridden = run('--parameter', 'DomainName=wholesale', '--json');
     assert.equal(JSON.parse(overridden.stdout).decision, 'ImplicitDeny');
-    const deployed = cli([
-      'simulate',
-      '--policy',
-      'examples/cloudformation-roles.yaml',
-      '--select',
-      'PutIntegrationObjects',
-      '--action',
-      'profile:PutProfileObject',
-      '--resource',
-      `${domain}/object-types/orders`,
-      '--json',
-    ]);
-    const json = JSON.parse(deployed.stdout) as { decision: string; statements: Array<{ undetermined?: boolean }> };
+    const integration = (...extra: string[]) =>
+      cli([
+        'simulate',
+        '--policy',
+        'examples/cloudformation-roles.yaml',
+        '--select',
+        'PutIntegrationObjects',
+        '--action',
+        'profile:PutProfileObject',
+        '--resource',
+        `${domain}/object-types/orders`,
+        ...extra,
+      ]);
+    const json = JSON.parse(integration('--json').stdout) as { decision: string; statements: Array<{ undetermined?: boolean }> };
     assert.equal(json.decision, 'Undetermined');
     assert.equal(json.statements[0]!.undetermined, true);
-    const text = cli([
-      'simulate',
-      '--policy',
-      'examples/cloudformation-roles.yaml',
-      '--select',
-      'PutIntegrationObjects',
-      '--action',
-      'profile:PutProfileObject',
-      '--resource',
-      `${domain}/object-types/orders`,
-      '--expect',
-      'Allow',
-    ]);
+    const text = integration('--expect', 'Allow');
     assert.equal(text.code, 1);
     assert.match(text.stdout, /^Undetermined: Whether statement 1 allows the request is decided at deploy time/);
     assert.match(text.stdout, /\n\? statement 1 \(Allow, line 109\): May apply:/);
