@@ -11,6 +11,8 @@ import { formatForLanguage } from './formats/registry';
 import type { Format } from './model/format';
 import {
   InvalidParamsError,
+  NewPolicyRequest,
+  readNewPolicyParams,
   readSimulateAllParams,
   readTargetParams,
   ServerStatsRequest,
@@ -19,8 +21,8 @@ import {
   SimulationTargetRequest,
   type ServerStats,
 } from './protocol';
-import { diagnostics, completion, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
-import { SimulationInputError, validateContext, validateRequest } from './simulate/run';
+import { diagnostics, completion, hoverAt, lenses, newPolicy, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
 /** How long typing must pause before the rules run. Requests at a position never wait for it. */
@@ -190,14 +192,16 @@ export function startServer(connection: Connection): void {
     );
   });
   connection.onRequest(SimulateAllRequest, (raw: unknown) => {
-    const params = checked(() => readSimulateAllParams(raw, validateContext));
+    const params = checked(() => readSimulateAllParams(raw, validateContext, validateParameters));
     return atModel(
       'simulate all',
       params.uri,
       null,
-      (snapshot, document) => simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
+      (snapshot, document) =>
+        simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context, params.parameters) ?? null,
     );
   });
+  connection.onRequest(NewPolicyRequest, (raw: unknown) => newPolicy(checked(() => readNewPolicyParams(raw))));
   connection.onRequest(ServerStatsRequest, (): ServerStats => ({
     documents: documents.all().length,
     analyses: store.size,

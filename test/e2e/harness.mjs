@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDir, ensureEditor, installExtension, node24, root, serverArgs } from '../../scripts/editor.mjs';
+import { CALM_SETTINGS, cacheDir, ensureEditor, installExtension, node24, root, serverArgs } from '../../scripts/editor.mjs';
 
 export const artifacts = join(root, 'test-results', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,18 +65,12 @@ export async function launch() {
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({
+      ...CALM_SETTINGS,
       'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'chat.disableAIFeatures': true,
-      'git.enabled': false,
-      'git.openRepositoryInParentFolders': 'never',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
       'editor.hover.delay': 300,
       // Edits (typing, quick fixes) save themselves in the throwaway copy: no "save changes?" prompts.
       'files.autoSave': 'afterDelay',
       'files.autoSaveDelay': 200,
-      'workbench.tips.enabled': false,
     }),
   );
   installExtension(vsix, extensionsDir);

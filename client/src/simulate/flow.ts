@@ -26,7 +26,7 @@ interface Where {
 
 let last: { where: Where; params: SimulateParams } | undefined;
 /** Answers are remembered between runs, so a second simulation is a few Enter presses. */
-const remembered: { resource?: string; context: Context } = { context: {} };
+const remembered: { resource?: string; context: Context; parameters: Record<string, string> } = { context: {}, parameters: {} };
 
 export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -55,7 +55,8 @@ function where(uri: unknown, position: unknown, scope: unknown): Where | undefin
       scope: scope === 'policy' ? 'policy' : 'statement',
     };
   }
-  const editor = vscode.window.activeTextEditor;
+  // From the palette or the walkthrough, where the focus may be elsewhere: the visible JSON or YAML editor.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => ['json', 'jsonc', 'yaml'].includes(e.document.languageId));
   if (!editor) return undefined;
   return { uri: editor.document.uri, position: editor.selection.active, scope: scope === 'policy' ? 'policy' : 'statement' };
 }
@@ -81,11 +82,13 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
+  const parameters = await askParameters(target);
+  if (!parameters) return;
   const params: SimulateParams = {
     uri: place.uri.toString(),
     position: client.code2ProtocolConverter.asPosition(place.position),
     scope: place.scope,
-    request: { action, resource, context },
+    request: { action, resource, context, ...(Object.keys(parameters).length ? { parameters } : {}) },
   };
   last = { where: place, params };
   await send(client, place, params);
@@ -94,7 +97,7 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
 async function send(client: LanguageClient, place: Where, params: SimulateParams): Promise<SimulateResult | undefined> {
   const result = await client.sendRequest<SimulateResult | null>(SimulateRequest, params);
   if (!result) return void vscode.window.showWarningMessage('The policy changed: nothing to simulate at that place any more.');
-  showResult(place.uri, result);
+  showResult(place.uri, result, place.scope);
   return result;
 }
 
@@ -113,29 +116,46 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
+  const parameters = await askParameters(target);
+  if (!parameters) return;
   const result = await client.sendRequest<SimulateAllResult | null>(SimulateAllRequest, {
     uri: place.uri.toString(),
     position: client.code2ProtocolConverter.asPosition(place.position),
     scope: place.scope,
     resource,
     context,
+    ...(Object.keys(parameters).length ? { parameters } : {}),
   });
   if (result) showTable(place.uri, resource, result);
 }
 
-/** The statement's own actions first; any other profile action below; or type any service:Action. */
+/** "Simulate statement: AnalystRole › “ReadProfiles”", for every question's title. */
+function titleOf(target: SimulationTarget, question: string): string {
+  return `${target.scope === 'statement' ? 'Simulate statement' : 'Simulate policy'}: ${target.label} — ${question}`;
+}
+
+/** The statement's own actions first, the one under the cursor preselected; any other profile action below; or type any service:Action. */
 async function pickAction(target: SimulationTarget): Promise<string | undefined> {
   const own = new Set(target.actions);
+  const item = (action: string): vscode.QuickPickItem => {
+    const info = target.actionInfo[action];
+    return { label: action, ...(info?.accessLevel ? { description: info.accessLevel } : {}), ...(info?.description ? { detail: info.description } : {}) };
+  };
+  const ownItems = target.actions.map(item);
   const items: vscode.QuickPickItem[] = [
     ...(own.size ? [{ label: 'In this statement', kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...target.actions.map((a) => ({ label: a })),
+    ...ownItems,
     { label: 'Other Customer Profiles actions', kind: vscode.QuickPickItemKind.Separator },
-    ...target.allActions.filter((a) => !own.has(a)).map((a) => ({ label: a })),
+    ...target.allActions.filter((a) => !own.has(a)).map(item),
   ];
   const pick = vscode.window.createQuickPick();
-  pick.title = `Simulate ${target.label}: action`;
+  pick.title = titleOf(target, 'action');
   pick.placeholder = 'The action of the request (or type any service:Action)';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
   pick.items = items;
+  const atCursor = items.find((i) => i.label === target.cursorAction && i.kind !== vscode.QuickPickItemKind.Separator);
+  if (atCursor) pick.activeItems = [atCursor];
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
       const value = pick.selectedItems[0]?.label ?? pick.value.trim();
@@ -145,6 +165,25 @@ async function pickAction(target: SimulationTarget): Promise<string | undefined>
     pick.onDidHide(() => resolve(undefined));
     pick.show();
   });
+}
+
+/** Template parameters the statement reads and the template gives no default: asked, remembered. */
+async function askParameters(target: SimulationTarget): Promise<Record<string, string> | undefined> {
+  const parameters: Record<string, string> = {};
+  for (const parameter of target.parameters) {
+    if (parameter.default !== undefined) continue;
+    const previous = remembered.parameters[parameter.name];
+    const answer = await vscode.window.showInputBox({
+      title: titleOf(target, `parameter ${parameter.name}`),
+      prompt: `The template parameter ${parameter.name} has no default: its value for this simulation. Leave empty to leave it to the deployment (the answer may then be Undetermined).`,
+      value: previous ?? '',
+    });
+    if (answer === undefined) return undefined;
+    if (answer.trim() === '') continue;
+    parameters[parameter.name] = answer.trim();
+    remembered.parameters[parameter.name] = answer.trim();
+  }
+  return parameters;
 }
 
 function validateResource(value: string): string | undefined {
@@ -161,7 +200,7 @@ async function askResource(target: SimulationTarget): Promise<string | undefined
       ? remembered.resource
       : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
-    title: `Simulate ${target.label}: resource`,
+    title: titleOf(target, 'resource'),
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
     value,
     valueSelection: placeholderSelection(value),
@@ -185,7 +224,7 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
     const previous = remembered.context[key.key];
     const fallback = key.examples[0] ?? '';
     const answer = await vscode.window.showInputBox({
-      title: `Simulate ${target.label}: ${key.key}`,
+      title: titleOf(target, key.key),
       prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.`,
       value: previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous,
     });

@@ -8,7 +8,8 @@ import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
 import { PARTITIONS } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
-import { locate, type Slot } from '../model/locate';
+import { isEmptyDocument, locate, type Slot } from '../model/locate';
+import { SKELETONS } from './skeletons';
 import { sourceRangeOf, type StringNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
@@ -41,7 +42,7 @@ interface Context {
 
 export function complete(analysis: Analysis, offset: number, catalog: Catalog): CompletionList {
   const slot = locate(analysis.document, offset);
-  if (!slot) return { isIncomplete: false, items: [] };
+  if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
   const items = itemsFor(context);
   const range = toRange(analysis, slot.replace);
@@ -79,6 +80,22 @@ function itemsFor(context: Context): CompletionItem[] {
     case 'value':
       return valueItems(context);
   }
+}
+
+/** An empty document: a whole policy, or a CloudFormation template holding one, written in the document's format. */
+function skeletonItems(analysis: Analysis, offset: number): CompletionItem[] {
+  const { document } = analysis;
+  const layout = { indent: '', unit: indentUnit(document.text) };
+  const at = toRange(analysis, { start: offset, end: offset });
+  return SKELETONS.map((skeleton, index) => ({
+    label: skeleton.label,
+    kind: CompletionItemKind.Snippet,
+    detail: skeleton.detail,
+    textEdit: { range: at, newText: document.format.writer.value(skeleton.value, layout) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    sortText: String(index).padStart(2, '0'),
+  }));
 }
 
 // ── keys ────────────────────────────────────────────────────────────────────────────────────────
@@ -120,8 +137,9 @@ function layoutOf(context: Context): Layout {
   return { indent, unit: indentUnit(document.text) };
 }
 
+/** Keys come first, before what other extensions offer in the same object (`!` sorts before JSON's `$schema`). */
 function keyItems(context: Context, names: readonly string[]): CompletionItem[] {
-  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, String(index).padStart(2, '0')));
+  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, `!${String(index).padStart(2, '0')}`));
 }
 
 /**
