@@ -10,8 +10,8 @@ export function withCursor(marked: string): { text: string; offset: number } {
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
 
-/** Resolves snippet syntax to its defaults: ${1:x} → x, ${1|a,b|} → a, $1 → '', \\$ → $. */
-export function expandSnippet(snippet: string): string {
+/** Resolves snippet syntax to its defaults: ${1:x} → x, ${1|a,b|} → a, $1 → what stop 1 took before it (or nothing), \\$ → $. */
+export function expandSnippet(snippet: string, defaults = new Map<string, string>()): string {
   let out = '';
   for (let i = 0; i < snippet.length; i++) {
     const c = snippet[i]!;
@@ -20,12 +20,18 @@ export function expandSnippet(snippet: string): string {
     } else if (c === '$' && snippet[i + 1] === '{') {
       const close = matchingBrace(snippet, i + 1);
       const inner = snippet.slice(i + 2, close);
-      const choice = /^\d+\|(.*)\|$/.exec(inner);
-      const placeholder = /^\d+:(.*)$/s.exec(inner);
-      out += choice ? choice[1]!.split(',')[0] : placeholder ? expandSnippet(placeholder[1]!) : '';
+      const choice = /^(\d+)\|(.*)\|$/.exec(inner);
+      const placeholder = /^(\d+):(.*)$/s.exec(inner);
+      const value = choice ? choice[2]!.split(',')[0]! : placeholder ? expandSnippet(placeholder[2]!, defaults) : '';
+      const index = (choice ?? placeholder)?.[1];
+      if (index !== undefined) defaults.set(index, value);
+      out += value;
       i = close;
     } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
-      while (/\d/.test(snippet[i + 1] ?? '')) i++;
+      // A mirror: the text its tab stop took, written earlier in the snippet.
+      let index = '';
+      while (/\d/.test(snippet[i + 1] ?? '')) index += snippet[++i];
+      out += defaults.get(index) ?? '';
     } else out += c;
   }
   return out;

@@ -81,7 +81,7 @@ export const NewPolicyRequest = 'profilePolicy/newPolicy';
 export type NewPolicyKind = 'policy' | 'managed-policy' | 'role';
 export interface NewPolicyParams {
   readonly kind: NewPolicyKind;
-  readonly format: 'json' | 'yaml';
+  readonly format: 'json' | 'yaml' | 'terraform';
 }
 export interface NewPolicyResult {
   readonly languageId: string;
@@ -92,7 +92,7 @@ export interface NewPolicyResult {
 export function readNewPolicyParams(value: unknown): NewPolicyParams {
   const { kind, format } = record(value, 'the params');
   if (kind !== 'policy' && kind !== 'managed-policy' && kind !== 'role') throw new InvalidParamsError('kind must be "policy", "managed-policy" or "role"');
-  if (format !== 'json' && format !== 'yaml') throw new InvalidParamsError('format must be "json" or "yaml"');
+  if (format !== 'json' && format !== 'yaml' && format !== 'terraform') throw new InvalidParamsError('format must be "json", "yaml" or "terraform"');
   return { kind, format };
 }
 

@@ -9,7 +9,7 @@ import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
 import { requestWarnings } from './features/request-check';
-import { skeleton } from './features/skeletons';
+import { skeleton, writeSkeleton } from './features/skeletons';
 import { documentSymbols } from './features/symbols';
 import type { NewPolicyParams, NewPolicyResult, SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
 import type { SimulationRequest } from './simulate/types';
@@ -96,5 +96,5 @@ export function checkRequest(request: SimulationRequest, catalog: Catalog = bund
 /** A new document's text as a snippet, in the format asked for. */
 export function newPolicy(params: NewPolicyParams): NewPolicyResult {
   const format = formatById(params.format)!;
-  return { languageId: format.id, snippet: format.writer.value(skeleton(params.kind).value, { indent: '', unit: '  ' }) };
+  return { languageId: format.id, snippet: writeSkeleton(skeleton(params.kind), format, { indent: '', unit: '  ' }).snippet };
 }

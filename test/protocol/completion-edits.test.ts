@@ -11,7 +11,7 @@ import { TestClient } from './lsp-client';
 
 interface EditCase {
   readonly name: string;
-  readonly language: 'json' | 'yaml';
+  readonly language: 'json' | 'yaml' | 'terraform';
   /** The document, `‸` at the cursor. */
   readonly marked: string;
   readonly accept: string;
@@ -39,6 +39,16 @@ Statement:
     Resource:
       - "*"`;
 
+const POLICY_TERRAFORM = `data "aws_iam_policy_document" "profiles" {
+  version = "2012-10-17"
+  statement {
+    sid = "Statement"
+    effect = "Allow"
+    actions = ["profile:GetDomain"]
+    resources = ["*"]
+  }
+}`;
+
 const CASES: readonly EditCase[] = [
   { name: 'an empty JSON document: a whole policy', language: 'json', marked: '‸', accept: 'IAM policy', expected: POLICY_JSON },
   { name: 'an empty YAML document: a whole policy', language: 'yaml', marked: '‸', accept: 'IAM policy', expected: POLICY_YAML },
@@ -61,6 +71,33 @@ Resources:
               - profile:GetDomain
             Resource:
               - "*"`,
+  },
+  {
+    name: 'an empty Terraform file: a policy document data source',
+    language: 'terraform',
+    marked: '‸',
+    accept: 'Terraform: policy document',
+    expected: POLICY_TERRAFORM,
+  },
+  {
+    name: 'a Terraform file with only a comment: a managed policy',
+    language: 'terraform',
+    marked: '# IAM\n‸',
+    accept: 'Terraform: managed policy',
+    expected: `# IAM
+resource "aws_iam_policy" "profiles" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid = "Statement"
+        Effect = "Allow"
+        Action = ["profile:GetDomain"]
+        Resource = ["*"]
+      },
+    ]
+  })
+}`,
   },
   { name: 'inside {} with no policy yet: Version', language: 'json', marked: '{‸}', accept: 'Version', expected: '{"Version": "2012-10-17"}' },
   {
@@ -124,7 +161,7 @@ describe('completion edits over LSP, applied and compared whole', () => {
   CASES.forEach((edit, i) => {
     test(`${edit.name} [${edit.language}]`, async () => {
       const { text, offset } = withCursor(edit.marked);
-      const uri = `file:///work/edit-${i}.${edit.language}`;
+      const uri = `file:///work/edit-${i}.${edit.language === 'terraform' ? 'tf' : edit.language}`;
       await client.open(uri, edit.language, text);
       const position = new LineIndex(text).positionAt(offset);
       const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { items: CompletionItem[] };
@@ -134,16 +171,17 @@ describe('completion edits over LSP, applied and compared whole', () => {
     });
   });
 
-  test('"New policy": every kind in both formats is a clean document once its tab stops take their defaults', async () => {
+  test('"New policy": every kind in every format is a clean document once its tab stops take their defaults', async () => {
+    const POLICY = { json: POLICY_JSON, yaml: POLICY_YAML, terraform: POLICY_TERRAFORM };
     for (const kind of ['policy', 'managed-policy', 'role'] as const) {
-      for (const format of ['json', 'yaml'] as const) {
+      for (const format of ['json', 'yaml', 'terraform'] as const) {
         const result = (await client.connection.sendRequest('profilePolicy/newPolicy', { kind, format })) as { languageId: string; snippet: string };
         assert.equal(result.languageId, format);
         const text = expandSnippet(result.snippet);
         const uri = `file:///work/new-${kind}.${format}`;
         const published = await client.open(uri, format, text);
         assert.deepEqual(published.diagnostics, [], `${kind} ${format}:\n${text}`);
-        if (kind === 'policy') assert.equal(text, format === 'json' ? POLICY_JSON : POLICY_YAML);
+        if (kind === 'policy') assert.equal(text, POLICY[format]);
       }
     }
     await assert.rejects(

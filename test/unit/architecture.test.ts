@@ -114,7 +114,7 @@ describe('architecture', () => {
   });
 
   test('no feature, rule or other layer below the registry names an input format', () => {
-    const names = /'json'|'yaml'|'jsonc'|'yml'|jsonFormat|yamlFormat|format\.id\b|formats\//;
+    const names = /'json'|'yaml'|'jsonc'|'yml'|'hcl'|jsonFormat|yamlFormat|terraformFormat|format\.id\b|formats\//;
     const offenders = FILES.filter((f) => /^server\/src\/(features|rules|facts|model|simulate|catalog|iam)\//.test(f.path)).filter((f) =>
       names.test(code(f.text)),
     );

@@ -3,7 +3,8 @@
 // heredocs, the data source's defaults, and the outline, lenses and simulation over what was found.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyse, hoverAt, lenses, simulate, symbols } from '../../server/src/service';
+import { analyse, completion, hoverAt, lenses, newPolicy, simulate, symbols } from '../../server/src/service';
+import { expandSnippet } from '../cursor';
 import { describeFinding, readRepoFile } from '../helpers';
 
 const fixture = (name: string) => readRepoFile('test', 'fixtures', 'terraform', name);
@@ -87,6 +88,29 @@ describe("Terraform's own expressions are never reported", () => {
         line,
       );
     }
+  });
+});
+
+describe('Terraform: an expression in hover and simulation', () => {
+  const text =
+    'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "profile:GetDomain"\n      Resource = var.domain_arn\n    }]\n  })\n}\n';
+
+  test('hover says Terraform decides it at apply time', () => {
+    const hover = hoverAt(analyse(text, 'terraform'), text.indexOf('domain_arn'));
+    assert.deepEqual(hover?.contents, {
+      kind: 'markdown',
+      value: '`var.domain_arn`: a Terraform expression, decided at apply time; the checks and the simulator leave it open.',
+    });
+  });
+
+  test('a simulation that depends on it is Undetermined, and says why', () => {
+    const request = { action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail', context: {} };
+    const result = simulate(analyse(text, 'terraform'), text.indexOf('GetDomain'), 'statement', request);
+    assert.equal(result?.decision, 'Undetermined');
+    assert.equal(
+      result?.statements[0]?.resource.reason,
+      'No known Resource entry matches the resource arn:aws:profile:us-east-1:111122223333:domains/retail, and var.domain_arn is a Terraform expression, decided at apply time.',
+    );
   });
 });
 
@@ -178,5 +202,29 @@ describe('Terraform: outline and lenses', () => {
       lenses(analysis, 'file:///main.tf').map((l) => `${l.range.start.line + 1} ${l.command?.title}`),
       ['6 ▷ Simulate policy', '9 ▷ Simulate statement', '22 ▷ Simulate policy', '24 ▷ Simulate statement'],
     );
+  });
+});
+
+describe('Terraform: starting a document', () => {
+  const labels = (text: string, offset: number) => completion(analyse(text, 'terraform'), offset).items.map((item) => item.label);
+
+  test('an empty file, or one with comments only, is offered the Terraform documents; a file with blocks is not', () => {
+    const terraform = ['Terraform: policy document', 'Terraform: managed policy', 'Terraform: role with a policy'];
+    assert.deepEqual(labels('', 0), terraform);
+    assert.deepEqual(labels('# roles\n\n', 9), terraform);
+    assert.deepEqual(labels('resource "aws_s3_bucket" "exports" {\n  \n}\n', 39), []);
+  });
+
+  test('each holds its policies, of the kind its place gives, with nothing to report once its tab stops take their defaults', () => {
+    const found = (['policy', 'managed-policy', 'role'] as const).map((kind) => {
+      const text = expandSnippet(newPolicy({ kind, format: 'terraform' }).snippet);
+      const analysis = analyse(text, 'terraform');
+      return [kind, analysis.document.policies.map((p) => `${p.label} (${p.kind})`), analysis.findings.map((f) => describeFinding(text, f))];
+    });
+    assert.deepEqual(found, [
+      ['policy', ['data.aws_iam_policy_document.profiles (identity)'], []],
+      ['managed-policy', ['aws_iam_policy.profiles (identity)'], []],
+      ['role', ['aws_iam_role.profiles › assume_role_policy (trust)', 'aws_iam_role_policy.profiles (identity)'], []],
+    ]);
   });
 });

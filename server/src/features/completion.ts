@@ -9,7 +9,7 @@ import { PARTITIONS } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { isEmptyDocument, locate, type Slot } from '../model/locate';
-import { SKELETONS } from './skeletons';
+import { SKELETONS, writeSkeleton } from './skeletons';
 import { sourceRangeOf, type StringNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
@@ -87,11 +87,11 @@ function skeletonItems(analysis: Analysis, offset: number): CompletionItem[] {
   const { document } = analysis;
   const layout = { indent: '', unit: indentUnit(document.text) };
   const at = toRange(analysis, { start: offset, end: offset });
-  return SKELETONS.map((skeleton, index) => ({
-    label: skeleton.label,
+  return SKELETONS.map((skeleton) => writeSkeleton(skeleton, document.format, layout)).map((written, index) => ({
+    label: written.label,
     kind: CompletionItemKind.Snippet,
-    detail: skeleton.detail,
-    textEdit: { range: at, newText: document.format.writer.value(skeleton.value, layout) },
+    detail: written.detail,
+    textEdit: { range: at, newText: written.snippet },
     insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
     sortText: String(index).padStart(2, '0'),

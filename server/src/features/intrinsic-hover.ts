@@ -1,6 +1,6 @@
 // Hover on a CloudFormation function in a policy value (`!Sub arn:${AWS::Partition}:…`, `!Ref`,
 // `!Join`): what it stands for, each `${…}` as the value it takes from the template, or why only the
-// deployment knows it.
+// deployment knows it. In Terraform, an expression (`var.region`, `"…${local.x}…"`) is decided at apply time.
 import type { Catalog } from '../catalog/catalog';
 import { readArnPattern } from '../iam/arn';
 import { statementAt, type PolicyDocument } from '../model/document';
@@ -30,6 +30,8 @@ export function intrinsicAt(document: PolicyDocument, offset: number): { node: O
 }
 
 export function intrinsicMarkdown(node: OpaqueNode, policy: Policy, catalog: Catalog): string | undefined {
+  if (policy.origin.format === 'terraform')
+    return `\`${node.name}\`: a Terraform expression, decided at apply time; the checks and the simulator leave it open.`;
   if (node.name !== 'Fn::Sub' && node.name !== 'Ref' && node.name !== 'Fn::Join') {
     return `**${node.name}**: decided by CloudFormation at deploy time; the checks and the simulator leave it open.`;
   }

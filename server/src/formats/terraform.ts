@@ -15,6 +15,7 @@ import { documentWriter } from './terraform-document-writer';
 import { heredocJson } from './terraform-heredoc';
 import { INLINE_POLICY_BLOCKS, RESOURCE_PLACES, UNUSED_DOCUMENT_QUOTA, type Place } from './terraform-places';
 import { stringOf, valueOf } from './terraform-values';
+import { terraformSkeleton } from './terraform-skeletons';
 import { heredocJsonWriter, objectWriter } from './terraform-writers';
 
 const DOCUMENT_TYPE = 'aws_iam_policy_document';
@@ -34,7 +35,7 @@ function parse(text: string): ParsedText {
   const reader = new PolicyReader(text, problems);
   reader.read(body);
   problems.sort((a, b) => a.start - b.start);
-  return { roots: reader.roots.sort((a, b) => a.start - b.start), problems };
+  return { roots: reader.roots.sort((a, b) => a.start - b.start), problems, otherContent: body.items.length > 0 };
 }
 
 function findPolicies(roots: readonly ValueNode[]): FoundPolicies {
@@ -156,6 +157,7 @@ export const terraformFormat: Format = {
   parse,
   findPolicies,
   writer: objectWriter,
+  skeleton: terraformSkeleton,
   colonEndsPlainKey: false,
   keysStartObjects: false,
 };

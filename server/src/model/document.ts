@@ -14,6 +14,8 @@ export interface PolicyDocument {
   readonly problems: readonly SyntaxProblem[];
   readonly policies: readonly Policy[];
   readonly isTemplate: boolean;
+  /** The text holds something besides its roots (ParsedText.otherContent). */
+  readonly otherContent?: boolean;
   /**
    * Set on a model made from the previous version by reading again only the policy an edit fell in
    * (splice.ts): the range read. Policies, problems and lines are exact; `roots` are the previous version's.
@@ -38,7 +40,8 @@ export function parseDocument(text: string, format: Format, limits: ReadLimits =
   }
   const parsed = format.parse(text);
   const { policies, isTemplate } = format.findPolicies(parsed.roots);
-  return { text, format, lines: new LineIndex(text), roots: parsed.roots, problems: parsed.problems, policies, isTemplate };
+  const document = { text, format, lines: new LineIndex(text), roots: parsed.roots, problems: parsed.problems, policies, isTemplate };
+  return parsed.otherContent ? { ...document, otherContent: true } : document;
 }
 
 const MIB = 1024 * 1024;

@@ -4,7 +4,7 @@
 import type { OffsetEdit } from './edits';
 import type { Policy } from './policy';
 import type { SyntaxProblem } from './problems';
-import type { KeySnippet, Layout, SnippetValue } from './snippet';
+import type { KeySnippet, Layout, SkeletonParts, SnippetValue, WrittenSkeleton } from './snippet';
 import type { ArrayNode, ObjectNode, ValueNode } from './tree';
 
 export type Quote = '"' | "'" | undefined;
@@ -14,6 +14,8 @@ export interface ParsedText {
   readonly problems: SyntaxProblem[];
   /** A bracket was left open (a YAML flow collection): whatever followed the text might belong to it. */
   readonly unclosed?: boolean;
+  /** The text holds something besides its roots (Terraform blocks that hold no policy): it is not empty, even without roots. */
+  readonly otherContent?: boolean;
 }
 
 export interface FoundPolicies {
@@ -94,6 +96,11 @@ export interface Format {
   valueExtent?(text: string, node: ObjectNode): number | undefined;
   /** Reads text[start, end) as one value in its place; undefined unless it reads as exactly one container spanning the range. */
   parseFragment?(text: string, start: number, end: number): Fragment | undefined;
+  /**
+   * A new document, where the format holds policies in constructs of its own (Terraform resources and
+   * data sources); without it, a skeleton is the policy or template as a value, written by the writer.
+   */
+  skeleton?(parts: SkeletonParts, layout: Layout): WrittenSkeleton;
   /** A plain scalar ending in `:` reads as a key while it is typed (YAML `- profile:`). */
   readonly colonEndsPlainKey: boolean;
   /** Keys typed where a list item goes start an object (a YAML `- ` item); JSON needs the braces. */

@@ -62,7 +62,7 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
 
 /** A document with nothing in it yet (blanks and comments at most): the place for a whole policy. */
 export function isEmptyDocument(document: PolicyDocument): boolean {
-  return document.roots.length === 0 && document.policies.length === 0 && !document.spliced;
+  return document.roots.length === 0 && document.policies.length === 0 && !document.spliced && !document.otherContent;
 }
 
 /**

@@ -60,6 +60,30 @@ export function tabstopText(stop: Tabstop, inner: (value: string) => string = (v
   return `$${stop.index}`;
 }
 
+/**
+ * What a new document holds, for a format that writes the resource holding a policy its own way (a
+ * Terraform resource rather than a CloudFormation template). The policies' tab stops are numbered as in
+ * the template skeleton, so the stops that name things keep their numbers in every format.
+ */
+export interface SkeletonParts {
+  /** A policy on its own, a managed policy, or a role with its trust policy and an inline policy. */
+  readonly kind: 'policy' | 'managed-policy' | 'role';
+  /** The tab stop that names what holds the policy (a resource, a data source). */
+  readonly nameStop: number;
+  readonly policy: SnippetValue;
+  /** A role's trust policy. */
+  readonly trust?: SnippetValue;
+  /** The tab stop that names a role's inline policy. */
+  readonly policyNameStop?: number;
+}
+
+/** A whole new document as one format writes it, with the name the format gives it. */
+export interface WrittenSkeleton {
+  readonly label: string;
+  readonly detail: string;
+  readonly snippet: string;
+}
+
 /** Where a snippet is written: the indentation of the line it starts on, and the document's indentation unit. */
 export interface Layout {
   readonly indent: string;

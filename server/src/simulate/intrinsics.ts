@@ -14,12 +14,20 @@ export interface TemplateValues {
   value(name: string): string | readonly string[] | undefined;
   /** Why a name has no value here. */
   missing(name: string): string;
+  /** Set where no value is a CloudFormation function (a Terraform expression): why the value is unknown, given its source. */
+  readonly undecided?: (source: string) => string;
 }
 
 const URL_SUFFIXES: Readonly<Record<string, string>> = { 'aws-cn': 'amazonaws.com.cn' };
 
 /** The values a policy's template gives its names, for one request. */
 export function templateValues(policy: Policy, request: SimulationRequest): TemplateValues {
+  if (policy.origin.format === 'terraform')
+    return {
+      value: () => undefined,
+      missing: (name) => `${name} is not known`,
+      undecided: (source) => `${source} is a Terraform expression, decided at apply time`,
+    };
   const given = new Map(Object.entries(request.parameters ?? {}));
   const parameters: ReadonlyMap<string, TemplateParameter> = policy.origin.format === 'cloudformation' ? policy.origin.parameters : new Map();
   const arn = readArn(request.resource);
@@ -58,6 +66,7 @@ export function resolve(node: ValueNode | undefined, names: TemplateValues): Res
   if (text !== undefined) return known(text);
   if (node.kind === 'array') return all(node.items.map((item) => resolve(item, names)));
   if (node.kind !== 'opaque') return unknown(`${node.kind === 'object' ? 'an object' : 'a null'} is not a string`);
+  if (names.undecided) return unknown(names.undecided(node.name));
   const argument = node.argument;
   switch (node.name) {
     case 'Ref': {
