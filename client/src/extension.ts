@@ -1,7 +1,8 @@
-// The VS Code client: starts the language server over node IPC for JSON, JSONC and YAML documents,
-// in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
+// The VS Code client: starts the language server over node IPC for JSON, JSONC, YAML and Terraform
+// documents, in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { POLICY_LANGUAGES } from './languages';
 import { registerNewPolicy } from './new-policy';
 import { registerRuleDocs, ruleLinks } from './rule-docs';
 import { registerSimulation } from './simulate/flow';
@@ -16,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // No scheme: files, untitled documents and virtual file systems are all served.
-    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }],
+    documentSelector: POLICY_LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: 'profilePolicy' },
     outputChannelName: 'Profile Policy',
     middleware: ruleLinks,

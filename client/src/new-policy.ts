@@ -1,12 +1,12 @@
-// "Profile Policy: New policy": pick what to start (a policy, or a CloudFormation template holding one)
-// and its format; the server writes the skeleton, the editor opens it with its tab stops live.
+// "Profile Policy: New policy": pick what to start (a policy, or a CloudFormation template or Terraform
+// resources holding one) and its format; the server writes the skeleton, the editor opens it with its tab stops live.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { NewPolicyRequest, type NewPolicyKind, type NewPolicyResult } from '../../server/src/protocol';
 
 interface Choice extends vscode.QuickPickItem {
   readonly policyKind: NewPolicyKind;
-  readonly format: 'json' | 'yaml';
+  readonly format: 'json' | 'yaml' | 'terraform';
 }
 
 const CHOICES: readonly Choice[] = [
@@ -16,6 +16,9 @@ const CHOICES: readonly Choice[] = [
   { label: 'CloudFormation: role with a policy (YAML)', detail: 'AWS::IAM::Role: who may assume it, and an inline policy', policyKind: 'role', format: 'yaml' },
   { label: 'CloudFormation: managed policy (JSON)', detail: 'AWS::IAM::ManagedPolicy, in a JSON template', policyKind: 'managed-policy', format: 'json' },
   { label: 'CloudFormation: role with a policy (JSON)', detail: 'AWS::IAM::Role, in a JSON template', policyKind: 'role', format: 'json' },
+  { label: 'Terraform: policy document', detail: 'data "aws_iam_policy_document" with one statement', policyKind: 'policy', format: 'terraform' },
+  { label: 'Terraform: managed policy', detail: 'aws_iam_policy with its policy in jsonencode', policyKind: 'managed-policy', format: 'terraform' },
+  { label: 'Terraform: role with a policy', detail: 'aws_iam_role and an aws_iam_role_policy', policyKind: 'role', format: 'terraform' },
 ];
 
 export function registerNewPolicy(context: vscode.ExtensionContext, client: LanguageClient): void {

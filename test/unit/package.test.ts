@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { test } from 'node:test';
+import { POLICY_LANGUAGES } from '../../client/src/languages';
 import { readRepoFile, repoRoot } from '../helpers';
 
 interface WalkthroughStep {
@@ -21,7 +22,13 @@ interface Manifest {
   main: string;
   bin: Record<string, string>;
   scripts: Record<string, string>;
-  contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: WalkthroughStep[] }[] };
+  contributes: {
+    commands: { command: string }[];
+    walkthroughs: { id: string; steps: WalkthroughStep[] }[];
+    languages: { id: string; extensions?: string[] }[];
+    grammars: { scopeName: string; path: string; injectTo: string[] }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+  };
 }
 
 const manifest = JSON.parse(readRepoFile('package.json')) as Manifest;
@@ -63,6 +70,7 @@ test('the .vsix file list holds the bundles, manifest, grammar, icon, walkthroug
     'images/icon.png',
     'package.json',
     'syntaxes/iam-policy.injection.tmLanguage.json',
+    'syntaxes/iam-policy.terraform.injection.tmLanguage.json',
     'walkthrough/diagnostics.md',
     'walkthrough/open-policy.md',
     'walkthrough/simulate.md',
@@ -113,9 +121,31 @@ test('the walkthrough has its three steps, each with a page, and completes on co
 });
 
 test('the manifest activates lazily and supports untrusted and virtual workspaces', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'onLanguage:hcl']);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   assert.equal(manifest.capabilities.virtualWorkspaces, true);
   assert.equal(manifest.main, './dist/client.js');
   assert.equal(manifest.bin['profile-policy'], 'dist/cli.js');
+});
+
+test("a .tf file is a terraform document with or without HashiCorp's extension, and every menu and grammar covers it", () => {
+  assert.deepEqual(manifest.contributes.languages, [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] }]);
+  assert.deepEqual(
+    manifest.contributes.grammars.map((grammar) => [grammar.scopeName, grammar.injectTo]),
+    [
+      ['source.iam-policy.injection', ['source.json', 'source.json.comments', 'source.yaml']],
+      // HashiCorp's Terraform grammar (source.terraform, formerly source.hcl.terraform) and its HCL grammar.
+      ['source.iam-policy.terraform.injection', ['source.terraform', 'source.hcl.terraform', 'source.hcl']],
+    ],
+  );
+  // The client serves the languages the extension activates on, and its menus show for them.
+  const languages = manifest.activationEvents.map((event) => event.replace('onLanguage:', ''));
+  assert.deepEqual(POLICY_LANGUAGES, languages);
+  for (const item of Object.values(manifest.contributes.menus).flat()) {
+    assert.deepEqual(
+      item.when?.split(' || ').map((clause) => clause.replace('editorLangId == ', '')),
+      languages,
+      item.command,
+    );
+  }
 });

@@ -1,6 +1,7 @@
 // "Simulate statement" / "Simulate policy" / "Simulate all actions" / "Re-run last simulation":
 // ask for the request (prefilled from the statement), let the server run the engine, show the result.
 import * as vscode from 'vscode';
+import { POLICY_LANGUAGES } from '../languages';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   SimulateAllRequest,
@@ -55,8 +56,8 @@ function where(uri: unknown, position: unknown, scope: unknown): Where | undefin
       scope: scope === 'policy' ? 'policy' : 'statement',
     };
   }
-  // From the palette or the walkthrough, where the focus may be elsewhere: the visible JSON or YAML editor.
-  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => ['json', 'jsonc', 'yaml'].includes(e.document.languageId));
+  // From the palette or the walkthrough, where the focus may be elsewhere: the visible policy editor.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => POLICY_LANGUAGES.includes(e.document.languageId));
   if (!editor) return undefined;
   return { uri: editor.document.uri, position: editor.selection.active, scope: scope === 'policy' ? 'policy' : 'statement' };
 }
