@@ -57,7 +57,13 @@ export function removeListItem(document: PolicyDocument, list: ArrayNode, item: 
 export function removeProperty(document: PolicyDocument, object: ObjectNode, property: PropertyNode): OffsetEdit {
   const index = object.properties.indexOf(property);
   const end = property.value?.end ?? property.end;
-  if (isBlock(object)) return { start: lineStartOf(document, property.start), end: nextLineStart(document, end), newText: '' };
+  if (isBlock(object)) {
+    const lineStart = lineStartOf(document, property.start);
+    // The first key of a YAML list item shares its line with the dash: the next key takes its place after it.
+    const next = object.properties[index + 1];
+    if (next && document.text.slice(lineStart, property.start).trim() !== '') return { start: property.start, end: next.start, newText: '' };
+    return { start: lineStart, end: nextLineStart(document, end), newText: '' };
+  }
   const previous = object.properties[index - 1];
   const next = object.properties[index + 1];
   if (previous) return { start: previous.end, end, newText: '' };
