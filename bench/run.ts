@@ -1,5 +1,6 @@
 // npm run bench: every figure is a ratio against a plain parse of the same text, measured in the same
 // run, so the numbers hold from one machine to the next. Prints a table, writes bench/results.json.
+// The inputs are generated from fixed seeds each run (bench/generate.ts), never committed.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
@@ -13,7 +14,8 @@ import { DEFAULT_SETTINGS } from '../server/src/rules/settings';
 import { parseText } from '../server/src/service';
 import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
-import { generatePolicy, generateTemplate, random } from './generate';
+import { parseHcl } from '../server/src/formats/hcl-parser';
+import { generatePolicy, generateTemplate, generateTerraform, random } from './generate';
 import { lspFigures } from './lsp';
 
 interface Row {
@@ -155,6 +157,32 @@ for (const format of ['yaml', 'json'] as const) {
     format === 'yaml' ? { max: 0.05 } : undefined,
   );
   record(`hover p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(hoverTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+}
+
+// Terraform: the same measures against one parse of the same text by our HCL parser (the format's own
+// first step), on a configuration of about 1 MiB with 1,000 policy documents in jsonencode, data sources
+// and heredocs.
+{
+  const configuration = generateTerraform();
+  const plainHcl = median(() => parseHcl(configuration.text), 15);
+  const fullTerraform = median(() => analyse(configuration.text, 'terraform'), 15);
+  console.log(`inputs: Terraform ${(configuration.text.length / 1024).toFixed(0)} KiB, ${configuration.policies} policy documents`);
+  record(`plain HCL parse (${(configuration.text.length / 1048576).toFixed(1)} MiB .tf)`, plainHcl, 'ms');
+  record('Terraform: full analysis', fullTerraform, 'ms');
+  record('Terraform: full analysis ÷ HCL parse', fullTerraform / plainHcl, '×', { max: 1.5 });
+  record('Terraform: full analysis ÷ YAML full analysis (1 MiB each)', fullTerraform / fullYaml, '×');
+  const analysis = analyse(configuration.text, 'terraform');
+  const next = random(7);
+  const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
+  const offsets = Array.from({ length: 200 }, () => {
+    const node = actions[Math.floor(next() * actions.length)]!;
+    return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
+  });
+  const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
+  const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+  record('Terraform: completion p95', percentile(completionTimes, 95), 'ms');
+  record('Terraform: completion p95 ÷ HCL parse', percentile(completionTimes, 95) / plainHcl, '×', { max: 0.05 });
+  record('Terraform: hover p95 ÷ HCL parse', percentile(hoverTimes, 95) / plainHcl, '×', { max: 0.05 });
 }
 
 // One keystroke in the middle of the template: the new version is analysed again.
