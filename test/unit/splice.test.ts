@@ -201,3 +201,25 @@ function dedentLineAfter(text: string, offset: number): string {
   while (text[end] === ' ') end++;
   return `${text.slice(0, lineStart)}${text.slice(end)}`;
 }
+
+describe('splice: a format without a fragment reader', () => {
+  test('Terraform has none: an edit is read by a full parse, and requests still answer from the store at once', () => {
+    const store = new DocumentStore();
+    const uri = 'file:///main.tf';
+    const format = formatById('terraform')!;
+    const text = readRepoFile('examples', 'profiles.tf');
+    store.analysis(uri, text, format);
+    const at = text.indexOf('profile:') + 'profile:'.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const model = store.model(uri, edited, format);
+    assert.deepEqual(store.counts, { spliced: 0, parsed: 1, analysed: 1 });
+    assert.equal(model.spliced, undefined);
+    assert.deepEqual(
+      model.policies.map((p) => shape(p.node)),
+      parseDocument(edited, format).policies.map((p) => shape(p.node)),
+    );
+    // The analysis of the edited text takes that parse, not another.
+    assert.equal(store.analysis(uri, edited, format).document, model);
+    assert.deepEqual(store.counts, { spliced: 0, parsed: 1, analysed: 2 });
+  });
+});
