@@ -185,6 +185,23 @@ export async function frameText(page, markers, timeoutMs = 20_000) {
   throw new Error(`no frame shows ${wanted.map((m) => `"${m}"`).join(' and ')}`);
 }
 
+/**
+ * Accepts the suggestion whose row shows `label`, moving to it with the arrow keys as a person would (a
+ * click would end a snippet's tab stops), whichever row the list focused first.
+ */
+export async function acceptSuggestion(page, label) {
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const wanted = Number(await row.getAttribute('data-index'));
+  const focused = page.locator('.suggest-widget .monaco-list-row.focused').first();
+  for (let moves = 0; moves < 50; moves++) {
+    const at = Number(await focused.getAttribute('data-index'));
+    if (at === wanted) break;
+    await page.keyboard.press(at < wanted ? 'ArrowDown' : 'ArrowUp');
+  }
+  await page.keyboard.press('Enter');
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, name) });
 }

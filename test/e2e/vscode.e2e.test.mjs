@@ -1,9 +1,9 @@
 // The extension in a real VS Code (code-server 1.139, headless Chromium): diagnostics, completion,
-// hover, a quick fix, and "Simulate statement" from the palette and from the CodeLens. Each step
-// leaves a screenshot in test-results/e2e/.
+// hover, a quick fix (in JSON and in a Terraform file), and "Simulate statement" from the palette and
+// from the CodeLens. Each step leaves a screenshot in test-results/e2e/.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { command, frameText, goTo, launch, openFile, problems, shot } from './harness.mjs';
+import { acceptSuggestion, command, frameText, goTo, launch, openFile, problems, shot } from './harness.mjs';
 
 describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
   let page;
@@ -80,7 +80,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await openFile(page, 'policy.json');
     // The fix belongs to a diagnostic: wait until the squiggles are drawn.
     await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
-    await goTo(page, 8, 14);
+    await goTo(page, 7, 22); // on "profile:GetDomian" (the Action list is one line since the tree is formatted by prettier)
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
     for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
       await page.keyboard.press('Control+.');
@@ -90,6 +90,40 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await shot(page, '06-quick-fix.png');
     await fix.click();
     await page.locator('.view-line', { hasText: '"profile:GetDomain",' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  test('a Terraform file: the diagnostic, an action completed and a quick fix, in jsonencode, with no other extension', async () => {
+    await openFile(page, 'roles.tf');
+    const found = await problems(page, /GetDomian/);
+    assert.match(found, /"profile:GetDomian" is not an action of Amazon Connect Customer Profiles\. Did you mean profile:GetDomain\?/);
+    assert.match(found, /profile-policy\W+action-list-empty/);
+    await command(page, 'View: Focus Active Editor Group');
+    // The empty list of the second statement: type the quotes, then the start of the action, inside them.
+    await goTo(page, 17, 21);
+    await page.keyboard.type('""', { delay: 40 });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('profile:ListDom', { delay: 40 });
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:ListDomains' }).first().waitFor({ timeout: 20_000 });
+    await shot(page, '11-terraform-completion.png');
+    await acceptSuggestion(page, 'profile:ListDomains'); // not the first row: profile:ListDomainLayouts sorts before it
+    await page.locator('.view-line', { hasText: 'Action   = ["profile:ListDomains"]' }).first().waitFor({ timeout: 10_000 });
+    // The misspelt action: its quick fix writes the suggestion in place.
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
+    await goTo(page, 11, 25);
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
+    for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
+      await page.keyboard.press('Control+.');
+      await fix.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
+    await fix.waitFor({ timeout: 5_000 });
+    await shot(page, '12-terraform-quick-fix.png');
+    await fix.click();
+    await page.locator('.view-line', { hasText: 'Action   = ["profile:GetDomain", "profile:SearchProfiles"]' }).first().waitFor({ timeout: 10_000 });
+    // Both mistakes gone: nothing left to report in the file.
+    await page.waitForTimeout(1500);
+    assert.doesNotMatch(await problems(page, /^$/), /roles\.tf/);
+    await shot(page, '13-terraform-clean.png');
   });
 
   test('"Simulate statement" from the command palette: the action under the cursor preselected, both team tags asked, Allow', async () => {
@@ -139,15 +173,15 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     const skeleton = page.locator('.suggest-widget .monaco-list-row', { hasText: 'IAM policy' }).first();
     await skeleton.waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-    // Tab stops: Sid, Effect, Action (typed over, completed), Resource.
+    // Tab stops: Sid, Effect, Action (typed over, completed); Resource keeps its "*". The completed action
+    // replaces the whole string, quotes included, which ends the snippet: no Tab after it.
     await page.keyboard.type('ReadDomains');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.type('profile:ListDom');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:ListDomains' }).first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    // Not the first row: profile:ListDomainLayouts sorts before it.
+    await acceptSuggestion(page, 'profile:ListDomains');
     await page.keyboard.press('Escape');
     await page.locator('.view-line', { hasText: '"Action": ["profile:ListDomains"]' }).first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
