@@ -35,6 +35,8 @@ export interface ConditionKeyInfo {
   readonly description?: string;
   /** Global keys: request, session, principal, … */
   readonly category?: string;
+  /** A multivalued key that AWS also compares as a single value: a set qualifier is optional. */
+  readonly qualifierOptional?: boolean;
 }
 
 export interface ServiceActions {
@@ -156,7 +158,7 @@ export class Catalog {
       if (this.typesByArn.size > 40_000) this.typesByArn.clear();
       const service = arnService(arn);
       const model = service && !hasWildcard(service) ? this.service(service) : undefined;
-      types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn)) : [];
+      types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn, t.paths)) : [];
       this.typesByArn.set(arn, types);
     }
     return types;
@@ -196,6 +198,7 @@ export class Catalog {
       scope: 'service',
       tag: undefined,
       description: known.description,
+      ...(known.qualifierOptional ? { qualifierOptional: true } : {}),
     };
   }
 

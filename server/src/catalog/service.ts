@@ -1,6 +1,7 @@
 // One service in depth, built from its generated file: actions, resource types and condition keys,
 // looked up case-insensitively as IAM does.
-import { readArn } from '../iam/arn';
+import { readArn, templatePlaceholders } from '../iam/arn';
+import { scanVariables } from '../iam/variables';
 import { keyFitsName } from '../iam/condition-keys';
 import type { AccessFlags, ActionInfo, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
 
@@ -23,6 +24,14 @@ export class ServiceModel {
   readonly reference: string;
   /** false where the service's documentation says it takes no resource-based policy; undefined where unknown. */
   readonly resourcePolicies: boolean | undefined;
+  /** The regions where the service runs, where the data lists them; undefined otherwise. */
+  readonly regions: readonly string[] | undefined;
+  /**
+   * The actions' resource types and condition keys were reviewed. Elsewhere the Service Authorization
+   * Reference's per-action lists are too often incomplete to call an ARN or a key useless for an action:
+   * AWS's own service roles name ARNs for actions it lists without resource types.
+   */
+  readonly reviewed: boolean;
   readonly actions: readonly ActionInfo[];
   readonly resourceTypes: readonly ResourceTypeInfo[];
   readonly conditionKeys: readonly ServiceConditionKey[];
@@ -34,6 +43,8 @@ export class ServiceModel {
     this.name = file.name;
     this.reference = file.reference;
     this.resourcePolicies = file.resourcePolicies;
+    this.regions = file.regions;
+    this.reviewed = file.reviewed === true;
     this.actions = file.actions.map(([name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly]) => ({
       service: file.prefix,
       name,
@@ -47,15 +58,21 @@ export class ServiceModel {
       docUrl: file.apiReference && permissionOnly !== 1 ? file.apiReference.replace('{Action}', name) : null,
     }));
     for (const action of this.actions) this.actionsByLowerName.set(action.name.toLowerCase(), action);
-    this.resourceTypes = file.resourceTypes.map(([name, arn, conditionKeys]) => ({
+    // A type with several ARN formats (API Gateway's v1 and v2 paths) is one entry per format, of one name.
+    const formats = file.resourceTypes.flatMap(([name, arns, conditionKeys]) =>
+      (typeof arns === 'string' ? [arns] : arns).map((arn) => ({ name, arn, conditionKeys })),
+    );
+    const separators = nestingPlaceholders(formats.map((f) => f.arn));
+    this.resourceTypes = formats.map(({ name, arn, conditionKeys }) => ({
       service: file.prefix,
       name,
       arn,
       arnService: readArn(arn)?.service ?? file.prefix,
       conditionKeys,
+      paths: new Set(templatePlaceholders(arn).filter((placeholder) => !separators.has(placeholder))),
     }));
-    for (const type of this.resourceTypes) this.typesByName.set(type.name, type);
-    this.conditionKeys = file.conditionKeys.map(([name, type, description]) => ({ name, type, description }));
+    for (const type of this.resourceTypes) if (!this.typesByName.has(type.name)) this.typesByName.set(type.name, type);
+    this.conditionKeys = file.conditionKeys.map(([name, type, description, optional]) => ({ name, type, description, qualifierOptional: optional === 1 }));
   }
 
   action(name: string): ActionInfo | undefined {
@@ -75,4 +92,18 @@ export class ServiceModel {
 /** The description without "Grants permission to ", for lists where space is short. */
 export function shortDescription(action: ActionInfo): string {
   return action.description.startsWith(GRANTS) ? action.description.slice(GRANTS.length) : action.description;
+}
+
+/**
+ * The placeholders that some ARN format of the service writes a `/` right after
+ * (`${BucketName}/${ObjectName}`, `domains/${DomainName}/object-types/…`): the service nests other
+ * resources under them, so their names hold no `/`. Every other placeholder may be a path (an S3
+ * object key, an IAM role name with its path, a log group name), which the ARN formats do not say.
+ */
+function nestingPlaceholders(templates: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const template of templates) {
+    for (const variable of scanVariables(template)) if (variable.closed && template[variable.end] === '/') found.add(variable.key);
+  }
+  return found;
 }

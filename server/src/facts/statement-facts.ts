@@ -14,9 +14,11 @@ export interface StatementActions {
   readonly shallow: boolean;
   /** The statement covers every action (`*`, NotAction) or every action of a service (`s3:*`). */
   readonly broad: boolean;
+  /** Every service the Action entries name has reviewed data (ServiceModel.reviewed): checks that call an ARN or key useless for the actions may judge. */
+  readonly reviewed: boolean;
 }
 
-const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false };
+const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false, reviewed: false };
 
 /** Rules and features ask the same statement several times per analysis: computed once per statement and catalogue. */
 const memo = new WeakMap<Catalog, WeakMap<Statement, StatementActions>>();
@@ -102,7 +104,8 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
     // A wildcard that covers a whole service is as broad as `*` for that service.
     if (facts.whole) broad = true;
   }
-  return { actions: [...found], services: [...services], shallow, broad };
+  const reviewed = services.size > 0 && [...services].every((service) => catalog.service(service)?.reviewed === true);
+  return { actions: [...found], services: [...services], shallow, broad, reviewed };
 }
 
 /** The resource type an action names, from its own service (the data names types within the service). */

@@ -3,8 +3,12 @@ import type { Catalog } from '../catalog/catalog';
 import type { ActionInfo } from '../catalog/types';
 import { actionResourceType } from '../facts/statement-facts';
 
+/** Keys listed before "… and N more": KMS's decrypting actions take 70 (one per attestation register). */
+const MAX_KEYS = 24;
+
 export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
-  const lines = [`**${action.service}:${action.name}** — ${action.accessLevel}`, '', `${action.description}.`];
+  const service = catalog.serviceName(action.service);
+  const lines = [`**${action.service}:${action.name}** — ${action.accessLevel}${service ? ` · ${service}` : ''}`, '', `${action.description}.`];
   if (action.resourceTypes.length === 0) lines.push('', 'Resource: `"*"` only (no resource-level permissions).');
   else {
     lines.push('', 'Resource types:');
@@ -17,7 +21,9 @@ export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
     ...action.conditionKeys,
     ...action.resourceTypes.flatMap((t) => [...t.conditionKeys, ...(actionResourceType(action, t.name, catalog)?.conditionKeys ?? [])]),
   ]);
-  if (keys.size > 0) lines.push('', `Condition keys: ${[...keys].map((k) => `\`${k}\``).join(', ')}`);
+  const shown = [...keys].slice(0, MAX_KEYS).map((k) => `\`${k}\``);
+  if (keys.size > MAX_KEYS) shown.push(`… and ${keys.size - MAX_KEYS} more`);
+  if (keys.size > 0) lines.push('', `Condition keys: ${shown.join(', ')}`);
   if (action.dependentActions.length > 0) lines.push('', `Also needs: ${action.dependentActions.map((a) => `\`${a}\``).join(', ')}`);
   if (action.permissionOnly) lines.push('', '_Permission only: no API operation of the same name._');
   if (action.docUrl) lines.push('', `[API reference](${action.docUrl})`);
