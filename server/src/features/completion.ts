@@ -5,7 +5,7 @@ import { ACCESS_LEVEL_ORDER, DEFAULT_SERVICE, accessLevelName, type Catalog } fr
 import { shortDescription } from '../catalog/service';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
-import { PARTITIONS } from '../catalog/partitions';
+import { PARTITIONS, partitionRegions, regionName } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { locate, type Slot } from '../model/locate';
@@ -17,19 +17,6 @@ import { ELEMENT_DOCS } from './element-docs';
 import { actionResourceType, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { indentUnit } from '../model/lines';
 import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
-
-const COMMON_REGIONS = [
-  'us-east-1',
-  'us-west-2',
-  'eu-west-2',
-  'eu-central-1',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ca-central-1',
-  'af-south-1',
-];
 
 interface Context {
   readonly analysis: Analysis;
@@ -411,8 +398,17 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
     const services = [...statementActions(slot.statement, context.catalog).services, DEFAULT_SERVICE];
     for (const service of new Set(services))
       if (context.catalog.service(service)?.resourceTypes.length) choices.push([service, context.catalog.serviceName(service) ?? service]);
-  } else if (position.part === 'region') choices.push(...[...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r): [string, string] => [r, 'region']));
-  else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
+  } else if (position.part === 'region') {
+    // The document's regions, then where the service runs (the data lists Customer Profiles' regions, the
+    // default elsewhere too), then the rest of the ARN's partition, each with AWS's name for it.
+    const partition = PARTITIONS.includes(position.before[0] ?? '') ? position.before[0]! : PARTITIONS[0]!;
+    const regions = partitionRegions(partition);
+    const runs = (context.catalog.service(position.before[1] ?? '')?.regions ?? context.catalog.service(DEFAULT_SERVICE)?.regions ?? []).filter((r) =>
+      regions.includes(r),
+    );
+    for (const region of new Set([...facts.regions, '*', ...runs, ...regions]))
+      choices.push([region, region === '*' ? 'every region' : (regionName(region) ?? 'region')]);
+  } else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
   const head = slot.prefix.slice(0, position.start);
   return choices.map(([value, detail], i) => partItem(context, span, head, value, detail, i, !followed));
 }
