@@ -3,8 +3,25 @@ import type { Catalog } from '../catalog/catalog';
 import type { ActionInfo } from '../catalog/types';
 import { actionResourceType } from '../facts/statement-facts';
 
-/** Keys listed before "… and N more": KMS's decrypting actions take 70 (one per attestation register). */
+/** Keys listed before "… and N more". */
 const MAX_KEYS = 24;
+
+/**
+ * The keys as markdown, a numbered family as one entry (KMS's decrypting actions take one key per
+ * attestation register, `kms:RecipientAttestation:PCR0` to `PCR31`): one pass, first-seen order.
+ */
+function keyGroups(keys: Iterable<string>): string[] {
+  const families = new Map<string, string[]>();
+  for (const key of keys) {
+    const stem = key.replace(/\d+$/, '');
+    const family = families.get(stem);
+    if (family) family.push(key);
+    else families.set(stem, [key]);
+  }
+  return [...families].flatMap(([stem, members]) =>
+    members.length > 2 && stem !== members[0] ? [`\`${stem}…\` (${members.length} keys)`] : members.map((k) => `\`${k}\``),
+  );
+}
 
 export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
   const service = catalog.serviceName(action.service);
@@ -21,8 +38,9 @@ export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
     ...action.conditionKeys,
     ...action.resourceTypes.flatMap((t) => [...t.conditionKeys, ...(actionResourceType(action, t.name, catalog)?.conditionKeys ?? [])]),
   ]);
-  const shown = [...keys].slice(0, MAX_KEYS).map((k) => `\`${k}\``);
-  if (keys.size > MAX_KEYS) shown.push(`… and ${keys.size - MAX_KEYS} more`);
+  const groups = keyGroups(keys);
+  const shown = groups.slice(0, MAX_KEYS);
+  if (groups.length > MAX_KEYS) shown.push(`… and ${groups.length - MAX_KEYS} more`);
   if (keys.size > 0) lines.push('', `Condition keys: ${shown.join(', ')}`);
   if (action.dependentActions.length > 0) lines.push('', `Also needs: ${action.dependentActions.map((a) => `\`${a}\``).join(', ')}`);
   if (action.permissionOnly) lines.push('', '_Permission only: no API operation of the same name._');

@@ -224,10 +224,12 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   const fits = new Set(types.map((t) => t.name));
   if (takers.some((a) => a.resourceTypes.some((r) => fits.has(r.name) && resourceOf(a, r.name, context)?.service === service.prefix))) return;
   const needs = [...new Set(takers.flatMap((a) => a.resourceTypes.filter((r) => r.required).map((r) => r.name)))];
+  // Where no type is required (s3:GetObject takes an object or an access point's object), say what they take.
+  const takes = needs.length > 0 ? [] : [...new Set(takers.flatMap((a) => a.resourceTypes.map((r) => r.name)))];
   context.report(
     'arn-fits-no-action',
     node,
-    `This ARN is a ${types.map((t) => t.name).join(' or ')} resource, which none of the statement's actions takes${needs.length ? `; they need ${needs.join(', ')}` : ''}.`,
+    `This ARN is a ${[...new Set(types.map((t) => t.name))].join(' or ')} resource, which none of the statement's actions takes${needs.length ? `; they need ${needs.join(', ')}` : `; they take ${takes.join(', ')}`}.`,
   );
 }
 
