@@ -20,9 +20,11 @@ export interface ContextKeyInfo {
 export interface SimulationTarget {
   readonly scope: SimulationScope;
   readonly label: string;
-  /** profile actions the statement (or policy) names, wildcards expanded, in catalogue order. */
+  /** The actions the statement (or policy) names, wildcards expanded, in catalogue order. */
   readonly actions: readonly string[];
-  /** Every profile action, for "any action". */
+  /** The services the statement (or policy) names; Customer Profiles when it names none. */
+  readonly services: ReadonlyArray<{ readonly prefix: string; readonly name: string }>;
+  /** Every action of those services, for "any action". */
   readonly allActions: readonly string[];
   /** The ARNs written in the statement(s), and templates for the resource types they accept. */
   readonly resources: readonly string[];
@@ -56,11 +58,13 @@ export interface SimulateResult {
   readonly statements: readonly RangedStatementTrace[];
 }
 
-/** Every profile action against one resource and context: the table of "Simulate all actions". */
+/** Every action of some services against one resource and context: the table of "Simulate all actions". */
 export const SimulateAllRequest = 'profilePolicy/simulateAll';
 export interface SimulateAllParams extends SimulationTargetParams {
   readonly resource: string;
   readonly context: SimulationRequest['context'];
+  /** Service prefixes whose actions to simulate; the target's services when left out. */
+  readonly services?: readonly string[];
 }
 export interface SimulateAllResult {
   readonly label: string;
@@ -105,7 +109,9 @@ export function readTargetParams(value: unknown): SimulationTargetParams {
 
 export function readSimulateAllParams(value: unknown, readContext: (context: unknown) => SimulationRequest['context']): SimulateAllParams {
   const params = readTargetParams(value);
-  const { resource, context } = value as Record<string, unknown>;
+  const { resource, context, services } = value as Record<string, unknown>;
   if (typeof resource !== 'string' || !resource) throw new InvalidParamsError('resource must be an ARN or "*"');
-  return { ...params, resource, context: readContext(context ?? {}) };
+  if (services !== undefined && (!Array.isArray(services) || !services.every((s) => typeof s === 'string')))
+    throw new InvalidParamsError('services must be a list of service prefixes');
+  return { ...params, resource, context: readContext(context ?? {}), ...(services ? { services: services as string[] } : {}) };
 }

@@ -195,7 +195,8 @@ export function startServer(connection: Connection): void {
       'simulate all',
       params.uri,
       null,
-      (snapshot, document) => simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context) ?? null,
+      (snapshot, document) =>
+        simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context, undefined, params.services) ?? null,
     );
   });
   connection.onRequest(ServerStatsRequest, (): ServerStats => {

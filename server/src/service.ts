@@ -78,8 +78,9 @@ export function simulateAllActions(
   resource: string,
   context: SimulationRequest['context'],
   catalog: Catalog = bundledCatalog(),
+  services?: readonly string[],
 ): SimulateAllResult | undefined {
-  return simulateAll(analysis.document, offset, scope, resource, context, catalog);
+  return simulateAll(analysis.document, offset, scope, resource, context, catalog, services);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {

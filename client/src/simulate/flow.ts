@@ -109,6 +109,8 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (!place) return void vscode.window.showInformationMessage('Open an IAM policy to simulate it.');
   const target = await targetOf(client, place);
   if (!target) return;
+  const services = await pickServices(target);
+  if (!services) return;
   const resource = await askResource(target);
   if (resource === undefined) return;
   const context = await askContext(target);
@@ -119,17 +121,28 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
     scope: place.scope,
     resource,
     context,
+    services,
   });
   if (result) showTable(place.uri, resource, result);
 }
 
-/** The statement's own actions first; any other profile action below; or type any service:Action. */
+/** Whose actions to simulate: the services the statement names, all chosen at first; no question when it names one. */
+async function pickServices(target: SimulationTarget): Promise<string[] | undefined> {
+  if (target.services.length < 2) return target.services.map((s) => s.prefix);
+  const picked = await vscode.window.showQuickPick(
+    target.services.map((s) => ({ label: s.prefix, description: s.name, picked: true })),
+    { title: `Simulate ${target.label}: every action of`, canPickMany: true, placeHolder: "The services whose actions to simulate (the statement's)" },
+  );
+  return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
+}
+
+/** The statement's own actions first; any other action of its services below; or type any service:Action. */
 async function pickAction(target: SimulationTarget): Promise<string | undefined> {
   const own = new Set(target.actions);
   const items: vscode.QuickPickItem[] = [
     ...(own.size ? [{ label: 'In this statement', kind: vscode.QuickPickItemKind.Separator }] : []),
     ...target.actions.map((a) => ({ label: a })),
-    { label: 'Other Customer Profiles actions', kind: vscode.QuickPickItemKind.Separator },
+    { label: `Other ${target.services.map((s) => s.name).join(', ')} actions`, kind: vscode.QuickPickItemKind.Separator },
     ...target.allActions.filter((a) => !own.has(a)).map((a) => ({ label: a })),
   ];
   const pick = vscode.window.createQuickPick();

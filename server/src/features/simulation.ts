@@ -2,6 +2,7 @@
 // engine on the policy or statement at a position, the all-actions table, and CodeLenses.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
+import type { ServiceModel } from '../catalog/service';
 import { readArnPattern } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
@@ -38,6 +39,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   if (!target) return undefined;
   const statements = target.statement ? [target.statement] : target.policy.statements;
   const actions = [...new Set(statements.flatMap((s) => statementActions(s, catalog).actions.map((a) => `${a.service}:${a.name}`)))];
+  const services = servicesOf(statements, catalog);
   const resources = new Set<string>();
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
@@ -65,7 +67,8 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     scope,
     label: labelOf(target),
     actions,
-    allActions: (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`),
+    services: services.map((service) => ({ prefix: service.prefix, name: service.name })),
+    allActions: services.flatMap((service) => service.actions.map((a) => `${a.service}:${a.name}`)),
     resources: [...resources],
     contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
   };
@@ -104,6 +107,14 @@ export function simulateAt(
   };
 }
 
+/** The services the statements name, in the order they first appear; Customer Profiles when they name none. */
+function servicesOf(statements: readonly Statement[], catalog: Catalog): ServiceModel[] {
+  const prefixes = new Set(statements.flatMap((s) => statementActions(s, catalog).services));
+  const services = [...(prefixes.size > 0 ? prefixes : [DEFAULT_SERVICE])].map((prefix) => catalog.service(prefix));
+  return services.filter((service): service is ServiceModel => service !== undefined);
+}
+
+/** Every action of the services (the statement's, when none are given) against one resource and context. */
 export function simulateAll(
   document: PolicyDocument,
   offset: number,
@@ -111,14 +122,20 @@ export function simulateAll(
   resource: string,
   context: SimulationRequest['context'],
   catalog: Catalog,
+  services?: readonly string[],
 ): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
-  const rows = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((action) => {
-    const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}) };
-    const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
-    return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
-  });
+  const chosen = services
+    ? services.map((prefix) => catalog.service(prefix)).filter((service): service is ServiceModel => service !== undefined)
+    : servicesOf(target.statement ? [target.statement] : target.policy.statements, catalog);
+  const rows = chosen
+    .flatMap((service) => service.actions)
+    .map((action) => {
+      const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}) };
+      const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
+      return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
+    });
   return { label: labelOf(target), rows };
 }
 
