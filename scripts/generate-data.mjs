@@ -236,7 +236,6 @@ function serviceFile(prefix, names) {
     apiReference: facts.apiReference ?? null,
     ...(facts.resourcePolicies !== undefined ? { resourcePolicies: facts.resourcePolicies } : {}),
     ...(facts.regions ? { regions: facts.regions } : {}),
-    ...(facts.reviewed ? { reviewed: true } : {}),
   };
   const lines = (key, rows) => `${JSON.stringify(key)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
   const body = JSON.stringify(head).slice(0, -1);
@@ -292,7 +291,10 @@ function actionIndex(prefixes, names) {
     const [prefix, name] = action.split(':');
     if (!services[prefix]?.actions.split(' ').includes(name)) throw new Error(`${action} is not in the data`);
   }
-  return { source: { package: dataPackage.name, version: dataPackage.version }, tagListOptional: TAG_LIST_OPTIONAL, services };
+  // In the index, so that a rule can ask whether a service is reviewed without reading its file.
+  const reviewed = Object.keys(SERVICE_FACTS).filter((prefix) => SERVICE_FACTS[prefix].reviewed);
+  for (const prefix of reviewed) if (!services[prefix]) throw new Error(`no service "${prefix}" in the data`);
+  return { source: { package: dataPackage.name, version: dataPackage.version }, reviewed: reviewed.sort(), tagListOptional: TAG_LIST_OPTIONAL, services };
 }
 
 /**
@@ -344,7 +346,9 @@ for (const action of Object.keys(UNDOCUMENTED_ACTION_RESOURCES))
 const index = actionIndex(prefixes, names);
 let total = writeText(
   'action-index.json',
-  `{"source":${JSON.stringify(index.source)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(index.services)
+  `{"source":${JSON.stringify(index.source)},"reviewed":${JSON.stringify(index.reviewed)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(
+    index.services,
+  )
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
     .join(',\n')}\n}}\n`,
 );

@@ -155,6 +155,9 @@ describe('catalogue', () => {
     // Names alone come from the index: an unknown action, a wildcard, a service prefix read no file.
     analyse('{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ec2:NoSuchAction", "Resource": "*"}}', 'json', undefined, fresh);
     assert.deepEqual(reads, []);
+    // Whether a service's data is reviewed is in the index too.
+    assert.deepEqual([fresh.reviewed('S3'), fresh.reviewed('ec2')], [true, false]);
+    assert.deepEqual(reads, []);
     const policy = {
       Version: '2012-10-17',
       Statement: [

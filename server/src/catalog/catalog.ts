@@ -73,6 +73,7 @@ export class Catalog {
   private readonly models = new Map<string, ServiceModel | null>();
   private readonly globalByLowerName: ReadonlyMap<string, GlobalConditionKey>;
   private readonly tagListsOptional: ReadonlySet<string>;
+  private readonly reviewedServices: ReadonlySet<string>;
 
   constructor(private readonly source: CatalogSource) {
     this.index = source.index;
@@ -80,6 +81,7 @@ export class Catalog {
     this.inDepth = new Set(source.inDepth);
     this.globalByLowerName = new Map(this.globalKeys.map((k) => [k.name.toLowerCase(), k]));
     this.tagListsOptional = new Set((source.index.tagListOptional ?? []).map((a) => a.toLowerCase()));
+    this.reviewedServices = new Set(source.index.reviewed ?? []);
   }
 
   get servicePrefixes(): string[] {
@@ -108,6 +110,16 @@ export class Catalog {
 
   serviceName(prefix: string): string | undefined {
     return this.index.services[prefix.toLowerCase()]?.name;
+  }
+
+  /**
+   * Whether the service's per-action resource types and condition keys were reviewed (without reading its
+   * file). Elsewhere the Service Authorization Reference's per-action lists are too often incomplete to
+   * call an ARN or a key useless for an action: AWS's own service roles name ARNs for actions it lists
+   * without resource types.
+   */
+  reviewed(prefix: string): boolean {
+    return this.reviewedServices.has(prefix.toLowerCase());
   }
 
   /** Whether the service is known in depth (without reading its file). */

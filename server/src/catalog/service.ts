@@ -26,12 +26,6 @@ export class ServiceModel {
   readonly resourcePolicies: boolean | undefined;
   /** The regions where the service runs, where the data lists them; undefined otherwise. */
   readonly regions: readonly string[] | undefined;
-  /**
-   * The actions' resource types and condition keys were reviewed. Elsewhere the Service Authorization
-   * Reference's per-action lists are too often incomplete to call an ARN or a key useless for an action:
-   * AWS's own service roles name ARNs for actions it lists without resource types.
-   */
-  readonly reviewed: boolean;
   readonly actions: readonly ActionInfo[];
   readonly resourceTypes: readonly ResourceTypeInfo[];
   readonly conditionKeys: readonly ServiceConditionKey[];
@@ -44,7 +38,6 @@ export class ServiceModel {
     this.reference = file.reference;
     this.resourcePolicies = file.resourcePolicies;
     this.regions = file.regions;
-    this.reviewed = file.reviewed === true;
     this.actions = file.actions.map(([name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly]) => ({
       service: file.prefix,
       name,

@@ -67,6 +67,11 @@ export interface GlobalKeysData {
 
 export interface ActionIndexData {
   readonly source: { readonly package: string; readonly version: string };
+  /**
+   * The services whose per-action resource types and condition keys were reviewed (see the generator):
+   * the checks that call an ARN or a tag key useless for the statement's actions trust only these.
+   */
+  readonly reviewed?: readonly string[];
   /** Tagging actions whose tag list is optional (`service:Action`). */
   readonly tagListOptional?: readonly string[];
   /** Per service prefix: space-separated action names and one access-level letter per action (L R W T P). */
@@ -88,11 +93,6 @@ export interface ServiceFile {
   readonly resourcePolicies?: boolean;
   /** The regions where the service runs, where its documentation lists them (Customer Profiles'). */
   readonly regions?: readonly string[];
-  /**
-   * Whether the actions' resource types and condition keys were reviewed (see the generator): the checks
-   * that call an ARN or a tag key useless for the statement's actions trust only reviewed services.
-   */
-  readonly reviewed?: boolean;
   readonly actions: readonly ActionRow[];
   /** name, ARN format (a list where the type has several), condition keys */
   readonly resourceTypes: ReadonlyArray<[string, string | string[], string[]]>;

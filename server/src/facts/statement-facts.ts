@@ -14,7 +14,7 @@ export interface StatementActions {
   readonly shallow: boolean;
   /** The statement covers every action (`*`, NotAction) or every action of a service (`s3:*`). */
   readonly broad: boolean;
-  /** Every service the Action entries name has reviewed data (ServiceModel.reviewed): checks that call an ARN or key useless for the actions may judge. */
+  /** Every service the Action entries name has reviewed data (Catalog.reviewed): checks that call an ARN or key useless for the actions may judge. */
   readonly reviewed: boolean;
 }
 
@@ -104,7 +104,7 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
     // A wildcard that covers a whole service is as broad as `*` for that service.
     if (facts.whole) broad = true;
   }
-  const reviewed = services.size > 0 && [...services].every((service) => catalog.service(service)?.reviewed === true);
+  const reviewed = services.size > 0 && [...services].every((service) => catalog.reviewed(service));
   return { actions: [...found], services: [...services], shallow, broad, reviewed };
 }
 

@@ -220,7 +220,7 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   // at all (`s3:ListAllMyBuckets` on `arn:aws:s3:::*`) is resource-star-needed's concern, not this one's.
   const takers = actionsConcerning(service.prefix, actions, context.catalog).filter((a) => a.resourceTypes.length > 0);
   // An action's list of resource types is trusted only where its service's data is reviewed.
-  if (takers.length === 0 || takers.some((a) => !context.catalog.service(a.service)?.reviewed)) return;
+  if (takers.length === 0 || takers.some((a) => !context.catalog.reviewed(a.service))) return;
   const fits = new Set(types.map((t) => t.name));
   if (takers.some((a) => a.resourceTypes.some((r) => fits.has(r.name) && resourceOf(a, r.name, context)?.service === service.prefix))) return;
   const needs = [...new Set(takers.flatMap((a) => a.resourceTypes.filter((r) => r.required).map((r) => r.name)))];
@@ -273,10 +273,11 @@ function checkStarNeeded(statement: Statement, context: Context): void {
     if (value.kind !== 'string') continue;
     const parsed = parseAction(value.value);
     if (parsed.kind !== 'action' || parsed.wildcard) continue;
-    const action = context.catalog.action(parsed.service, parsed.name);
     // "No resource type" is trusted only where the service's data is reviewed: AWS's own service roles
     // name ARNs for actions the Service Authorization Reference lists without one (fsx:DescribeBackups).
-    if (action && action.resourceTypes.length === 0 && context.catalog.service(action.service)?.reviewed) {
+    if (!context.catalog.reviewed(parsed.service)) continue;
+    const action = context.catalog.action(parsed.service, parsed.name);
+    if (action && action.resourceTypes.length === 0) {
       context.report(
         'resource-star-needed',
         value,
