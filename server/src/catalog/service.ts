@@ -3,7 +3,7 @@
 import { readArn, templatePlaceholders } from '../iam/arn';
 import { scanVariables } from '../iam/variables';
 import { keyFitsName } from '../iam/condition-keys';
-import type { AccessFlags, ActionInfo, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
+import type { AccessFlags, ActionInfo, ActionRow, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
 
 const GRANTS = 'Grants permission to ';
 
@@ -26,11 +26,16 @@ export class ServiceModel {
   readonly resourcePolicies: boolean | undefined;
   /** The regions where the service runs, where the data lists them; undefined otherwise. */
   readonly regions: readonly string[] | undefined;
-  readonly actions: readonly ActionInfo[];
   readonly resourceTypes: readonly ResourceTypeInfo[];
   readonly conditionKeys: readonly ServiceConditionKey[];
-  private readonly actionsByLowerName = new Map<string, ActionInfo>();
   private readonly typesByName = new Map<string, ResourceTypeInfo>();
+  // Actions are built from their rows on first use, each once: a policy names a few of a service's
+  // hundreds, and reading every service (AWS's managed policies name most) must stay cheap.
+  private readonly rows: readonly ActionRow[];
+  private readonly built: Array<ActionInfo | undefined>;
+  private readonly apiReference: string | null;
+  private rowsByLowerName: Map<string, number> | undefined;
+  private all: readonly ActionInfo[] | undefined;
 
   constructor(file: ServiceFile) {
     this.prefix = file.prefix;
@@ -38,19 +43,9 @@ export class ServiceModel {
     this.reference = file.reference;
     this.resourcePolicies = file.resourcePolicies;
     this.regions = file.regions;
-    this.actions = file.actions.map(([name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly]) => ({
-      service: file.prefix,
-      name,
-      description: description.startsWith('=') ? description.slice(1) : `${GRANTS}${description}`,
-      accessLevel,
-      access: accessFlags(accessLevel),
-      resourceTypes: types.map(([typeName, required, keys]) => ({ name: typeName, required, conditionKeys: keys ?? [] })),
-      conditionKeys,
-      dependentActions,
-      permissionOnly: permissionOnly === 1,
-      docUrl: file.apiReference && permissionOnly !== 1 ? file.apiReference.replace('{Action}', name) : null,
-    }));
-    for (const action of this.actions) this.actionsByLowerName.set(action.name.toLowerCase(), action);
+    this.rows = file.actions;
+    this.built = new Array<ActionInfo | undefined>(file.actions.length);
+    this.apiReference = file.apiReference;
     // A type with several ARN formats (API Gateway's v1 and v2 paths) is one entry per format, of one name.
     const formats = file.resourceTypes.flatMap(([name, arns, conditionKeys]) =>
       (typeof arns === 'string' ? [arns] : arns).map((arn) => ({ name, arn, conditionKeys })),
@@ -68,8 +63,36 @@ export class ServiceModel {
     this.conditionKeys = file.conditionKeys.map(([name, type, description, optional]) => ({ name, type, description, qualifierOptional: optional === 1 }));
   }
 
+  /** Every action, in name order. */
+  get actions(): readonly ActionInfo[] {
+    this.all ??= this.rows.map((_, i) => this.actionAt(i));
+    return this.all;
+  }
+
   action(name: string): ActionInfo | undefined {
-    return this.actionsByLowerName.get(name.toLowerCase());
+    this.rowsByLowerName ??= new Map(this.rows.map((row, i) => [row[0].toLowerCase(), i]));
+    const i = this.rowsByLowerName.get(name.toLowerCase());
+    return i === undefined ? undefined : this.actionAt(i);
+  }
+
+  private actionAt(i: number): ActionInfo {
+    const cached = this.built[i];
+    if (cached) return cached;
+    const [name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly] = this.rows[i]!;
+    const action: ActionInfo = {
+      service: this.prefix,
+      name,
+      description: description.startsWith('=') ? description.slice(1) : `${GRANTS}${description}`,
+      accessLevel,
+      access: accessFlags(accessLevel),
+      resourceTypes: types.map(([typeName, required, keys]) => ({ name: typeName, required, conditionKeys: keys ?? [] })),
+      conditionKeys,
+      dependentActions,
+      permissionOnly: permissionOnly === 1,
+      docUrl: this.apiReference && permissionOnly !== 1 ? this.apiReference.replace('{Action}', name) : null,
+    };
+    this.built[i] = action;
+    return action;
   }
 
   resourceType(name: string): ResourceTypeInfo | undefined {

@@ -134,7 +134,7 @@ export const conditionRules = defineRules({
     if (statement.conditions.length === 0) return;
     const facts = statementActions(statement, context.catalog);
     // Which keys an action supports is trusted only where its service's data is reviewed.
-    const checkSupport = facts.actions.length > 0 && !facts.shallow && !facts.broad && facts.reviewed;
+    const checkSupport = facts.reviewed && !facts.shallow && !facts.broad && facts.actions.length > 0;
     const supported = checkSupport ? supportedConditionKeys(facts.actions, context.catalog) : undefined;
     for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
   },

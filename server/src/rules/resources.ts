@@ -118,11 +118,13 @@ export const resourceRules = defineRules({
     }
     if (statement.policy.kind === 'trust') return;
     const facts = statementActions(statement, context.catalog);
-    // Only when every action is known, and its service's data reviewed, can an ARN of another service be called useless.
-    const judged = !facts.shallow && !facts.broad && facts.reviewed && facts.actions.length > 0 ? resourceServices(facts.actions, context.catalog) : undefined;
+    // Only when every action is known, and its service's data reviewed, can an ARN be called useless for
+    // the actions (one of another service, or of a type they do not take). The actions are read only then.
+    const actions = facts.reviewed && !facts.shallow && !facts.broad ? facts.actions : [];
+    const judged = actions.length > 0 ? resourceServices(actions, context.catalog) : undefined;
     for (const element of ['Resource', 'NotResource'] as const) {
       for (const value of elementValues(statement, element)) {
-        if (value.kind === 'string') checkArn(value, element === 'Resource' ? facts.actions : [], judged, statement.policy.traits.resourceShorthand, context);
+        if (value.kind === 'string') checkArn(value, element === 'Resource' ? actions : [], judged, statement.policy.traits.resourceShorthand, context);
       }
     }
     checkStarNeeded(statement, context);
