@@ -5,7 +5,7 @@
 import { readArn } from '../iam/arn';
 import { readConditionKey, type TagKeyKind } from '../iam/condition-keys';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
-import { arnFitsTemplate } from '../iam/arn';
+import { arnFitsTemplate, literalStart, startsAgree } from '../iam/arn';
 import { ServiceModel } from './service';
 import type { ActionIndexData, ActionInfo, GlobalConditionKey, GlobalKeysData, ResourceTypeInfo, ServiceFile } from './types';
 
@@ -170,7 +170,10 @@ export class Catalog {
       if (this.typesByArn.size > 40_000) this.typesByArn.clear();
       const service = arnService(arn);
       const model = service && !hasWildcard(service) ? this.service(service) : undefined;
-      types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn, t.paths)) : [];
+      // A service has up to hundreds of types: those whose resource part starts otherwise are out at once.
+      const resource = readArn(arn)?.resource;
+      const start = resource === undefined ? undefined : literalStart(resource);
+      types = model ? model.resourceTypes.filter((t) => (start === undefined || startsAgree(start, t.start)) && arnFitsTemplate(arn, t.arn, t.paths)) : [];
       this.typesByArn.set(arn, types);
     }
     return types;

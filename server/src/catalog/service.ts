@@ -1,6 +1,6 @@
 // One service in depth, built from its generated file: actions, resource types and condition keys,
 // looked up case-insensitively as IAM does.
-import { readArn, templatePlaceholders } from '../iam/arn';
+import { literalStart, readArn, templatePlaceholders } from '../iam/arn';
 import { scanVariables } from '../iam/variables';
 import { keyFitsName } from '../iam/condition-keys';
 import type { AccessFlags, ActionInfo, ActionRow, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
@@ -58,6 +58,7 @@ export class ServiceModel {
       arnService: readArn(arn)?.service ?? file.prefix,
       conditionKeys,
       paths: new Set(templatePlaceholders(arn).filter((placeholder) => !separators.has(placeholder))),
+      start: literalStart(readArn(arn)?.resource ?? ''),
     }));
     for (const type of this.resourceTypes) if (!this.typesByName.has(type.name)) this.typesByName.set(type.name, type);
     this.conditionKeys = file.conditionKeys.map(([name, type, description, optional]) => ({ name, type, description, qualifierOptional: optional === 1 }));

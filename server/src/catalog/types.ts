@@ -41,6 +41,8 @@ export interface ResourceTypeInfo {
   readonly arnService: string;
   /** The placeholders of its ARN format that may hold `/` (an S3 object key, an IAM role's path). */
   readonly paths: ReadonlySet<string>;
+  /** The literal start of its resource part (`domains/`), to rule it out for an ARN at once. */
+  readonly start: string;
   readonly conditionKeys: readonly string[];
 }
 

@@ -122,6 +122,19 @@ export function resourceTypeWord(resource: string): string {
   return resource.slice(0, end);
 }
 
+/**
+ * The literal start of a resource part, before its first wildcard, variable or placeholder. Two resource
+ * parts can only stand for the same resource when their literal starts agree as far as both go.
+ */
+export function literalStart(resource: string): string {
+  return resource.slice(0, literalPrefix(resource));
+}
+
+/** Whether two literal starts agree as far as the shorter goes. */
+export function startsAgree(a: string, b: string): boolean {
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
+}
+
 /** The `${Placeholder}` names of an ARN template, in order. */
 export function templatePlaceholders(template: string): string[] {
   return scanVariables(template)

@@ -237,10 +237,14 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
 
 /** A wildcard segment of the resource part where the fitting types have different literal words. */
 function checkTypeWordWildcards(node: StringNode, arn: ArnParts, types: readonly ResourceTypeInfo[], context: Context): void {
+  // Most ARNs have no wildcard, or only a final `/*` (a whole segment, which is skipped below): nothing to split.
+  const star = arn.resource.indexOf('*');
+  const wholeLastSegment = star === arn.resource.length - 1 && (star === 0 || arn.resource[star - 1] === '/');
+  if (arn.resource.indexOf('?') < 0 && (star < 0 || wholeLastSegment)) return;
   const segments = arn.resource.split('/');
   const wordsAt = new Map<number, Map<string, string[]>>();
   for (const type of types) {
-    const expected = (readArn(type.arn)?.resource ?? '').split('/');
+    const expected = templateSegments(type);
     if (expected.length !== segments.length) continue;
     segments.forEach((segment, i) => {
       const word = expected[i]!;
@@ -259,6 +263,15 @@ function checkTypeWordWildcards(node: StringNode, arn: ArnParts, types: readonly
       `"${segments[i]}" stands for ${[...words.keys()].map((w) => `"${w}"`).join(' and ')}: the ARN reaches ${[...words.values()].flat().join(' and ')} resources.`,
     );
   }
+}
+
+const segmentsOf = new WeakMap<ResourceTypeInfo, readonly string[]>();
+
+/** The `/`-separated words of a type's resource part, split once per type. */
+function templateSegments(type: ResourceTypeInfo): readonly string[] {
+  let segments = segmentsOf.get(type);
+  if (!segments) segmentsOf.set(type, (segments = (readArn(type.arn)?.resource ?? '').split('/')));
+  return segments;
 }
 
 function resourceOf(action: ActionInfo, typeName: string, context: Context): { service: string } | undefined {
