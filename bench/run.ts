@@ -206,7 +206,7 @@ function report(): void {
       ? 'n/a'
       : row.unit === '×'
         ? row.value.toFixed(3)
-        : row.unit === '/s'
+        : row.unit === '/s' || row.unit === 'services'
           ? Math.round(row.value).toString()
           : row.value.toFixed(1);
     console.log(`${row.name.padEnd(width)}  ${`${value} ${row.unit}`.padStart(10)}  ${row.goal ? `${row.goal} ${row.met ? 'met' : 'NOT MET'}` : ''}`);

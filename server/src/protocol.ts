@@ -82,6 +82,8 @@ export interface ServerStats {
   readonly spliced: number;
   readonly parsed: number;
   readonly analysed: number;
+  /** The services read in depth so far (each on first use: one a document does not name is never read). */
+  readonly loadedServices: readonly string[];
   readonly heapUsed: number;
 }
 

@@ -202,7 +202,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ServerStatsRequest, (): ServerStats => {
     // Started with --expose-gc (as the bench does), the heap is measured after a collection: a steady figure.
     (globalThis as { gc?: () => void }).gc?.();
-    return { documents: documents.all().length, analyses: store.size, ...store.counts, heapUsed: process.memoryUsage().heapUsed };
+    return {
+      documents: documents.all().length,
+      analyses: store.size,
+      ...store.counts,
+      loadedServices: store.loadedServices,
+      heapUsed: process.memoryUsage().heapUsed,
+    };
   });
 
   documents.onDidOpen((event) => schedule(event.document, 0));
