@@ -118,7 +118,8 @@ class NamedActions implements StatementActions {
   private built: readonly ActionInfo[] | undefined;
 
   constructor(
-    private readonly named: readonly EntryFacts[],
+    // Let go once the actions are built: a template holds thousands of these.
+    private named: readonly EntryFacts[] | undefined,
     readonly services: readonly string[],
     readonly shallow: boolean,
     readonly broad: boolean,
@@ -128,8 +129,9 @@ class NamedActions implements StatementActions {
   get actions(): readonly ActionInfo[] {
     if (!this.built) {
       const found = new Set<ActionInfo>();
-      for (const facts of this.named) for (const action of facts.actions) found.add(action);
+      for (const facts of this.named ?? []) for (const action of facts.actions) found.add(action);
       this.built = [...found];
+      this.named = undefined;
     }
     return this.built;
   }
