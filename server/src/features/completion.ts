@@ -45,14 +45,36 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog): 
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
   const items = itemsFor(context);
   const range = toRange(analysis, slot.replace);
+  const inside = insideQuotes(analysis, slot);
   for (const item of items) {
     if (!item.textEdit) {
       const newText = item.insertText ?? item.label;
-      item.textEdit = { range, newText };
+      item.textEdit = inside && isQuotedBy(newText, slot.quote) ? inside(item, newText) : { range, newText };
       delete item.insertText;
     }
   }
   return { isIncomplete: false, items };
+}
+
+/**
+ * In a closed string, an item written with the same quotes replaces only what is between them: the
+ * same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton goes
+ * on to its next stop after an action is completed; an edit over the quotes would end the snippet).
+ */
+function insideQuotes(analysis: Analysis, slot: Slot): ((item: CompletionItem, newText: string) => CompletionItem['textEdit']) | undefined {
+  const node = slot.node;
+  if (!slot.quote || slot.lead || node?.kind !== 'string' || !node.closed) return undefined;
+  if (slot.replace.start !== node.start || slot.replace.end !== node.end) return undefined;
+  const range = toRange(analysis, { start: node.start + 1, end: node.end - 1 });
+  return (item, newText) => {
+    if (item.filterText && isQuotedBy(item.filterText, slot.quote)) item.filterText = item.filterText.slice(1, -1);
+    else if (item.filterText?.startsWith(slot.quote!)) item.filterText = item.filterText.slice(1);
+    return { range, newText: newText.slice(1, -1) };
+  };
+}
+
+function isQuotedBy(text: string, quote: string | undefined): boolean {
+  return quote !== undefined && text.length >= 2 && text.startsWith(quote) && text.endsWith(quote);
 }
 
 function toRange(analysis: Analysis, span: { start: number; end: number }) {
