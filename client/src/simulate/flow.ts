@@ -25,8 +25,15 @@ interface Where {
 }
 
 let last: { where: Where; params: SimulateParams } | undefined;
-/** Answers are remembered between runs, so a second simulation is a few Enter presses. */
-const remembered: { resource?: string; context: Context; parameters: Record<string, string> } = { context: {}, parameters: {} };
+/**
+ * Answers are remembered between runs, so a second simulation is a few Enter presses. The resource is
+ * remembered per document: another file's statements name other resources, which they prefill.
+ */
+const remembered: { resources: Map<string, string>; context: Context; parameters: Record<string, string> } = {
+  resources: new Map(),
+  context: {},
+  parameters: {},
+};
 
 export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -78,7 +85,7 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (!target) return;
   const action = await pickAction(target);
   if (!action) return;
-  const resource = await askResource(target);
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
@@ -112,7 +119,7 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (!place) return void vscode.window.showInformationMessage('Open an IAM policy to simulate it.');
   const target = await targetOf(client, place);
   if (!target) return;
-  const resource = await askResource(target);
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
@@ -193,12 +200,11 @@ function validateResource(value: string): string | undefined {
   return undefined;
 }
 
-async function askResource(target: SimulationTarget): Promise<string | undefined> {
+async function askResource(target: SimulationTarget, document: vscode.Uri): Promise<string | undefined> {
   const written = target.resources[0];
+  const previous = remembered.resources.get(document.toString());
   const value =
-    remembered.resource && !validateResource(remembered.resource)
-      ? remembered.resource
-      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+    previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
     title: titleOf(target, 'resource'),
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
@@ -206,7 +212,7 @@ async function askResource(target: SimulationTarget): Promise<string | undefined
     valueSelection: placeholderSelection(value),
     validateInput: validateResource,
   });
-  if (answer !== undefined) remembered.resource = answer;
+  if (answer !== undefined) remembered.resources.set(document.toString(), answer);
   return answer;
 }
 
