@@ -203,8 +203,7 @@ function validateResource(value: string): string | undefined {
 async function askResource(target: SimulationTarget, document: vscode.Uri): Promise<string | undefined> {
   const written = target.resources[0];
   const previous = remembered.resources.get(document.toString());
-  const value =
-    previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const value = previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
     title: titleOf(target, 'resource'),
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
