@@ -27,7 +27,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
 
   test('a rule id in the Problems panel opens that rule, rendered', async () => {
     await problems(page, /action-unknown/);
-    await page.locator('.markers-panel .monaco-list-row .code-link', { hasText: 'action-unknown' }).first().click();
+    await page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'action-unknown' }).first().click();
     const text = await frameText(page, ['action-unknown', 'The service has no action of this name']);
     assert.doesNotMatch(text, /^### /m); // a preview, not the Markdown source
     await shot(page, '01b-rule-docs.png');
@@ -80,7 +80,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await openFile(page, 'policy.json');
     // The fix belongs to a diagnostic: wait until the squiggles are drawn.
     await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
-    await goTo(page, 8, 14);
+    await goTo(page, 7, 24); // on "profile:GetDomian"
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
     for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
       await page.keyboard.press('Control+.');
@@ -143,7 +143,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await page.keyboard.type('ReadDomains');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('profile:ListDom');
+    await page.keyboard.type('profile:ListDomains'); // the exact name: the list is focused on it
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:ListDomains' }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
