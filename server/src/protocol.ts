@@ -26,9 +26,15 @@ export interface SimulationTarget {
   readonly services: ReadonlyArray<{ readonly prefix: string; readonly name: string }>;
   /** Every action of those services, for "any action". */
   readonly allActions: readonly string[];
+  /** Access level and description of each action above, for the picker. */
+  readonly actionInfo: Readonly<Record<string, { readonly accessLevel: string; readonly description: string }>>;
+  /** The action the position is on, when it is on one: the picker preselects it. */
+  readonly cursorAction?: string;
   /** The ARNs written in the statement(s), and templates for the resource types they accept. */
   readonly resources: readonly string[];
   readonly contextKeys: readonly ContextKeyInfo[];
+  /** Template parameters the statement(s) read through Ref or Fn::Sub, with their defaults: asked where there is none. */
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly default?: string }>;
 }
 
 export const SimulateRequest = 'profilePolicy/simulate';
@@ -63,6 +69,7 @@ export const SimulateAllRequest = 'profilePolicy/simulateAll';
 export interface SimulateAllParams extends SimulationTargetParams {
   readonly resource: string;
   readonly context: SimulationRequest['context'];
+  readonly parameters?: SimulationRequest['parameters'];
   /** Service prefixes whose actions to simulate; the target's services when left out. */
   readonly services?: readonly string[];
 }
@@ -72,6 +79,26 @@ export interface SimulateAllResult {
 }
 
 export const SIMULATE_COMMAND = 'profilePolicy.simulateStatement';
+
+/** A whole new document to start from: a policy, or a CloudFormation template holding one, as a snippet. */
+export const NewPolicyRequest = 'profilePolicy/newPolicy';
+export type NewPolicyKind = 'policy' | 'managed-policy' | 'role';
+export interface NewPolicyParams {
+  readonly kind: NewPolicyKind;
+  readonly format: 'json' | 'yaml';
+}
+export interface NewPolicyResult {
+  readonly languageId: string;
+  /** LSP snippet syntax: tab stops for the names and the first statement. */
+  readonly snippet: string;
+}
+
+export function readNewPolicyParams(value: unknown): NewPolicyParams {
+  const { kind, format } = record(value, 'the params');
+  if (kind !== 'policy' && kind !== 'managed-policy' && kind !== 'role') throw new InvalidParamsError('kind must be "policy", "managed-policy" or "role"');
+  if (format !== 'json' && format !== 'yaml') throw new InvalidParamsError('format must be "json" or "yaml"');
+  return { kind, format };
+}
 
 /** How much the server holds and did: open documents, documents with state, models made, heap. For tests and troubleshooting. */
 export const ServerStatsRequest = 'profilePolicy/serverStats';
@@ -109,11 +136,21 @@ export function readTargetParams(value: unknown): SimulationTargetParams {
   return { uri: params.uri, position: position(params.position), scope: params.scope };
 }
 
-export function readSimulateAllParams(value: unknown, readContext: (context: unknown) => SimulationRequest['context']): SimulateAllParams {
+export function readSimulateAllParams(
+  value: unknown,
+  readContext: (context: unknown) => SimulationRequest['context'],
+  readParameters: (parameters: unknown) => SimulationRequest['parameters'],
+): SimulateAllParams {
   const params = readTargetParams(value);
-  const { resource, context, services } = value as Record<string, unknown>;
+  const { resource, context, parameters, services } = value as Record<string, unknown>;
   if (typeof resource !== 'string' || !resource) throw new InvalidParamsError('resource must be an ARN or "*"');
   if (services !== undefined && (!Array.isArray(services) || !services.every((s) => typeof s === 'string')))
     throw new InvalidParamsError('services must be a list of service prefixes');
-  return { ...params, resource, context: readContext(context ?? {}), ...(services ? { services: services as string[] } : {}) };
+  return {
+    ...params,
+    resource,
+    context: readContext(context ?? {}),
+    ...(parameters !== undefined ? { parameters: readParameters(parameters) } : {}),
+    ...(services ? { services: services as string[] } : {}),
+  };
 }

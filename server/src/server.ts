@@ -11,6 +11,8 @@ import { formatForLanguage } from './formats/registry';
 import type { Format } from './model/format';
 import {
   InvalidParamsError,
+  NewPolicyRequest,
+  readNewPolicyParams,
   readSimulateAllParams,
   readTargetParams,
   ServerStatsRequest,
@@ -19,8 +21,8 @@ import {
   SimulationTargetRequest,
   type ServerStats,
 } from './protocol';
-import { diagnostics, completion, hoverAt, lenses, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
-import { SimulationInputError, validateContext, validateRequest } from './simulate/run';
+import { diagnostics, completion, hoverAt, lenses, newPolicy, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
 /** How long typing must pause before the rules run. Requests at a position never wait for it. */
@@ -190,15 +192,25 @@ export function startServer(connection: Connection): void {
     );
   });
   connection.onRequest(SimulateAllRequest, (raw: unknown) => {
-    const params = checked(() => readSimulateAllParams(raw, validateContext));
+    const params = checked(() => readSimulateAllParams(raw, validateContext, validateParameters));
     return atModel(
       'simulate all',
       params.uri,
       null,
       (snapshot, document) =>
-        simulateAllActions(snapshot, document.offsetAt(params.position), params.scope, params.resource, params.context, undefined, params.services) ?? null,
+        simulateAllActions(
+          snapshot,
+          document.offsetAt(params.position),
+          params.scope,
+          params.resource,
+          params.context,
+          params.parameters,
+          undefined,
+          params.services,
+        ) ?? null,
     );
   });
+  connection.onRequest(NewPolicyRequest, (raw: unknown) => newPolicy(checked(() => readNewPolicyParams(raw))));
   connection.onRequest(ServerStatsRequest, (): ServerStats => {
     // Started with --expose-gc (as the bench does), the heap is measured after a collection: a steady figure.
     (globalThis as { gc?: () => void }).gc?.();

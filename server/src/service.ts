@@ -9,8 +9,9 @@ import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
 import { requestWarnings } from './features/request-check';
+import { skeleton } from './features/skeletons';
 import { documentSymbols } from './features/symbols';
-import type { SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
+import type { NewPolicyParams, NewPolicyResult, SimulateAllResult, SimulateResult, SimulationScope, SimulationTarget } from './protocol';
 import type { SimulationRequest } from './simulate/types';
 import { formatById, type FormatId } from './formats/registry';
 import { parseDocument, type PolicyDocument } from './model/document';
@@ -77,10 +78,11 @@ export function simulateAllActions(
   scope: SimulationScope,
   resource: string,
   context: SimulationRequest['context'],
+  parameters?: SimulationRequest['parameters'],
   catalog: Catalog = bundledCatalog(),
   services?: readonly string[],
 ): SimulateAllResult | undefined {
-  return simulateAll(analysis.document, offset, scope, resource, context, catalog, services);
+  return simulateAll(analysis.document, offset, scope, resource, context, catalog, parameters, services);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {
@@ -90,4 +92,10 @@ export function symbols(analysis: Analysis): DocumentSymbol[] {
 /** What is wrong with a simulation request itself (an unknown action, a malformed ARN), as sentences. */
 export function checkRequest(request: SimulationRequest, catalog: Catalog = bundledCatalog()): string[] {
   return requestWarnings(request, catalog);
+}
+
+/** A new document's text as a snippet, in the format asked for. */
+export function newPolicy(params: NewPolicyParams): NewPolicyResult {
+  const format = formatById(params.format)!;
+  return { languageId: format.id, snippet: format.writer.value(skeleton(params.kind).value, { indent: '', unit: '  ' }) };
 }

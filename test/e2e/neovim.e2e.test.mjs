@@ -26,7 +26,7 @@ test("Neovim's LSP client gets diagnostics and completion from profile-policy ls
   const policy = join(dir, 'policy.json');
   copyFileSync(join(root, 'examples', 'mistakes.json'), policy);
   const output = join(dir, 'result.json');
-  // The same setup the README shows, plus a check that writes what Neovim saw.
+  // The same setup the user guide (MARKETPLACE.md, "Other editors") shows, plus a check that writes what Neovim saw.
   writeFileSync(
     join(dir, 'init.lua'),
     `

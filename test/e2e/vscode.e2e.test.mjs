@@ -25,6 +25,15 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await shot(page, '01-json-problems.png');
   });
 
+  test('a rule id in the Problems panel opens that rule, rendered', async () => {
+    await problems(page, /action-unknown/);
+    await page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'action-unknown' }).first().click();
+    const text = await frameText(page, ['action-unknown', 'The service has no action of this name']);
+    assert.doesNotMatch(text, /^### /m); // a preview, not the Markdown source
+    await shot(page, '01b-rule-docs.png');
+    await command(page, 'View: Close All Editors');
+  });
+
   test('a YAML policy: the misspelt action is reported with its suggestion', async () => {
     await openFile(page, 'analyst.yaml');
     const text = await problems(page, /GetProfileObjectTyp/);
@@ -71,7 +80,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await openFile(page, 'policy.json');
     // The fix belongs to a diagnostic: wait until the squiggles are drawn.
     await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
-    await goTo(page, 8, 14);
+    await goTo(page, 7, 24); // on "profile:GetDomian"
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
     for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
       await page.keyboard.press('Control+.');
@@ -83,24 +92,68 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await page.locator('.view-line', { hasText: '"profile:GetDomain",' }).first().waitFor({ timeout: 10_000 });
   });
 
-  test('"Simulate statement" from the command palette shows the decision', async () => {
+  test('"Simulate statement" from the command palette: the action under the cursor preselected, both team tags asked, Allow', async () => {
     await openFile(page, 'agent.json');
-    await goTo(page, 10, 10);
+    await goTo(page, 8, 10); // on "profile:SearchProfiles"
     await command(page, 'Profile Policy: Simulate statement');
-    const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'profile:SearchProfiles' }).first().waitFor({ timeout: 15_000 });
-    await input.fill('profile:SearchProfiles');
+    const active = page.locator('.quick-input-list .monaco-list-row.focused');
+    await active.filter({ hasText: 'profile:SearchProfiles' }).waitFor({ timeout: 15_000 });
+    assert.match(await active.innerText(), /profile:SearchProfiles[\s\S]*Read[\s\S]*Search|profile:SearchProfiles[\s\S]*Search[\s\S]*Read/);
     await page.keyboard.press('Enter');
     // The resource, prefilled from the statement with the wildcard selected: type over it.
     await page.waitForTimeout(500);
     await page.keyboard.type('retail');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
-    await input.fill('blue');
-    await page.keyboard.press('Enter');
-    const text = await frameText(page, ['Statement by statement', 'ImplicitDeny']);
-    assert.match(text, /aws:PrincipalTag\/team/);
+    const input = page.locator('.quick-input-widget input');
+    for (const key of ['aws:ResourceTag/team', 'aws:PrincipalTag/team']) {
+      await page.locator('.quick-input-widget', { hasText: key }).waitFor({ timeout: 10_000 });
+      await input.fill('blue');
+      await page.keyboard.press('Enter');
+    }
+    const text = await frameText(page, ['Statement by statement', 'Allow']);
+    assert.match(text, /Allowed by statement "WorkWithProfilesInTheirTeamsDomains"/);
     await shot(page, '07-simulate-palette.png');
+  });
+
+  test('"Simulate statement" in a CloudFormation template: !Sub resolved from the parameter default, Allow', async () => {
+    await openFile(page, 'roles.yaml');
+    await goTo(page, 77, 20); // inside the "ReadProfiles" statement
+    await command(page, 'Profile Policy: Simulate statement');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'profile:SearchProfiles' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('profile:SearchProfiles');
+    await page.keyboard.press('Enter');
+    // Prefilled from the !Sub with the default put in; the pseudo parameters are for the user to fill.
+    await page.locator('.quick-input-widget', { hasText: 'resource' }).waitFor({ timeout: 10_000 });
+    assert.match(await input.inputValue(), /^arn:\$\{AWS::Partition\}:profile:\$\{AWS::Region\}:\$\{AWS::AccountId\}:domains\/retail-customers$/);
+    await input.fill('arn:aws:profile:us-east-1:111122223333:domains/retail-customers');
+    await page.keyboard.press('Enter');
+    const text = await frameText(page, ['Statement by statement', 'Allow']);
+    assert.match(text, /Allowed by statement "ReadProfiles"/);
+    await shot(page, '09-simulate-template.png');
+  });
+
+  test('a policy typed into an empty file with completion alone ends with no diagnostics', async () => {
+    await openFile(page, 'empty.json');
+    await page.keyboard.press('Control+Space');
+    const skeleton = page.locator('.suggest-widget .monaco-list-row', { hasText: 'IAM policy' }).first();
+    await skeleton.waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    // Tab stops: Sid, Effect, Action (typed over, completed), Resource.
+    await page.keyboard.type('ReadDomains');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('profile:ListDomains'); // the exact name: the list is focused on it
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:ListDomains' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await page.locator('.view-line', { hasText: '"Action": ["profile:ListDomains"]' }).first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    const text = await problems(page, /^$/);
+    assert.doesNotMatch(text, /empty\.json/);
+    await shot(page, '10-typed-policy.png');
   });
 
   test('"Simulate statement" from the CodeLens shows the decision', async () => {

@@ -140,7 +140,11 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     assert.equal(target.label, 'Policy › "WorkWithProfilesInTheirTeamsDomains"');
     assert.equal(target.actions.length, 7);
     assert.deepEqual(target.resources, ['arn:aws:profile:us-east-1:111122223333:domains/*', 'arn:aws:profile:us-east-1:111122223333:domains/*/object-types/*']);
-    assert.deepEqual(target.contextKeys, [{ key: 'aws:ResourceTag/team', multivalued: false, examples: [] }]);
+    // The statement compares aws:ResourceTag/team with ${aws:PrincipalTag/team}: both decide the answer, both are asked.
+    assert.deepEqual(target.contextKeys, [
+      { key: 'aws:ResourceTag/team', multivalued: false, examples: [] },
+      { key: 'aws:PrincipalTag/team', multivalued: false, examples: [] },
+    ]);
     const request = {
       action: 'profile:SearchProfiles',
       resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ALL_RULES } from '../../server/src/rules/index';
-import { renderRulesDoc } from '../../server/src/rules/docs';
+import { renderRulesDoc, withRuleSettingsSchema } from '../../server/src/rules/docs';
 import { cli } from '../cli-runner';
 import { readRepoFile } from '../helpers';
 
@@ -68,4 +68,21 @@ describe('lint formats', () => {
 test('docs/rules.md is generated from the rule metadata and up to date (npm run docs)', () => {
   assert.equal(readRepoFile('docs', 'rules.md'), renderRulesDoc());
   for (const rule of ALL_RULES) assert.ok(renderRulesDoc().includes(`### ${rule.id}\n`), rule.id);
+});
+
+test("package.json's profilePolicy.rules schema is generated from the rule metadata and up to date (npm run docs)", () => {
+  const manifestText = readRepoFile('package.json');
+  assert.equal(manifestText, withRuleSettingsSchema(manifestText));
+  const manifest = JSON.parse(manifestText) as {
+    contributes: { configuration: { properties: Record<string, { properties: Record<string, { default: string; enum: string[] }> }> } };
+  };
+  const rules = manifest.contributes.configuration.properties['profilePolicy.rules']!.properties;
+  assert.deepEqual(
+    Object.keys(rules),
+    ALL_RULES.map((r) => r.id),
+  );
+  for (const rule of ALL_RULES) {
+    assert.equal(rules[rule.id]!.default, rule.severity, rule.id);
+    assert.deepEqual(rules[rule.id]!.enum, ['error', 'warning', 'info', 'hint', 'off'], rule.id);
+  }
 });

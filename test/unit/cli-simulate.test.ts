@@ -127,6 +127,47 @@ describe('profile-policy simulate', () => {
     assert.match(badContext.stderr, /must be a string or a list of strings/);
   });
 
+  test('templates: !Sub from parameter defaults, --parameter overrides, !GetAtt gives Undetermined (exit 1 unless expected)', () => {
+    const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers';
+    const run = (...extra: string[]) =>
+      cli([
+        'simulate',
+        '--policy',
+        'examples/cloudformation-roles.yaml',
+        '--action',
+        'profile:SearchProfiles',
+        '--resource',
+        domain,
+        '--select',
+        'ReadCustomerProfiles',
+        ...extra,
+      ]);
+    assert.equal(run('--expect', 'Allow').code, 0);
+    const overridden = run('--parameter', 'DomainName=wholesale', '--json');
+    assert.equal(JSON.parse(overridden.stdout).decision, 'ImplicitDeny');
+    const integration = (...extra: string[]) =>
+      cli([
+        'simulate',
+        '--policy',
+        'examples/cloudformation-roles.yaml',
+        '--select',
+        'PutIntegrationObjects',
+        '--action',
+        'profile:PutProfileObject',
+        '--resource',
+        `${domain}/object-types/orders`,
+        ...extra,
+      ]);
+    const json = JSON.parse(integration('--json').stdout) as { decision: string; statements: Array<{ undetermined?: boolean }> };
+    assert.equal(json.decision, 'Undetermined');
+    assert.equal(json.statements[0]!.undetermined, true);
+    const text = integration('--expect', 'Allow');
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /^Undetermined: Whether statement 1 allows the request is decided at deploy time/);
+    assert.match(text.stdout, /\n\? statement 1 \(Allow, line 109\): May apply:/);
+    assert.equal(cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'a:b', '--resource', '*', '--parameter', 'novalue']).code, 2);
+  });
+
   test('a typo in the action, a malformed ARN or an ARN the action does not take: a warning on standard error, so --expect ImplicitDeny does not pass in silence', () => {
     const run = (action: string, resource: string) =>
       cli(['simulate', '--policy', 'examples/contact-centre-agent.json', '--action', action, '--resource', resource, '--expect', 'ImplicitDeny']);

@@ -304,7 +304,10 @@ describe('completion', () => {
     const plain = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetD‸', 'yaml');
     assert.equal((plain.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, 'profile:GetDomain');
     const single = itemsAt("Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: 'profile:GetD‸'", 'yaml');
-    assert.equal((single.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, "'profile:GetDomain'");
+    const singleItem = single.items.find((i) => i.label === 'profile:GetDomain')!;
+    assert.equal(applyCompletion(single.text, singleItem), "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: 'profile:GetDomain'");
+    // Inside closed quotes only the content is replaced, so an editor's snippet session (a skeleton's tab stops) goes on.
+    assert.deepEqual((singleItem.textEdit as { range: unknown }).range, { start: { line: 3, character: 13 }, end: { line: 3, character: 25 } });
     const star = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:ListDomains\n    Resource: ‸', 'yaml');
     assert.equal((star.items.find((i) => i.label === '*')!.textEdit as { newText: string }).newText, '"*"');
   });
@@ -496,9 +499,9 @@ describe('actions found by their name in an empty Action value', () => {
           : 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - ‸',
       );
       const item = completion(analyse(text, format), offset).items.find((i) => i.label === 'profile:GetDomain')!;
-      // The editor filters on filterText from the start of the edit: the quote, then the name or the full action.
+      // The editor filters on filterText from the start of the edit (inside the quotes): the name or the full action.
       const filter = item.filterText!;
-      assert.ok(filter.startsWith(format === 'json' ? '"GetDomain' : 'GetDomain'), filter);
+      assert.ok(filter.startsWith('GetDomain'), filter);
       assert.ok(filter.includes('profile:GetDomain'), filter);
       assert.match(String(item.detail), /^Read · /);
     });

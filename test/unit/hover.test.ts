@@ -196,3 +196,39 @@ describe('outline', () => {
     }
   });
 });
+
+describe('hover on CloudFormation functions in a policy', () => {
+  const template = readRepoFile('examples', 'cloudformation-roles.yaml');
+  const analysis = analyse(template, 'yaml');
+  const at = (needle: string, into: number) => hoverAt(analysis, template.indexOf(needle) + into);
+
+  test('a !Sub ARN: what it stands for, each ${…} as its value or what decides it', () => {
+    const hover = at('${AWS::AccountId}:domains/${DomainName}/object-types/*', 30);
+    assert.equal(
+      (hover?.contents as { value: string }).value,
+      [
+        '**Fn::Sub**, resolved by CloudFormation at deploy time:',
+        '',
+        '`arn:${AWS::Partition}:profile:${AWS::Region}:${AWS::AccountId}:domains/retail-customers/object-types/*`',
+        '',
+        '| name | value |',
+        '| --- | --- |',
+        "| `${AWS::Partition}` | the stack's partition (`aws`, `aws-cn`, `aws-us-gov`, …): decided at deploy time |",
+        "| `${AWS::Region}` | the stack's Region: decided at deploy time |",
+        "| `${AWS::AccountId}` | the stack's account: decided at deploy time |",
+        '| `${DomainName}` | `retail-customers`, the default of parameter DomainName |',
+      ].join('\n'),
+    );
+  });
+
+  test('!GetAtt and a !Join over it: decided at deploy time, and why', () => {
+    assert.match(
+      (at('!GetAtt CustomerProfilesDomain.DomainArn\n', 12)?.contents as { value: string }).value,
+      /^\*\*Fn::GetAtt\*\*: decided by CloudFormation at deploy time/,
+    );
+    assert.equal(
+      (at('!Join', 10)?.contents as { value: string }).value,
+      '**Fn::Join**, resolved by CloudFormation at deploy time: Fn::GetAtt CustomerProfilesDomain.DomainArn is decided at deploy time.',
+    );
+  });
+});

@@ -2,6 +2,7 @@
 // citing the AWS page it comes from; the same cases run through the CLI in cli-simulate.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { simulate as apiSimulate } from '../../server/src/api';
 import { bundledCatalog } from '../../server/src/catalog/bundled';
 import { analyse, simulateAllActions, target } from '../../server/src/service';
 import { simulatePolicy, simulateStatement } from '../../server/src/simulate/engine';
@@ -104,14 +105,14 @@ describe('simulation engine', () => {
     assert.equal(simulateStatement(policy.statements[0]!, request).decision, 'Allow');
   });
 
-  test('YAML templates simulate the same way, intrinsics left unevaluated', () => {
+  test('YAML templates simulate the same way, !Sub resolved from the template', () => {
     const text = readRepoFile('examples', 'cloudformation-roles.yaml');
     const policy = analyse(text, 'yaml').document.policies.find((p) => p.label === 'AnalystRole › ReadCustomerProfiles')!;
     const result = simulatePolicy(policy, { action: 'profile:ListDomains', resource: '*' });
     assert.equal(result.decision, 'Allow');
     const search = simulatePolicy(policy, { action: 'profile:SearchProfiles', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers' });
-    assert.equal(search.decision, 'ImplicitDeny');
-    assert.match(search.statements[0]!.resource.reason, /not evaluated: Fn::Sub, Fn::Sub/);
+    assert.equal(search.decision, 'Allow');
+    assert.equal(search.statements[0]!.resource.value, 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers');
   });
 
   test('the trace names a value that can never match, and why ForAnyValue…IfExists fails on a missing key', () => {
@@ -175,8 +176,105 @@ describe('simulate all actions: the services the statement names', () => {
     assert.equal(decisions.get('s3:GetObject'), 'Allow');
     assert.equal(decisions.get('kms:Decrypt'), 'Allow');
     assert.equal(decisions.get('s3:PutObject'), 'ImplicitDeny');
-    const kmsOnly = simulateAllActions(analysis, inExports, 'statement', '*', {}, undefined, ['kms'])!;
+    const kmsOnly = simulateAllActions(analysis, inExports, 'statement', '*', {}, undefined, undefined, ['kms'])!;
     assert.ok(kmsOnly.rows.every((r) => r.action.startsWith('kms:')));
     assert.equal(kmsOnly.rows.find((r) => r.action === 'kms:Decrypt')?.accessLevel, 'Write');
+  });
+});
+
+describe('what a simulation asks', () => {
+  test('every key the statement reads: compared keys, and keys read through variables in values and ARNs', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'profile:GetDomain',
+          Resource: 'arn:aws:profile:*:*:domains/${aws:PrincipalTag/domain}',
+          Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}', 'aws:RequestTag/owner': '${aws:username}' } },
+        },
+      ],
+    });
+    const at = target(analyse(text, 'json'), text.indexOf('Effect'), 'statement');
+    // On the action itself, the picker preselects it, with its access level and description.
+    const onAction = target(analyse(text, 'json'), text.indexOf('GetDomain'), 'statement');
+    assert.equal(onAction?.cursorAction, 'profile:GetDomain');
+    assert.equal(at?.cursorAction, undefined);
+    assert.deepEqual(onAction?.actionInfo['profile:GetDomain'], { accessLevel: 'Read', description: 'Get a specific domain in an account' });
+    assert.deepEqual(
+      at?.contextKeys.map((k) => k.key),
+      ['aws:ResourceTag/team', 'aws:RequestTag/owner', 'aws:PrincipalTag/team', 'aws:username', 'aws:PrincipalTag/domain'],
+    );
+  });
+});
+
+describe('simulation in CloudFormation templates', () => {
+  // Fn::Sub, Ref and the pseudo parameters as CloudFormation resolves them:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
+  const template = readRepoFile('examples', 'cloudformation-roles.yaml');
+  const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers';
+  const run = (select: string, action: string, resource: string, parameters?: Record<string, string>) =>
+    apiSimulate(template, { action, resource, ...(parameters ? { parameters } : {}) }, { policy: select });
+
+  test('!Sub takes the parameter default and the partition, region and account of the request ARN', () => {
+    const result = run('ReadCustomerProfiles', 'profile:SearchProfiles', domain);
+    assert.equal(result.decision, 'Allow');
+    assert.equal(result.statements[0]!.resource.value, domain);
+  });
+
+  test('a value given for a parameter overrides its default', () => {
+    assert.equal(run('ReadCustomerProfiles', 'profile:SearchProfiles', domain, { DomainName: 'wholesale' }).decision, 'ImplicitDeny');
+    assert.equal(
+      run('ReadCustomerProfiles', 'profile:SearchProfiles', domain.replace('retail-customers', 'wholesale'), { DomainName: 'wholesale' }).decision,
+      'Allow',
+    );
+    // A pseudo parameter given wins over the one read from the ARN.
+    assert.equal(run('ReadCustomerProfiles', 'profile:SearchProfiles', domain, { 'AWS::AccountId': '444455556666' }).decision, 'ImplicitDeny');
+  });
+
+  test('!GetAtt is decided at deploy time: Undetermined with the reason, never a deny', () => {
+    const result = run('PutIntegrationObjects', 'profile:PutProfileObject', `${domain}/object-types/orders`);
+    assert.equal(result.decision, 'Undetermined');
+    assert.equal(
+      result.reason,
+      `Whether statement 1 allows the request is decided at deploy time: No known Resource entry matches the resource ${domain}/object-types/orders, and Fn::GetAtt CustomerProfilesDomain.DomainArn is decided at deploy time.`,
+    );
+    assert.equal(result.statements[0]!.undetermined, true);
+    assert.equal(result.statements[0]!.resource.undetermined, true);
+    // What is known still decides: another action does not match, whatever the ARN turns out to be.
+    assert.equal(run('PutIntegrationObjects', 'profile:DeleteDomain', domain).decision, 'ImplicitDeny');
+  });
+
+  test('an explicit Deny that may apply makes an Allow Undetermined; Fn::Join, Fn::Select and ${!Literal} resolve', () => {
+    const text = `Parameters:
+  Team: {Type: String, Default: blue}
+Resources:
+  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: profile:GetDomain
+            Resource: !Join [":", ["arn", !Ref AWS::Partition, "profile", "*", "*", !Select [1, ["x", "domains/*"]]]]
+            Condition:
+              StringEquals:
+                aws:PrincipalTag/team: !Sub "\${Team}"
+                aws:ResourceTag/owner: !Sub "\${!aws:username}"
+          - Effect: Deny
+            Action: profile:GetDomain
+            Resource: !GetAtt Domain.DomainArn
+`;
+    const request = {
+      action: 'profile:GetDomain',
+      resource: 'arn:aws:profile:us-east-1:111122223333:domains/d',
+      context: { 'aws:PrincipalTag/team': 'blue', 'aws:username': 'ana', 'aws:ResourceTag/owner': 'ana' },
+    };
+    const result = apiSimulate(text, request);
+    assert.equal(result.statements[0]!.applies, true);
+    assert.equal(result.statements[1]!.undetermined, true);
+    assert.equal(result.decision, 'Undetermined');
   });
 });

@@ -25,8 +25,15 @@ interface Where {
 }
 
 let last: { where: Where; params: SimulateParams } | undefined;
-/** Answers are remembered between runs, so a second simulation is a few Enter presses. */
-const remembered: { resource?: string; context: Context } = { context: {} };
+/**
+ * Answers are remembered between runs, so a second simulation is a few Enter presses. The resource is
+ * remembered per document: another file's statements name other resources, which they prefill.
+ */
+const remembered: { resources: Map<string, string>; context: Context; parameters: Record<string, string> } = {
+  resources: new Map(),
+  context: {},
+  parameters: {},
+};
 
 export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -55,7 +62,8 @@ function where(uri: unknown, position: unknown, scope: unknown): Where | undefin
       scope: scope === 'policy' ? 'policy' : 'statement',
     };
   }
-  const editor = vscode.window.activeTextEditor;
+  // From the palette or the walkthrough, where the focus may be elsewhere: the visible JSON or YAML editor.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => ['json', 'jsonc', 'yaml'].includes(e.document.languageId));
   if (!editor) return undefined;
   return { uri: editor.document.uri, position: editor.selection.active, scope: scope === 'policy' ? 'policy' : 'statement' };
 }
@@ -77,15 +85,17 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (!target) return;
   const action = await pickAction(target);
   if (!action) return;
-  const resource = await askResource(target);
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
+  const parameters = await askParameters(target);
+  if (!parameters) return;
   const params: SimulateParams = {
     uri: place.uri.toString(),
     position: client.code2ProtocolConverter.asPosition(place.position),
     scope: place.scope,
-    request: { action, resource, context },
+    request: { action, resource, context, ...(Object.keys(parameters).length ? { parameters } : {}) },
   };
   last = { where: place, params };
   await send(client, place, params);
@@ -94,7 +104,7 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
 async function send(client: LanguageClient, place: Where, params: SimulateParams): Promise<SimulateResult | undefined> {
   const result = await client.sendRequest<SimulateResult | null>(SimulateRequest, params);
   if (!result) return void vscode.window.showWarningMessage('The policy changed: nothing to simulate at that place any more.');
-  showResult(place.uri, result);
+  showResult(place.uri, result, place.scope);
   return result;
 }
 
@@ -111,16 +121,19 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (!target) return;
   const services = await pickServices(target);
   if (!services) return;
-  const resource = await askResource(target);
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
+  const parameters = await askParameters(target);
+  if (!parameters) return;
   const result = await client.sendRequest<SimulateAllResult | null>(SimulateAllRequest, {
     uri: place.uri.toString(),
     position: client.code2ProtocolConverter.asPosition(place.position),
     scope: place.scope,
     resource,
     context,
+    ...(Object.keys(parameters).length ? { parameters } : {}),
     services,
   });
   if (result) showTable(place.uri, resource, result);
@@ -131,24 +144,38 @@ async function pickServices(target: SimulationTarget): Promise<string[] | undefi
   if (target.services.length < 2) return target.services.map((s) => s.prefix);
   const picked = await vscode.window.showQuickPick(
     target.services.map((s) => ({ label: s.prefix, description: s.name, picked: true })),
-    { title: `Simulate ${target.label}: every action of`, canPickMany: true, placeHolder: "The services whose actions to simulate (the statement's)" },
+    { title: titleOf(target, 'every action of'), canPickMany: true, placeHolder: "The services whose actions to simulate (the statement's)" },
   );
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }
 
-/** The statement's own actions first; any other action of its services below; or type any service:Action. */
+/** "Simulate statement: AnalystRole › “ReadProfiles”", for every question's title. */
+function titleOf(target: SimulationTarget, question: string): string {
+  return `${target.scope === 'statement' ? 'Simulate statement' : 'Simulate policy'}: ${target.label} — ${question}`;
+}
+
+/** The statement's own actions first, the one under the cursor preselected; any other action of its services below; or type any service:Action. */
 async function pickAction(target: SimulationTarget): Promise<string | undefined> {
   const own = new Set(target.actions);
+  const item = (action: string): vscode.QuickPickItem => {
+    const info = target.actionInfo[action];
+    return { label: action, ...(info?.accessLevel ? { description: info.accessLevel } : {}), ...(info?.description ? { detail: info.description } : {}) };
+  };
+  const ownItems = target.actions.map(item);
   const items: vscode.QuickPickItem[] = [
     ...(own.size ? [{ label: 'In this statement', kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...target.actions.map((a) => ({ label: a })),
+    ...ownItems,
     { label: `Other ${target.services.map((s) => s.name).join(', ')} actions`, kind: vscode.QuickPickItemKind.Separator },
-    ...target.allActions.filter((a) => !own.has(a)).map((a) => ({ label: a })),
+    ...target.allActions.filter((a) => !own.has(a)).map(item),
   ];
   const pick = vscode.window.createQuickPick();
-  pick.title = `Simulate ${target.label}: action`;
+  pick.title = titleOf(target, 'action');
   pick.placeholder = 'The action of the request (or type any service:Action)';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
   pick.items = items;
+  const atCursor = items.find((i) => i.label === target.cursorAction && i.kind !== vscode.QuickPickItemKind.Separator);
+  if (atCursor) pick.activeItems = [atCursor];
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
       const value = pick.selectedItems[0]?.label ?? pick.value.trim();
@@ -160,6 +187,25 @@ async function pickAction(target: SimulationTarget): Promise<string | undefined>
   });
 }
 
+/** Template parameters the statement reads and the template gives no default: asked, remembered. */
+async function askParameters(target: SimulationTarget): Promise<Record<string, string> | undefined> {
+  const parameters: Record<string, string> = {};
+  for (const parameter of target.parameters) {
+    if (parameter.default !== undefined) continue;
+    const previous = remembered.parameters[parameter.name];
+    const answer = await vscode.window.showInputBox({
+      title: titleOf(target, `parameter ${parameter.name}`),
+      prompt: `The template parameter ${parameter.name} has no default: its value for this simulation. Leave empty to leave it to the deployment (the answer may then be Undetermined).`,
+      value: previous ?? '',
+    });
+    if (answer === undefined) return undefined;
+    if (answer.trim() === '') continue;
+    parameters[parameter.name] = answer.trim();
+    remembered.parameters[parameter.name] = answer.trim();
+  }
+  return parameters;
+}
+
 function validateResource(value: string): string | undefined {
   if (value === '*') return undefined;
   if (!readArn(value)) return 'A resource ARN: arn:partition:service:region:account:resource';
@@ -167,20 +213,18 @@ function validateResource(value: string): string | undefined {
   return undefined;
 }
 
-async function askResource(target: SimulationTarget): Promise<string | undefined> {
+async function askResource(target: SimulationTarget, document: vscode.Uri): Promise<string | undefined> {
   const written = target.resources[0];
-  const value =
-    remembered.resource && !validateResource(remembered.resource)
-      ? remembered.resource
-      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const previous = remembered.resources.get(document.toString());
+  const value = previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
-    title: `Simulate ${target.label}: resource`,
+    title: titleOf(target, 'resource'),
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
     value,
     valueSelection: placeholderSelection(value),
     validateInput: validateResource,
   });
-  if (answer !== undefined) remembered.resource = answer;
+  if (answer !== undefined) remembered.resources.set(document.toString(), answer);
   return answer;
 }
 
@@ -198,7 +242,7 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
     const previous = remembered.context[key.key];
     const fallback = key.examples[0] ?? '';
     const answer = await vscode.window.showInputBox({
-      title: `Simulate ${target.label}: ${key.key}`,
+      title: titleOf(target, key.key),
       prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.`,
       value: previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous,
     });

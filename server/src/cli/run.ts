@@ -26,8 +26,11 @@ export const USAGE = `Usage:
       --context-file FILE.json   condition keys as a JSON object of key → string or list of strings
       --select TEXT              the policy to use, by its name, when a template holds several
       --statement N              simulate statement N on its own
+      --parameter NAME=VALUE     a template parameter for Ref and Fn::Sub (defaults and AWS::Partition,
+                                 AWS::Region, AWS::AccountId from the resource ARN are used otherwise)
       --json                     {"decision": …, "statements": […]} instead of text
-      --expect DECISION          exit 1 unless the decision is Allow, ExplicitDeny or ImplicitDeny
+      --expect DECISION          exit 1 unless the decision is Allow, ExplicitDeny, ImplicitDeny or
+                                 Undetermined (the answer depends on what only the deployment decides)
   profile-policy lsp --stdio
       Run the language server over standard input and output (for Neovim, Emacs, …).
   profile-policy --help | --version`;

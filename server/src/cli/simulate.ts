@@ -8,7 +8,7 @@ import { readInputFile } from './read';
 
 export class SimulateUsageError extends Error {}
 
-const DECISIONS: readonly Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
+const DECISIONS: readonly Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny', 'Undetermined'];
 
 interface Options {
   policy?: string;
@@ -19,10 +19,11 @@ interface Options {
   expect?: Decision;
   json: boolean;
   context: Record<string, string | string[]>;
+  parameters: Record<string, string>;
 }
 
 function parseArgs(args: readonly string[], cwd: string): Options {
-  const options: Options = { json: false, context: {} };
+  const options: Options = { json: false, context: {}, parameters: {} };
   const value = (i: number, flag: string) => {
     const v = args[i];
     if (v === undefined || v.startsWith('--')) throw new SimulateUsageError(`${flag} needs a value`);
@@ -72,6 +73,13 @@ function parseArgs(args: readonly string[], cwd: string): Options {
         Object.assign(options.context, validateContext(parsed));
         break;
       }
+      case '--parameter': {
+        const pair = value(++i, arg);
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw new SimulateUsageError(`--parameter takes Name=Value, not "${pair}"`);
+        options.parameters[pair.slice(0, eq)] = pair.slice(eq + 1);
+        break;
+      }
       case '--json':
         options.json = true;
         break;
@@ -93,7 +101,12 @@ function parseArgs(args: readonly string[], cwd: string): Options {
 export function runSimulate(args: readonly string[], cwd: string, write: (text: string) => void, warn: (text: string) => void): number {
   const options = parseArgs(args, cwd);
   const text = readInputFile(resolve(cwd, options.policy!), options.policy!);
-  const request = { action: options.action!, resource: options.resource!, context: options.context };
+  const request = {
+    action: options.action!,
+    resource: options.resource!,
+    context: options.context,
+    ...(Object.keys(options.parameters).length ? { parameters: options.parameters } : {}),
+  };
   for (const warning of checkRequest(request)) warn(`profile-policy: warning: ${warning}`);
   const selection = {
     ...(options.select !== undefined ? { policy: options.select } : {}),
@@ -133,12 +146,15 @@ function describe(
   file: string,
 ): string {
   const lines = [`${result.decision}: ${result.reason}`, `policy: ${policy} (${file})`];
+  // ✔ matched, ✘ did not, ? depends on the deployment.
+  const mark = (trace: { matched?: boolean; applies?: boolean; undetermined?: boolean }) =>
+    trace.undetermined ? '?' : (trace.matched ?? trace.applies) ? '✔' : '✘';
   for (const s of result.statements) {
     const at = position(s.span);
-    lines.push('', `${s.applies ? '✔' : '✘'} ${s.sid ? `"${s.sid}"` : `statement ${s.index + 1}`} (${s.effect}, line ${at?.line}): ${s.reason}`);
-    lines.push(`    ${s.action.matched ? '✔' : '✘'} ${s.action.reason}`);
-    lines.push(`    ${s.resource.matched ? '✔' : '✘'} ${s.resource.reason}`);
-    for (const c of s.conditions) lines.push(`    ${c.matched ? '✔' : '✘'} ${c.operator} ${c.key}: ${c.reason}`);
+    lines.push('', `${mark(s)} ${s.sid ? `"${s.sid}"` : `statement ${s.index + 1}`} (${s.effect}, line ${at?.line}): ${s.reason}`);
+    lines.push(`    ${mark(s.action)} ${s.action.reason}`);
+    lines.push(`    ${mark(s.resource)} ${s.resource.reason}`);
+    for (const c of s.conditions) lines.push(`    ${mark(c)} ${c.operator} ${c.key}: ${c.reason}`);
   }
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@ import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
 import { PARTITIONS, partitionRegions, regionName } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
-import { locate, type Slot } from '../model/locate';
+import { isEmptyDocument, locate, type Slot } from '../model/locate';
+import { SKELETONS } from './skeletons';
 import { contentRange, type StringNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
@@ -27,18 +28,40 @@ interface Context {
 
 export function complete(analysis: Analysis, offset: number, catalog: Catalog): CompletionList {
   const slot = locate(analysis.document, offset);
-  if (!slot) return { isIncomplete: false, items: [] };
+  if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
   const items = itemsFor(context);
   const range = toRange(analysis, slot.replace);
+  const inside = insideQuotes(analysis, slot);
   for (const item of items) {
     if (!item.textEdit) {
       const newText = item.insertText ?? item.label;
-      item.textEdit = { range, newText };
+      item.textEdit = inside && isQuotedBy(newText, slot.quote) ? inside(item, newText) : { range, newText };
       delete item.insertText;
     }
   }
   return { isIncomplete: false, items };
+}
+
+/**
+ * In a closed string, an item written with the same quotes replaces only what is between them: the
+ * same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton goes
+ * on to its next stop after an action is completed; an edit over the quotes would end the snippet).
+ */
+function insideQuotes(analysis: Analysis, slot: Slot): ((item: CompletionItem, newText: string) => CompletionItem['textEdit']) | undefined {
+  const node = slot.node;
+  if (!slot.quote || slot.lead || node?.kind !== 'string' || !node.closed) return undefined;
+  if (slot.replace.start !== node.start || slot.replace.end !== node.end) return undefined;
+  const range = toRange(analysis, { start: node.start + 1, end: node.end - 1 });
+  return (item, newText) => {
+    if (item.filterText && isQuotedBy(item.filterText, slot.quote)) item.filterText = item.filterText.slice(1, -1);
+    else if (item.filterText?.startsWith(slot.quote!)) item.filterText = item.filterText.slice(1);
+    return { range, newText: newText.slice(1, -1) };
+  };
+}
+
+function isQuotedBy(text: string, quote: string | undefined): boolean {
+  return quote !== undefined && text.length >= 2 && text.startsWith(quote) && text.endsWith(quote);
 }
 
 function toRange(analysis: Analysis, span: { start: number; end: number }) {
@@ -65,6 +88,22 @@ function itemsFor(context: Context): CompletionItem[] {
     case 'value':
       return valueItems(context);
   }
+}
+
+/** An empty document: a whole policy, or a CloudFormation template holding one, written in the document's format. */
+function skeletonItems(analysis: Analysis, offset: number): CompletionItem[] {
+  const { document } = analysis;
+  const layout = { indent: '', unit: indentUnit(document.text) };
+  const at = toRange(analysis, { start: offset, end: offset });
+  return SKELETONS.map((skeleton, index) => ({
+    label: skeleton.label,
+    kind: CompletionItemKind.Snippet,
+    detail: skeleton.detail,
+    textEdit: { range: at, newText: document.format.writer.value(skeleton.value, layout) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    sortText: String(index).padStart(2, '0'),
+  }));
 }
 
 // ── keys ────────────────────────────────────────────────────────────────────────────────────────
@@ -101,8 +140,9 @@ function layoutOf(context: Context): Layout {
   return { indent, unit: indentUnit(document.text) };
 }
 
+/** Keys come first, before what other extensions offer in the same object (`!` sorts before JSON's `$schema`). */
 function keyItems(context: Context, names: readonly string[]): CompletionItem[] {
-  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, String(index).padStart(2, '0')));
+  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, `!${String(index).padStart(2, '0')}`));
 }
 
 /**

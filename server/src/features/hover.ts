@@ -11,6 +11,7 @@ import type { Analysis } from '../rules/analysis';
 import type { ActionInfo } from '../catalog/types';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
+import { intrinsicAt, intrinsicMarkdown } from './intrinsic-hover';
 import { actionsConcerning, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
@@ -19,10 +20,19 @@ const MAX_LISTED = 40;
 
 export function hover(analysis: Analysis, offset: number, catalog: Catalog): Hover | null {
   const slot = locate(analysis.document, offset);
-  if (!slot?.node || slot.node.kind === 'null') return null;
+  const lines = analysis.document.lines;
+  if (!slot) {
+    const intrinsic = intrinsicAt(analysis.document, offset);
+    const markdown = intrinsic && intrinsicMarkdown(intrinsic.node, intrinsic.statement.policy, catalog);
+    if (!intrinsic || !markdown) return null;
+    return {
+      contents: { kind: 'markdown', value: markdown },
+      range: { start: lines.positionAt(intrinsic.node.start), end: lines.positionAt(intrinsic.node.end) },
+    };
+  }
+  if (!slot.node || slot.node.kind === 'null') return null;
   const markdown = markdownFor(slot, offset, catalog);
   if (!markdown) return null;
-  const lines = analysis.document.lines;
   return { contents: { kind: 'markdown', value: markdown }, range: { start: lines.positionAt(slot.node.start), end: lines.positionAt(slot.node.end) } };
 }
 

@@ -2,13 +2,16 @@
 // engine on the policy or statement at a position, the all-actions table, and CodeLenses.
 import type { CodeLens } from 'vscode-languageserver-types';
 import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
-import type { ServiceModel } from '../catalog/service';
 import { readArnPattern } from '../iam/arn';
-import { hasVariables } from '../iam/variables';
+import { parseAction } from '../iam/action';
+import { locate } from '../model/locate';
+import { shortDescription, type ServiceModel } from '../catalog/service';
+import { hasVariables, variableKeys } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { requestWarnings } from './request-check';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
-import { elementValues, type Policy, type Statement } from '../model/policy';
+import { elementValues, type Policy, type Statement, type TemplateParameter } from '../model/policy';
+import { namesRead, preview, templateValues } from '../simulate/intrinsics';
 import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
@@ -41,37 +44,92 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   const actions = [...new Set(statements.flatMap((s) => statementActions(s, catalog).actions.map((a) => `${a.service}:${a.name}`)))];
   const services = servicesOf(statements, catalog);
   const resources = new Set<string>();
+  // Template functions shown with what the template knows put in (`arn:${AWS::Partition}:…:domains/${DomainName}`).
+  const names = templateValues(target.policy, { action: '', resource: '' });
   for (const s of statements) {
     for (const node of elementValues(s, 'Resource')) {
-      const text = scalarText(node);
+      const text = scalarText(node) ?? preview(node, names);
       if (text && text !== '*' && readArnPattern(text)) resources.add(text);
     }
   }
+  const templateParameters = target.policy.origin.format === 'cloudformation' ? target.policy.origin.parameters : new Map<string, TemplateParameter>();
+  const read = new Set<string>();
+  for (const s of statements) {
+    for (const element of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) namesRead(node, read);
+    for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) namesRead(value, read);
+  }
+  const parameters = [...read]
+    .filter((name) => templateParameters.has(name))
+    .map((name) => {
+      const written = templateParameters.get(name)!.default;
+      return written === undefined ? { name } : { name, default: typeof written === 'string' ? written : written.join(',') };
+    });
   const keys = new Map<string, { multivalued: boolean; examples: Set<string> }>();
+  const ask = (key: string, multivalued: boolean) => {
+    const known = keys.get(key) ?? { multivalued, examples: new Set<string>() };
+    keys.set(key, known);
+    return known;
+  };
+  // A key read through a policy variable (`${aws:PrincipalTag/team}` in a value or an ARN) decides the answer as much as a compared one.
+  const askVariables = (text: string | undefined) => {
+    for (const key of text ? variableKeys(text) : []) {
+      if ([...keys.keys()].some((k) => k.toLowerCase() === key.toLowerCase())) continue;
+      const info = catalog.conditionKey(key);
+      ask(key, typeof info === 'object' && info.multivalued);
+    }
+  };
   for (const s of statements) {
     for (const operator of s.conditions) {
       const qualified = parseOperator(operator.operator.value).qualifier !== undefined;
       for (const entry of operator.keys) {
         const info = catalog.conditionKey(entry.key.value);
-        const multivalued = (typeof info === 'object' && info.multivalued) || qualified;
-        const known = keys.get(entry.key.value) ?? { multivalued, examples: new Set<string>() };
+        const known = ask(entry.key.value, (typeof info === 'object' && info.multivalued) || qualified);
         for (const value of entry.values) {
           const text = scalarText(value);
           if (text !== undefined && !hasVariables(text)) known.examples.add(text);
         }
-        keys.set(entry.key.value, known);
       }
     }
   }
+  for (const s of statements) {
+    for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) askVariables(scalarText(value));
+    for (const element of ['Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) askVariables(scalarText(node));
+  }
+  const allActions = services.flatMap((service) => service.actions.map((a) => `${a.service}:${a.name}`));
+  const actionInfo: Record<string, { accessLevel: string; description: string }> = {};
+  for (const name of [...actions, ...allActions]) {
+    const [service, action] = name.split(':') as [string, string];
+    const info = catalog.action(service, action);
+    actionInfo[name] = {
+      accessLevel: info?.accessLevel ?? catalog.accessLevel(service, action) ?? '',
+      description: info ? sentence(shortDescription(info)) : '',
+    };
+  }
+  const cursorAction = actionUnder(document, offset, catalog);
   return {
     scope,
     label: labelOf(target),
     actions,
     services: services.map((service) => ({ prefix: service.prefix, name: service.name })),
-    allActions: services.flatMap((service) => service.actions.map((a) => `${a.service}:${a.name}`)),
+    allActions,
+    actionInfo,
+    ...(cursorAction ? { cursorAction } : {}),
     resources: [...resources],
     contextKeys: [...keys].map(([key, v]) => ({ key, multivalued: v.multivalued, examples: [...v.examples] })),
+    parameters,
   };
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The concrete action a position is on (`profile:GetDomain` in an Action list), as the catalogue spells it. */
+function actionUnder(document: PolicyDocument, offset: number, catalog: Catalog): string | undefined {
+  const slot = locate(document, offset);
+  if (slot?.kind !== 'value' || (slot.element !== 'Action' && slot.element !== 'NotAction') || slot.node?.kind !== 'string') return undefined;
+  const parsed = parseAction(slot.node.value);
+  if (parsed.kind !== 'action' || parsed.wildcard) return undefined;
+  const canonical = catalog.canonicalAction(parsed.service, parsed.name);
+  return canonical ? `${catalog.serviceIndex(parsed.service)!.prefix}:${canonical}` : undefined;
 }
 
 export function simulateAt(
@@ -122,6 +180,7 @@ export function simulateAll(
   resource: string,
   context: SimulationRequest['context'],
   catalog: Catalog,
+  parameters?: SimulationRequest['parameters'],
   services?: readonly string[],
 ): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
@@ -132,7 +191,7 @@ export function simulateAll(
   const rows = chosen
     .flatMap((service) => service.actions)
     .map((action) => {
-      const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}) };
+      const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}), ...(parameters ? { parameters } : {}) };
       const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
       return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
     });

@@ -1,7 +1,16 @@
 // Finds the policies in a parsed document: a standalone policy file, or the policies inside a
 // CloudFormation / SAM template, each tagged with its kind so rules know whether Principal belongs.
 import type { FoundPolicies } from '../model/format';
-import { STATEMENT_ELEMENTS, alternatives, buildPolicy, type Policy, type PolicyKind, type PolicyOrigin, type PolicyTraits } from '../model/policy';
+import {
+  STATEMENT_ELEMENTS,
+  alternatives,
+  buildPolicy,
+  type Policy,
+  type PolicyKind,
+  type PolicyOrigin,
+  type PolicyTraits,
+  type TemplateParameter,
+} from '../model/policy';
 import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from '../model/tree';
 
 interface Location {
@@ -107,9 +116,31 @@ function isTemplateRoot(root: ObjectNode): boolean {
   return resources.properties.some((p) => scalarText(getValue(p.value, 'Type'))?.includes('::') === true);
 }
 
+/** The template's Parameters and their defaults, for the simulator's Ref and Fn::Sub. */
+function templateParameters(root: ObjectNode): Map<string, TemplateParameter> {
+  const parameters = new Map<string, TemplateParameter>();
+  const section = getValue(root, 'Parameters');
+  if (section?.kind !== 'object') return parameters;
+  for (const entry of section.properties) {
+    const type = scalarText(getValue(entry.value, 'Type'));
+    const written = getValue(entry.value, 'Default');
+    const text = scalarText(written);
+    const list = written?.kind === 'array' ? written.items.map(scalarText) : undefined;
+    const value =
+      list && list.every((v) => v !== undefined)
+        ? (list as string[])
+        : text !== undefined && type?.startsWith('CommaDelimitedList')
+          ? text.split(',').map((v) => v.trim())
+          : text;
+    parameters.set(entry.key.value, { name: entry.key.value, type, default: value });
+  }
+  return parameters;
+}
+
 function findInTemplate(root: ObjectNode, policies: Policy[]): void {
   const resources = getValue(root, 'Resources');
   if (resources?.kind !== 'object') return;
+  const parameters = templateParameters(root);
   for (const entry of resources.properties) {
     const type = scalarText(getValue(entry.value, 'Type'));
     const locations = type ? POLICY_LOCATIONS[type] : undefined;
@@ -119,7 +150,7 @@ function findInTemplate(root: ObjectNode, policies: Policy[]): void {
         visitPath(properties, location.path, '', (node, path, policyName) => {
           if (node.kind !== 'object') return;
           if (location.onlyWithStatement && !getProperty(node, location.traits?.statementsKey ?? 'Statement')) return;
-          const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName };
+          const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName, parameters };
           const label = policyName ? `${entry.key.value} › ${policyName}` : `${entry.key.value} › ${path}`;
           policies.push(buildPolicy(node, location.kind, origin, label, location.traits));
         });

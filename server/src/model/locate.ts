@@ -3,7 +3,7 @@
 // key under an operator, …), what was typed so far, and which source range a completion replaces.
 import { policyAt, type PolicyDocument } from './document';
 import type { BlankLineTarget } from './format';
-import type { Policy, Statement } from './policy';
+import { buildPolicy, type Policy, type Statement } from './policy';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree';
 
 export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
@@ -56,8 +56,36 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
   const target = document.format.blankLineTarget?.(document.text, offset);
   if (target) return atBlankLine(document, offset, target);
   const policy = policyAt(document, offset);
-  if (!policy) return undefined;
+  if (!policy) return beforeAnyPolicy(document, offset);
   return classify(policy, descend(policy.node, offset, document.format.colonEndsPlainKey), offset, document.text);
+}
+
+/** A document with nothing in it yet (blanks and comments at most): the place for a whole policy. */
+export function isEmptyDocument(document: PolicyDocument): boolean {
+  return document.roots.length === 0 && document.policies.length === 0 && !document.spliced;
+}
+
+/**
+ * A document that holds no policy yet, where one is being started: its root object (`{‸}`), or the
+ * first word of a YAML document (`Ver‸`), is where a policy's keys go. Read as a policy in the making.
+ */
+function beforeAnyPolicy(document: PolicyDocument, offset: number): Slot | undefined {
+  if (document.policies.length > 0 || document.isTemplate || document.spliced || document.roots.length !== 1) return undefined;
+  const root = document.roots[0]!;
+  const standalone = { format: 'standalone' } as const;
+  if (root.kind === 'object') {
+    if (!inside(root, offset)) return undefined;
+    return classify(buildPolicy(root, 'identity', standalone, 'Policy'), descend(root, offset, document.format.colonEndsPlainKey), offset, document.text);
+  }
+  // A plain word on its own: YAML reads `Ver` as a string until the colon comes.
+  if (root.kind !== 'string' || root.quote || offset < root.start || offset > root.end || root.value.includes('\n')) return undefined;
+  const empty: ObjectNode = { kind: 'object', style: 'block', properties: [], start: root.start, end: root.end, parent: undefined };
+  const policy = buildPolicy(empty, 'identity', standalone, 'Policy');
+  return {
+    ...keySlot('policy-key', policy, empty, { trail: [], node: undefined, onKey: false, inList: false }, offset, document.text, {}),
+    ...tokenOf(root, offset, document.text),
+    node: root,
+  };
 }
 
 /** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */

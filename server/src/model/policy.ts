@@ -5,6 +5,14 @@ import { getProperty, listItems, type ObjectNode, type OpaqueNode, type Property
 /** identity: attached to a user, group or role; trust: a role's AssumeRolePolicyDocument; resource: on a resource. */
 export type PolicyKind = 'identity' | 'trust' | 'resource';
 
+/** A template parameter a policy may refer to with Ref or Fn::Sub, and its default. */
+export interface TemplateParameter {
+  readonly name: string;
+  readonly type: string | undefined;
+  /** The Default, as text; a CommaDelimitedList's as its items. */
+  readonly default: string | readonly string[] | undefined;
+}
+
 export type PolicyOrigin =
   | { readonly format: 'standalone' }
   | {
@@ -14,6 +22,8 @@ export type PolicyOrigin =
       /** Where in the resource's Properties the policy sits, e.g. `Policies[1].PolicyDocument`. */
       readonly path: string;
       readonly policyName: string | undefined;
+      /** The template's Parameters, by name. */
+      readonly parameters: ReadonlyMap<string, TemplateParameter>;
     };
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;

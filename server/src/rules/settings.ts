@@ -18,7 +18,8 @@ export function maxLength(settings: Settings): number {
   return Math.floor(settings.maxDocumentSize * 1024 * 1024);
 }
 
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+/** What a user may set a rule to: one of its severities, or off. */
+export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /** Accepts whatever a client sends and keeps only what is well-formed, reporting what it dropped. */
 export function readSettings(raw: unknown, complain: (message: string) => void = () => {}): Settings {

@@ -2,28 +2,45 @@
 // else implicit deny. Pure: a policy from the model and a request in; a decision and a trace out,
 // with spans pointing back into the document.
 import { elementString, elementValues, resolvesVariables, type Policy, type Statement, type StatementElementName } from '../model/policy';
-import { scalarText, type ValueNode } from '../model/tree';
+import type { ValueNode } from '../model/tree';
 import { RequestContext, shown, substitute } from './context';
 import { arnMatches } from '../iam/arn';
 import { actionMatches } from './match';
 import { evaluateCondition } from './operators';
+import { resolve, templateValues, type TemplateValues } from './intrinsics';
 import type { ConditionTrace, Decision, ElementTrace, SimulationRequest, SimulationResult, StatementTrace } from './types';
 
 export function simulatePolicy(policy: Policy, request: SimulationRequest): SimulationResult {
   const context = new RequestContext(request);
-  return decide(policy.statements.map((s) => evaluateStatement(s, request, context)));
+  const names = templateValues(policy, request);
+  return decide(policy.statements.map((s) => evaluateStatement(s, request, context, names)));
 }
 
 /** One statement on its own, as if it were the whole policy. */
 export function simulateStatement(statement: Statement, request: SimulationRequest): SimulationResult {
-  return decide([evaluateStatement(statement, request, new RequestContext(request))]);
+  return decide([evaluateStatement(statement, request, new RequestContext(request), templateValues(statement.policy, request))]);
 }
 
+/** Explicit deny, then allow, else implicit deny; a statement that may apply, depending on the deployment, makes the answer Undetermined where it could change it. */
 function decide(statements: StatementTrace[]): SimulationResult {
   const deny = statements.find((s) => s.applies && s.effect === 'Deny');
   if (deny) return { decision: 'ExplicitDeny', reason: `Denied explicitly by ${label(deny)}: an explicit Deny overrides every Allow.`, statements };
+  const maybeDeny = statements.find((s) => s.undetermined && s.effect === 'Deny');
   const allow = statements.find((s) => s.applies && s.effect === 'Allow');
+  const maybeAllow = statements.find((s) => s.undetermined && s.effect === 'Allow');
+  if (maybeDeny && (allow || maybeAllow))
+    return {
+      decision: 'Undetermined',
+      reason: `Whether ${label(maybeDeny)} denies the request is decided at deploy time: ${maybeDeny.reason.replace(/^May apply: /, '')}`,
+      statements,
+    };
   if (allow) return { decision: 'Allow', reason: `Allowed by ${label(allow)}, and no statement denies it.`, statements };
+  if (maybeAllow)
+    return {
+      decision: 'Undetermined',
+      reason: `Whether ${label(maybeAllow)} allows the request is decided at deploy time: ${maybeAllow.reason.replace(/^May apply: /, '')}`,
+      statements,
+    };
   return { decision: 'ImplicitDeny', reason: 'No statement allows the request, so it is denied by default (implicit deny).', statements };
 }
 
@@ -31,10 +48,10 @@ function label(statement: StatementTrace): string {
   return statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`;
 }
 
-export function evaluateStatement(statement: Statement, request: SimulationRequest, context: RequestContext): StatementTrace {
+export function evaluateStatement(statement: Statement, request: SimulationRequest, context: RequestContext, names: TemplateValues): StatementTrace {
   const variables = resolvesVariables(statement.policy);
   const effect = elementString(statement, 'Effect') ?? '(none)';
-  const action = matchElement(statement, 'Action', 'NotAction', request.action, (p) => actionMatches(p, request.action), undefined);
+  const action = matchElement(statement, 'Action', 'NotAction', request.action, (p) => actionMatches(p, request.action), undefined, names);
   const resource = matchElement(
     statement,
     'Resource',
@@ -42,28 +59,31 @@ export function evaluateStatement(statement: Statement, request: SimulationReque
     request.resource,
     (p) => arnMatches(p, request.resource),
     variables ? context : undefined,
+    names,
   );
-  const conditions = evaluateConditions(statement, context, variables);
+  const conditions = evaluateConditions(statement, context, variables, names);
   const effective = effect === 'Allow' || effect === 'Deny';
-  const applies = effective && action.matched && resource.matched && conditions.every((c) => c.matched);
-  const failed = !effective
-    ? `its Effect is ${effect === '(none)' ? 'missing' : `"${effect}"`}`
-    : !action.matched
-      ? 'the action does not match'
-      : !resource.matched
-        ? 'the resource does not match'
-        : conditions.some((c) => !c.matched)
-          ? `the condition ${conditions.find((c) => !c.matched)!.operator} on ${conditions.find((c) => !c.matched)!.key} is false`
-          : '';
+  const parts = [
+    { trace: action, what: 'the action does not match' },
+    { trace: resource, what: 'the resource does not match' },
+    ...conditions.map((c) => ({ trace: c, what: `the condition ${c.operator} on ${c.key} is false` })),
+  ];
+  const failed = parts.find((p) => !p.trace.matched && !p.trace.undetermined);
+  const open = parts.find((p) => p.trace.undetermined);
+  const applies = effective && !failed && !open;
+  const undetermined = effective && !failed && open !== undefined;
   const sid = elementString(statement, 'Sid');
   return {
     index: statement.index,
     ...(sid ? { sid } : {}),
     effect,
     applies,
+    ...(undetermined ? { undetermined } : {}),
     reason: applies
       ? `${effect} applies: action, resource and ${conditions.length ? 'every condition' : 'no conditions'} match.`
-      : `Does not apply: ${failed}.`,
+      : undetermined
+        ? `May apply: ${open!.trace.reason}`
+        : `Does not apply: ${!effective ? `its Effect is ${effect === '(none)' ? 'missing' : `"${effect}"`}` : failed!.what}.`,
     span: { start: statement.node.start, end: statement.node.end },
     action,
     resource,
@@ -78,26 +98,32 @@ function matchElement(
   target: string,
   matches: (pattern: string) => boolean,
   context: RequestContext | undefined,
+  names: TemplateValues,
 ): ElementTrace {
   const element = statement.elements[positive] ? positive : statement.elements[negative] ? negative : undefined;
   if (!element) return { element: 'none', matched: false, reason: `The statement has neither ${positive} nor ${negative}.` };
   const values = elementValues(statement, element);
   let hit: { node: ValueNode; text: string } | undefined;
   const skipped: string[] = [];
-  for (const node of values) {
-    const raw = scalarText(node);
-    if (raw === undefined) {
-      skipped.push(node.kind === 'opaque' ? node.name : node.kind);
+  /** Values only the deployment decides: they may match. */
+  const open = new Set<string>();
+  search: for (const node of values) {
+    const resolved = resolve(node, names);
+    if (!resolved.known) {
+      if (node.kind === 'opaque') open.add(resolved.reason);
+      else skipped.push(node.kind);
       continue;
     }
-    const value = context ? substitute(raw, context, true) : { text: raw, unresolved: undefined };
-    if (value.unresolved) {
-      skipped.push(`"${raw}" (\${${value.unresolved}} has no value)`);
-      continue;
-    }
-    if (matches(value.text)) {
-      hit = { node, text: value.text };
-      break;
+    for (const raw of resolved.values) {
+      const value = context ? substitute(raw, context, true) : { text: raw, unresolved: undefined };
+      if (value.unresolved) {
+        skipped.push(`"${raw}" (\${${value.unresolved}} has no value)`);
+        continue;
+      }
+      if (matches(value.text)) {
+        hit = { node, text: value.text };
+        break search;
+      }
     }
   }
   const span = hit
@@ -108,6 +134,14 @@ function matchElement(
   const note = skipped.length ? ` (not evaluated: ${skipped.join(', ')})` : '';
   const kind = positive === 'Action' ? 'action' : 'resource';
   const el = element as ElementTrace['element'];
+  if (!hit && open.size > 0) {
+    const why = [...open].join('; ');
+    const reason =
+      element === positive
+        ? `No known ${element} entry matches the ${kind} ${target}, and ${why}.`
+        : `${target} is not among the known ${element} entries, but ${why}.`;
+    return { element: el, matched: false, undetermined: true, reason, ...(span ? { span } : {}) };
+  }
   if (element === positive) {
     return hit
       ? { element: el, matched: true, reason: `"${shown(hit.text)}" matches the ${kind} ${target}.`, value: shown(hit.text), ...(span ? { span } : {}) }
@@ -124,24 +158,28 @@ function matchElement(
     : { element: el, matched: true, reason: `${target} is not among the ${element} entries, so ${element} covers it${note}.`, ...(span ? { span } : {}) };
 }
 
-function evaluateConditions(statement: Statement, context: RequestContext, variables: boolean): ConditionTrace[] {
+function evaluateConditions(statement: Statement, context: RequestContext, variables: boolean, names: TemplateValues): ConditionTrace[] {
   const traces: ConditionTrace[] = [];
   for (const operator of statement.conditions) {
     for (const entry of operator.keys) {
-      const raw = entry.values.map(scalarText);
       const span = { start: entry.property.start, end: entry.property.value?.end ?? entry.property.end };
-      if (raw.some((v) => v === undefined)) {
+      const resolved = entry.values.map((value) => resolve(value, names));
+      const unknown = resolved.find((r) => !r.known);
+      if (unknown && !unknown.known) {
+        const deployed = entry.values.some((value) => value.kind === 'opaque');
         traces.push({
           operator: operator.operator.value,
           key: entry.key.value,
           matched: false,
-          reason: 'A value is not a plain string (a CloudFormation intrinsic?): not evaluated.',
+          ...(deployed ? { undetermined: true } : {}),
+          reason: deployed ? `Its value depends on the deployment: ${unknown.reason}.` : `A value is not a string (${unknown.reason}): not evaluated.`,
           values: [],
           span,
         });
         continue;
       }
-      const outcome = evaluateCondition(operator.operator.value, entry.key.value, raw as string[], context, variables);
+      const raw = resolved.flatMap((r) => (r.known ? r.values : []));
+      const outcome = evaluateCondition(operator.operator.value, entry.key.value, raw, context, variables);
       traces.push({
         operator: operator.operator.value,
         key: entry.key.value,

@@ -55,10 +55,21 @@ export function simulateText(
 /** Checks a request from outside (CLI flags, a context file, a library caller). */
 export function validateRequest(value: unknown): SimulationRequest {
   if (!value || typeof value !== 'object') throw new SimulationInputError('the request must be an object with action and resource');
-  const { action, resource, context } = value as Record<string, unknown>;
+  const { action, resource, context, parameters } = value as Record<string, unknown>;
   if (typeof action !== 'string' || !action) throw new SimulationInputError('the request needs an action, for example profile:GetDomain');
   if (typeof resource !== 'string' || !resource) throw new SimulationInputError('the request needs a resource ARN (or "*")');
-  return { action, resource, context: validateContext(context ?? {}) };
+  return { action, resource, context: validateContext(context ?? {}), ...(parameters !== undefined ? { parameters: validateParameters(parameters) } : {}) };
+}
+
+/** Template parameter values: names to strings (a list parameter as its comma-separated text). */
+export function validateParameters(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SimulationInputError('the parameters must be a JSON object of name → string');
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof entry !== 'string') throw new SimulationInputError(`parameter "${name}" must be a string`);
+    out[name] = entry;
+  }
+  return out;
 }
 
 export function validateContext(value: unknown): Record<string, string | string[]> {

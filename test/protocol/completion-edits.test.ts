@@ -1,0 +1,154 @@
+// Completions over LSP, accepted as an editor accepts them (the item's edit, its additional edits, tab
+// stops at their defaults), and the whole resulting document compared: starting a policy from nothing,
+// an ARN part typed over, a key on the line under a YAML list dash, a JSON key after a value with no comma,
+// and snippets in the file's own indentation.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { LineIndex } from '../../server/src/model/lines';
+import { applyCompletion, expandSnippet, withCursor } from '../cursor';
+import { TestClient } from './lsp-client';
+
+interface EditCase {
+  readonly name: string;
+  readonly language: 'json' | 'yaml';
+  /** The document, `‸` at the cursor. */
+  readonly marked: string;
+  readonly accept: string;
+  readonly expected: string;
+}
+
+const POLICY_JSON = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Statement",
+      "Effect": "Allow",
+      "Action": ["profile:GetDomain"],
+      "Resource": ["*"]
+    }
+  ]
+}`;
+
+const POLICY_YAML = `Version: "2012-10-17"
+Statement:
+  - Sid: Statement
+    Effect: Allow
+    Action:
+      - profile:GetDomain
+    Resource:
+      - "*"`;
+
+const CASES: readonly EditCase[] = [
+  { name: 'an empty JSON document: a whole policy', language: 'json', marked: '‸', accept: 'IAM policy', expected: POLICY_JSON },
+  { name: 'an empty YAML document: a whole policy', language: 'yaml', marked: '‸', accept: 'IAM policy', expected: POLICY_YAML },
+  {
+    name: 'an empty YAML document: a CloudFormation managed policy',
+    language: 'yaml',
+    marked: '‸',
+    accept: 'CloudFormation: managed policy',
+    expected: `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  ProfilesPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Sid: Statement
+            Effect: Allow
+            Action:
+              - profile:GetDomain
+            Resource:
+              - "*"`,
+  },
+  { name: 'inside {} with no policy yet: Version', language: 'json', marked: '{‸}', accept: 'Version', expected: '{"Version": "2012-10-17"}' },
+  {
+    name: 'a key half typed in a root with no policy yet',
+    language: 'json',
+    marked: '{\n  "Sta‸\n}',
+    accept: 'Statement',
+    expected: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [""],\n      "Resource": [""]\n    }\n  ]\n}',
+  },
+  { name: 'the first word of a YAML document', language: 'yaml', marked: 'Ver‸', accept: 'Version', expected: 'Version: "2012-10-17"' },
+  {
+    name: 'an ARN part typed over: only the part changes',
+    language: 'json',
+    marked:
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aw‸:profile:us-east-1:111122223333:domains/retail"}]}',
+    accept: 'aws',
+    expected:
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:us-east-1:111122223333:domains/retail"}]}',
+  },
+  {
+    name: 'an ARN region typed over in YAML: only the region changes',
+    language: 'yaml',
+    marked:
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-we‸:111122223333:domains/retail\n',
+    accept: 'eu-west-2',
+    expected:
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: arn:aws:profile:eu-west-2:111122223333:domains/retail\n',
+  },
+  {
+    name: 'YAML: a key on the line under the dash lands at the item keys',
+    language: 'yaml',
+    marked: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n  ‸\n',
+    accept: 'Action',
+    expected: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - \n',
+  },
+  {
+    name: 'JSON: a key after a value with no comma puts the comma after the value',
+    language: 'json',
+    marked: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow"\n      ‸\n    }\n  ]\n}',
+    accept: 'Action',
+    expected: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [""]\n    }\n  ]\n}',
+  },
+  {
+    name: 'JSON indented by four: a new statement in the same layout',
+    language: 'json',
+    marked: '{\n    "Version": "2012-10-17",\n    "Statement": [\n        ‸\n    ]\n}',
+    accept: 'New statement',
+    expected:
+      '{\n    "Version": "2012-10-17",\n    "Statement": [\n        {\n            "Sid": "Statement",\n            "Effect": "Allow",\n            "Action": ["profile:GetDomain"],\n            "Resource": ["*"]\n        }\n    ]\n}',
+  },
+];
+
+describe('completion edits over LSP, applied and compared whole', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  CASES.forEach((edit, i) => {
+    test(`${edit.name} [${edit.language}]`, async () => {
+      const { text, offset } = withCursor(edit.marked);
+      const uri = `file:///work/edit-${i}.${edit.language}`;
+      await client.open(uri, edit.language, text);
+      const position = new LineIndex(text).positionAt(offset);
+      const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { items: CompletionItem[] };
+      const item = list.items.find((candidate) => candidate.label === edit.accept);
+      assert.ok(item, `no "${edit.accept}" among ${JSON.stringify(list.items.map((candidate) => candidate.label))}`);
+      assert.equal(applyCompletion(text, item), edit.expected);
+    });
+  });
+
+  test('"New policy": every kind in both formats is a clean document once its tab stops take their defaults', async () => {
+    for (const kind of ['policy', 'managed-policy', 'role'] as const) {
+      for (const format of ['json', 'yaml'] as const) {
+        const result = (await client.connection.sendRequest('profilePolicy/newPolicy', { kind, format })) as { languageId: string; snippet: string };
+        assert.equal(result.languageId, format);
+        const text = expandSnippet(result.snippet);
+        const uri = `file:///work/new-${kind}.${format}`;
+        const published = await client.open(uri, format, text);
+        assert.deepEqual(published.diagnostics, [], `${kind} ${format}:\n${text}`);
+        if (kind === 'policy') assert.equal(text, format === 'json' ? POLICY_JSON : POLICY_YAML);
+      }
+    }
+    await assert.rejects(
+      client.connection.sendRequest('profilePolicy/newPolicy', { kind: 'scp', format: 'json' }),
+      /kind must be "policy", "managed-policy" or "role"/,
+    );
+  });
+});
