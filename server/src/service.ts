@@ -80,8 +80,9 @@ export function simulateAllActions(
   context: SimulationRequest['context'],
   parameters?: SimulationRequest['parameters'],
   catalog: Catalog = bundledCatalog(),
+  services?: readonly string[],
 ): SimulateAllResult | undefined {
-  return simulateAll(analysis.document, offset, scope, resource, context, catalog, parameters);
+  return simulateAll(analysis.document, offset, scope, resource, context, catalog, parameters, services);
 }
 
 export function symbols(analysis: Analysis): DocumentSymbol[] {

@@ -109,11 +109,21 @@ export async function launch() {
 // ── helpers that drive the workbench ───────────────────────────────────────────────────────
 
 export async function command(page, title) {
-  await page.keyboard.press('Escape'); // close a hover or suggestion first
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // F1 can be lost, or its palette closed again, while a quick input from the step before is still
+  // closing: open it until typing into it works.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape'); // close a hover, a suggestion or a closing quick input first
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await page.waitForTimeout(150);
+      await input.fill(`>${title}`, { timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw new Error(`the command palette did not take "${title}": ${error.message}`);
+    }
+  }
   // Enter runs the focused row: wait until it is this very command, not a longer one that contains it.
   // The row's label may go on with a comma or a parenthesis ("View: Focus Problems (Errors, …)").
   await focusedRowIs(page, (label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} (`));
@@ -121,7 +131,6 @@ export async function command(page, title) {
   await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
-/** Opens one file alone: closed documents drop their diagnostics, so Problems shows only this one. */
 /** Waits until the quick input's focused row is the wanted one (the list filters as it is typed). */
 async function focusedRowIs(page, wanted) {
   const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
@@ -135,6 +144,7 @@ async function focusedRowIs(page, wanted) {
   throw new Error(`the quick input's focused row is "${label}"`);
 }
 
+/** Opens one file alone: closed documents drop their diagnostics, so Problems shows only this one. */
 export async function openFile(page, name) {
   await command(page, 'View: Close All Editors');
   await page.keyboard.press('Control+P');
@@ -144,6 +154,7 @@ export async function openFile(page, name) {
   await focusedRowIs(page, (label) => label.startsWith(name));
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+  await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   await command(page, 'View: Focus Active Editor Group');
   await goTo(page, 1, 1);
 }

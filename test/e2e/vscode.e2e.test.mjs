@@ -27,7 +27,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
 
   test('a rule id in the Problems panel opens that rule, rendered', async () => {
     await problems(page, /action-unknown/);
-    await page.locator('.markers-panel .monaco-list-row .code-link', { hasText: 'action-unknown' }).first().click();
+    await page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'action-unknown' }).first().click();
     const text = await frameText(page, ['action-unknown', 'The service has no action of this name']);
     assert.doesNotMatch(text, /^### /m); // a preview, not the Markdown source
     await shot(page, '01b-rule-docs.png');
@@ -80,7 +80,7 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await openFile(page, 'policy.json');
     // The fix belongs to a diagnostic: wait until the squiggles are drawn.
     await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
-    await goTo(page, 7, 22); // on "profile:GetDomian" (the Action list is one line since the tree is formatted by prettier)
+    await goTo(page, 7, 24); // on "profile:GetDomian"
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "profile:GetDomain"' }).first();
     for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
       await page.keyboard.press('Control+.');
@@ -173,15 +173,15 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     const skeleton = page.locator('.suggest-widget .monaco-list-row', { hasText: 'IAM policy' }).first();
     await skeleton.waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-    // Tab stops: Sid, Effect, Action (typed over, completed); Resource keeps its "*". The completed action
-    // replaces the whole string, quotes included, which ends the snippet: no Tab after it.
+    // Tab stops: Sid, Effect, Action (typed over, completed), Resource.
     await page.keyboard.type('ReadDomains');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('profile:ListDom');
+    await page.keyboard.type('profile:ListDomains'); // the exact name: the list is focused on it
     await page.keyboard.press('Control+Space');
-    // Not the first row: profile:ListDomainLayouts sorts before it.
-    await acceptSuggestion(page, 'profile:ListDomains');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'profile:ListDomains' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await page.locator('.view-line', { hasText: '"Action": ["profile:ListDomains"]' }).first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);

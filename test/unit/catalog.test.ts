@@ -4,6 +4,8 @@ import { describe, test } from 'node:test';
 import { bundledCatalog, loadServiceFile } from '../../server/src/catalog/bundled';
 import { Catalog } from '../../server/src/catalog/catalog';
 import type { ActionIndexData, GlobalKeysData } from '../../server/src/catalog/types';
+import { PARTITIONS, partitionRegions, regionName, regionPartition } from '../../server/src/catalog/partitions';
+import { analyse } from '../../server/src/service';
 import { readRepoFile } from '../helpers';
 
 const catalog = bundledCatalog();
@@ -122,7 +124,6 @@ describe('catalogue', () => {
     const fresh = new Catalog({
       index: {
         source: { package: 'x', version: '1' },
-        depth: ['profile'],
         services: { profile: { name: 'P', actions: 'GetDomain', levels: 'R' }, s3: { name: 'S3', actions: 'GetObject', levels: 'R' } },
       } as ActionIndexData,
       globalKeys: { source: { package: 'x', version: '1' }, keys: [] } as GlobalKeysData,
@@ -136,5 +137,119 @@ describe('catalogue', () => {
     assert.deepEqual(fresh.loadedServices, []);
     assert.equal(fresh.action('profile', 'GetDomain')?.accessLevel, 'Read');
     assert.deepEqual(fresh.loadedServices, ['profile']);
+  });
+
+  test('every service has its file, and analysing a policy reads only the services it names', () => {
+    const reads: string[] = [];
+    const index = JSON.parse(readRepoFile('server', 'data', 'action-index.json')) as ActionIndexData;
+    const fresh = new Catalog({
+      index,
+      globalKeys: JSON.parse(readRepoFile('server', 'data', 'global-condition-keys.json')) as GlobalKeysData,
+      inDepth: Object.keys(index.services),
+      load: (prefix) => {
+        reads.push(prefix);
+        return loadServiceFile(prefix);
+      },
+    });
+    assert.equal(Object.keys(index.services).length, catalog.servicePrefixes.length);
+    // Names alone come from the index: an unknown action, a wildcard, a service prefix read no file.
+    analyse('{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ec2:NoSuchAction", "Resource": "*"}}', 'json', undefined, fresh);
+    assert.deepEqual(reads, []);
+    // Whether a service's data is reviewed is in the index too; a wildcard on "*" of services not
+    // reviewed needs nothing of their actions in depth (ec2:Describe* stands for about 200).
+    assert.deepEqual([fresh.reviewed('S3'), fresh.reviewed('ec2')], [true, false]);
+    analyse(
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["ec2:Describe*", "rds:Describe*"], "Resource": "*"}}',
+      'json',
+      undefined,
+      fresh,
+    );
+    assert.deepEqual(reads, []);
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: ['arn:aws:s3:::exports/*', 'arn:aws:kms:us-east-1:111122223333:key/1'] },
+        { Effect: 'Allow', Action: 'profile:GetDomain', Resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail' },
+      ],
+    };
+    analyse(JSON.stringify(policy), 'json', undefined, fresh);
+    assert.deepEqual([...reads].sort(), ['kms', 'profile', 's3']);
+    assert.deepEqual(fresh.loadedServices.sort(), ['kms', 'profile', 's3']);
+    // Each at most once.
+    analyse(JSON.stringify(policy, null, 2), 'json', undefined, fresh);
+    assert.equal(reads.length, 3);
+  });
+
+  test("every service's file holds its actions with descriptions, resource types with ARN formats, and typed keys", () => {
+    for (const prefix of ['s3', 'kms', 'connect', 'appflow', 'events']) {
+      const service = catalog.service(prefix)!;
+      assert.equal(service.actions.length, catalog.serviceIndex(prefix)!.actions.length, prefix);
+      assert.ok(service.resourceTypes.length > 0, prefix);
+      assert.ok(service.conditionKeys.every((k) => k.type.length > 0));
+    }
+    const getObject = catalog.action('s3', 'getobject')!;
+    assert.equal(getObject.description, 'Grants permission to retrieve objects from Amazon S3');
+    assert.deepEqual(
+      getObject.resourceTypes.map((r) => [r.name, r.required]),
+      [
+        ['accesspointobject', false],
+        ['object', false],
+      ],
+    );
+    assert.equal(catalog.service('s3')!.resourceType('bucket')!.arn, 'arn:${Partition}:s3:::${BucketName}');
+    assert.deepEqual(catalog.conditionKey('s3:prefix'), {
+      name: 's3:prefix',
+      type: 'String',
+      multivalued: false,
+      scope: 'service',
+      tag: undefined,
+      description: 'Filters access by key name prefix',
+    });
+    assert.deepEqual(catalog.conditionKey('KMS:viaservice'), catalog.conditionKey('kms:ViaService'));
+    assert.equal((catalog.conditionKey('kms:ViaService') as { type: string }).type, 'String');
+    // The data writes S3's object-tag placeholder as <key>, Secrets Manager's as tag-key: both read as ${TagKey}.
+    assert.equal((catalog.conditionKey('s3:ExistingObjectTag/team') as { name: string }).name, 's3:ExistingObjectTag/${TagKey}');
+    assert.equal((catalog.conditionKey('secretsmanager:ResourceTag/team') as { name: string }).name, 'secretsmanager:ResourceTag/${TagKey}');
+    // A type with two ARN formats is one entry per format.
+    assert.deepEqual(
+      catalog
+        .service('apigateway')!
+        .resourceTypes.filter((t) => t.name === 'Stage')
+        .map((t) => t.arn),
+      [
+        'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/stages/${StageName}',
+        'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}',
+      ],
+    );
+  });
+
+  test('ARN names hold paths where the service nests nothing under them', () => {
+    const fits = (arn: string) => catalog.resourceTypesOf(arn).map((t) => t.name);
+    assert.deepEqual(fits('arn:aws:s3:::exports'), ['bucket']);
+    assert.deepEqual(fits('arn:aws:s3:::exports/2026/11/orders.csv'), ['object']);
+    assert.deepEqual(fits('arn:aws:connect:us-east-1:111122223333:instance/abc'), ['instance']);
+    assert.deepEqual(fits('arn:aws:connect:us-east-1:111122223333:instance/abc/queue/def'), ['queue']);
+    assert.deepEqual(fits('arn:aws:iam::111122223333:role/service-role/exporter'), ['role']);
+    assert.deepEqual(fits('arn:aws:iam::111122223333:root'), ['user']);
+    assert.deepEqual(fits(`arn:aws:profile:us-east-1:111122223333:domains/retail/object-types/order`), ['object-types']);
+  });
+
+  test('partitions and regions come from the AWS SDK, without the *-global pseudo-regions', () => {
+    assert.deepEqual(PARTITIONS, ['aws', 'aws-cn', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-us-gov']);
+    assert.ok(partitionRegions('aws').includes('eu-north-1'));
+    assert.ok(!partitionRegions('aws').some((r) => r.endsWith('-global')));
+    assert.deepEqual(partitionRegions('aws-cn'), ['cn-north-1', 'cn-northwest-1']);
+    assert.equal(regionPartition('us-gov-west-1'), 'aws-us-gov');
+    assert.equal(regionPartition('us-east-7'), undefined);
+    assert.equal(regionName('af-south-1'), 'Africa (Cape Town)');
+  });
+
+  test("Customer Profiles' regions are the ten of the service-linked role page, every one an aws region", () => {
+    // A copy of shared/seeds/000_e9004002350dac9f.txt (in Chinese): the table of supported regions.
+    const page = readRepoFile('test', 'fixtures', 'seeds', 'profile-service-linked-role-page.txt');
+    const listed = [...page.matchAll(/ ([a-z]{2}-[a-z]+-\d) *$/gm)].map((m) => m[1]);
+    assert.equal(listed.length, 10);
+    assert.deepEqual(profile.regions, listed);
+    for (const region of listed) assert.equal(regionPartition(region!), 'aws');
   });
 });

@@ -88,6 +88,7 @@ const CASES: CompletionCase[] = [
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Dec‸"}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Dec‸',
     includes: ['kms:Decrypt'],
+    detail: { label: 'kms:Decrypt', matches: /^Write · .*decrypt ciphertext/ },
   },
   {
     name: 'ARN templates for the statement\'s actions, no "*" when every action takes a resource',
@@ -114,6 +115,76 @@ const CASES: CompletionCase[] = [
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource:\n      - arn:aws:profile:eu-west-2:111122223333:domains/a\n      - arn:aws:profile:‸',
     includes: ['eu-west-2', 'us-east-1', '*'],
+  },
+  {
+    name: 'ARN parts: regions where Customer Profiles runs first, then the rest of the partition',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Decrypt\n    Resource: arn:aws:kms:‸',
+    includes: ['us-east-1', 'af-south-1', 'eu-north-1', 'sa-west-1', '*'],
+    excludes: ['cn-north-1', 'us-gov-west-1', 'aws-global'],
+    detail: { label: 'af-south-1', matches: /^Africa \(Cape Town\)$/ },
+  },
+  {
+    name: 'ARN parts: the regions of the partition written',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws-cn:kms:‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Decrypt\n    Resource: arn:aws-cn:kms:‸',
+    includes: ['cn-north-1', 'cn-northwest-1'],
+    excludes: ['us-east-1'],
+  },
+  {
+    name: "S3: bucket and object ARN templates for the statement's actions",
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": ["‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [s3:ListBucket, s3:GetObject]\n    Resource:\n      - ‸',
+    includes: ['arn:${Partition}:s3:::${BucketName}', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'],
+    excludes: ['*', 'arn:${Partition}:s3:${Region}:${Account}:job/${JobId}'],
+    accept: { label: 'arn:${Partition}:s3:::${BucketName}/${ObjectName}', contains: 'arn:aws:s3:::BucketName/ObjectName' },
+  },
+  {
+    name: "S3: its keys for the statement's actions, with their types",
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::exports", "Condition": {"StringLike": {"s3:‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:ListBucket\n    Resource: arn:aws:s3:::exports\n    Condition:\n      StringLike:\n        s3:‸',
+    includes: ['s3:prefix', 's3:delimiter'],
+    // Numeric and object-tag keys: not for StringLike, and not for ListBucket.
+    excludes: ['s3:max-keys', 's3:ExistingObjectTag/${TagKey}'],
+    detail: { label: 's3:prefix', matches: /^String · supported by 1 of this statement's actions$/ },
+    accept: { label: 's3:prefix', contains: 's3:prefix' },
+  },
+  {
+    name: 'KMS: kms:ViaService and the key ARN',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"‸"}}}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Decrypt\n    Resource: "*"\n    Condition:\n      StringEquals:\n        ‸',
+    includes: ['kms:ViaService', 'kms:EncryptionContext:${EncryptionContextKey}', 'aws:ResourceTag/${TagKey}'],
+    excludes: ['aws:RequestTag/${TagKey}', 'aws:TagKeys'],
+    detail: { label: 'kms:ViaService', matches: /^String · supported by 1 of this statement's actions$/ },
+  },
+  {
+    name: 'KMS: key ARN templates',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:GenerateDataKey", "Resource": "‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:GenerateDataKey\n    Resource: ‸',
+    includes: ['arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}'],
+    accept: { label: 'arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}', contains: 'arn:aws:kms:us-east-1:111122223333:key/KeyId' },
+  },
+  {
+    name: 'Connect: instance and queue ARN templates, each for its actions',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["connect:DescribeInstance", "connect:DescribeQueue"], "Resource": ["‸"]}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [connect:DescribeInstance, connect:DescribeQueue]\n    Resource:\n      - ‸',
+    includes: [
+      'arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}',
+      'arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}',
+    ],
+    excludes: ['arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/contact-flow/${ContactFlowId}'],
+    detail: {
+      label: 'arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}',
+      matches: /^queue · for 1 of this statement's actions$/,
+    },
+  },
+  {
+    name: 'AppFlow: actions with their descriptions, and flow ARNs',
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "appflow:StartF‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: appflow:StartF‸',
+    includes: ['appflow:StartFlow', 'appflow:Describe*', 'appflow:*'],
+    detail: { label: 'appflow:StartFlow', matches: /^Write · activate \(for scheduled and event-triggered flows\) or run/ },
+    accept: { label: 'appflow:StartFlow', contains: 'appflow:StartFlow' },
   },
   {
     name: 'ARN parts: domain names already used',
@@ -235,6 +306,54 @@ const TERRAFORM_CASES: Readonly<Record<string, TerraformCompletion>> = {
     terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]'),
     datasource: ds('actions = ["profile:GetDomain"]', 'resources = ["arn:aws:profile:eu-west-2:111122223333:domains/a", "arn:aws:profile:‸"]'),
   },
+  'ARN parts: regions where Customer Profiles runs first, then the rest of the partition': {
+    terraform: tf('Effect = "Allow"', 'Action = "kms:Decrypt"', 'Resource = "arn:aws:kms:‸"'),
+    datasource: ds('actions = ["kms:Decrypt"]', 'resources = ["arn:aws:kms:‸"]'),
+  },
+  'ARN parts: the regions of the partition written': {
+    terraform: tf('Effect = "Allow"', 'Action = "kms:Decrypt"', 'Resource = "arn:aws-cn:kms:‸"'),
+    datasource: ds('actions = ["kms:Decrypt"]', 'resources = ["arn:aws-cn:kms:‸"]'),
+  },
+  "S3: bucket and object ARN templates for the statement's actions": {
+    terraform: tf('Effect = "Allow"', 'Action = ["s3:ListBucket", "s3:GetObject"]', 'Resource = ["‸"]'),
+    datasource: ds('actions = ["s3:ListBucket", "s3:GetObject"]', 'resources = ["‸"]'),
+  },
+  "S3: its keys for the statement's actions, with their types": {
+    terraform: tf(
+      'Effect = "Allow"',
+      'Action = "s3:ListBucket"',
+      'Resource = "arn:aws:s3:::exports"',
+      'Condition = {',
+      '  StringLike = {',
+      '    "s3:‸"',
+      '  }',
+      '}',
+    ),
+    datasource: ds(
+      'actions = ["s3:ListBucket"]',
+      'resources = ["arn:aws:s3:::exports"]',
+      'condition {',
+      '  test     = "StringLike"',
+      '  variable = "s3:‸"',
+      '}',
+    ),
+  },
+  'KMS: kms:ViaService and the key ARN': {
+    terraform: tf('Effect = "Allow"', 'Action = "kms:Decrypt"', 'Resource = "*"', 'Condition = {', '  StringEquals = {', '    ‸', '  }', '}'),
+    datasource: ds('actions = ["kms:Decrypt"]', 'resources = ["*"]', 'condition {', '  test = "StringEquals"', '  ‸', '}'),
+  },
+  'KMS: key ARN templates': {
+    terraform: tf('Effect = "Allow"', 'Action = "kms:GenerateDataKey"', 'Resource = "‸"'),
+    datasource: ds('actions = ["kms:GenerateDataKey"]', 'resources = ["‸"]'),
+  },
+  'Connect: instance and queue ARN templates, each for its actions': {
+    terraform: tf('Effect = "Allow"', 'Action = ["connect:DescribeInstance", "connect:DescribeQueue"]', 'Resource = ["‸"]'),
+    datasource: ds('actions = ["connect:DescribeInstance", "connect:DescribeQueue"]', 'resources = ["‸"]'),
+  },
+  'AppFlow: actions with their descriptions, and flow ARNs': {
+    terraform: tf('Effect = "Allow"', 'Action = "appflow:StartF‸"'),
+    datasource: ds('actions = ["appflow:StartF‸"]'),
+  },
   'ARN parts: domain names already used': {
     terraform: tf(
       'Effect = "Allow"',
@@ -336,8 +455,9 @@ describe('completion in Terraform', () => {
 
   test('a policy variable is written as Terraform leaves it: $${…} in jsonencode, &{…} in the data source', () => {
     for (const [marked, written] of [
-      [TERRAFORM_CASES['policy variables inside an ARN']!.terraform!, '"arn:aws:profile:*:*:domains/$${aws:username}"'],
-      [TERRAFORM_CASES['policy variables inside an ARN']!.datasource!, '"arn:aws:profile:*:*:domains/&{aws:username}"'],
+      // In a closed string only what is between the quotes is replaced.
+      [TERRAFORM_CASES['policy variables inside an ARN']!.terraform!, 'arn:aws:profile:*:*:domains/$${aws:username}'],
+      [TERRAFORM_CASES['policy variables inside an ARN']!.datasource!, 'arn:aws:profile:*:*:domains/&{aws:username}'],
     ] as const) {
       const { items } = itemsAt(marked, 'terraform');
       const item = items.find((i) => i.label === '${aws:username}')!;
@@ -353,7 +473,7 @@ describe('completion in Terraform', () => {
       'terraform',
     );
     const item = items.find((i) => i.label === 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}')!;
-    assert.equal((item.textEdit as { newText: string }).newText, '"arn:${1:aws}:profile:${2:us-east-1}:${3:111122223333}:domains/${4:DomainName}"');
+    assert.equal((item.textEdit as { newText: string }).newText, 'arn:${1:aws}:profile:${2:us-east-1}:${3:111122223333}:domains/${4:DomainName}');
   });
 
   test('in a trust policy data source, principals come as a block', () => {
@@ -429,7 +549,10 @@ describe('completion', () => {
     const plain = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetD‸', 'yaml');
     assert.equal((plain.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, 'profile:GetDomain');
     const single = itemsAt("Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: 'profile:GetD‸'", 'yaml');
-    assert.equal((single.items.find((i) => i.label === 'profile:GetDomain')!.textEdit as { newText: string }).newText, "'profile:GetDomain'");
+    const singleItem = single.items.find((i) => i.label === 'profile:GetDomain')!;
+    assert.equal(applyCompletion(single.text, singleItem), "Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: 'profile:GetDomain'");
+    // Inside closed quotes only the content is replaced, so an editor's snippet session (a skeleton's tab stops) goes on.
+    assert.deepEqual((singleItem.textEdit as { range: unknown }).range, { start: { line: 3, character: 13 }, end: { line: 3, character: 25 } });
     const star = itemsAt('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:ListDomains\n    Resource: ‸', 'yaml');
     assert.equal((star.items.find((i) => i.label === '*')!.textEdit as { newText: string }).newText, '"*"');
   });
@@ -621,9 +744,9 @@ describe('actions found by their name in an empty Action value', () => {
           : 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - ‸',
       );
       const item = completion(analyse(text, format), offset).items.find((i) => i.label === 'profile:GetDomain')!;
-      // The editor filters on filterText from the start of the edit: the quote, then the name or the full action.
+      // The editor filters on filterText from the start of the edit (inside the quotes): the name or the full action.
       const filter = item.filterText!;
-      assert.ok(filter.startsWith(format === 'json' ? '"GetDomain' : 'GetDomain'), filter);
+      assert.ok(filter.startsWith('GetDomain'), filter);
       assert.ok(filter.includes('profile:GetDomain'), filter);
       assert.match(String(item.detail), /^Read · /);
     });

@@ -27,7 +27,38 @@ const CASES: HoverCase[] = [
     name: 'an action of another service',
     json: statement('"Effect": "Allow", "Action": "kms:Decr‸ypt", "Resource": "*"'),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: kms:Decr‸ypt\n    Resource: "*"',
-    contains: ['**kms:Decrypt** — Write', 'Key Management'],
+    contains: [
+      '**kms:Decrypt** — Write · AWS Key Management Service',
+      'decrypt ciphertext',
+      '- `key` (required): `arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}`',
+      '`kms:ViaService`',
+      // One entry for a numbered family of keys.
+      '`kms:RecipientAttestation:PCR…` (32 keys)',
+    ],
+  },
+  {
+    name: 'an S3 action: its description and resource types',
+    json: statement('"Effect": "Allow", "Action": "s3:GetOb‸ject", "Resource": "*"'),
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetOb‸ject\n    Resource: "*"',
+    contains: [
+      '**s3:GetObject** — Read · Amazon S3',
+      'Grants permission to retrieve objects from Amazon S3.',
+      '- `object`: `arn:${Partition}:s3:::${BucketName}/${ObjectName}`',
+      '- `accesspointobject`: `arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}`',
+      '`s3:ExistingObjectTag/${TagKey}`',
+    ],
+  },
+  {
+    name: 'an S3 key: its type and the actions that support it',
+    json: statement('"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::exports", "Condition": {"StringLike": {"s3:pre‸fix": "home/*"}}'),
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:ListBucket\n    Resource: arn:aws:s3:::exports\n    Condition:\n      StringLike:\n        s3:pre‸fix: home/*',
+    contains: ['**s3:prefix** — String, single-valued', 'Filters access by key name prefix.', "Supported by 1 of this statement's 1 action: s3:ListBucket."],
+  },
+  {
+    name: 'a bucket ARN: the object actions do not take it',
+    json: statement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::exp‸orts"'),
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:ListBucket]\n    Resource: arn:aws:s3:::exp‸orts',
+    contains: ['Resource type: `bucket`', "Accepted by 1 of this statement's 2 s3 actions: ListBucket.", 'Not by: GetObject.'],
   },
   {
     name: 'a wildcard: every match, grouped by access level',

@@ -13,8 +13,9 @@ describe('rule matrix', () => {
     for (const format of ['json', 'yaml'] as const) {
       const render = (fixture: Fixture) => (isTexts(fixture) ? fixture[format] : format === 'json' ? toJson(fixture) : toYaml(fixture));
       const firing = [{ fires: ruleCase.fires, at: ruleCase.at }, ...(ruleCase.extraFires ?? [])];
+      const name = ruleCase.label ? `${ruleCase.rule}, ${ruleCase.label},` : ruleCase.rule;
       firing.forEach((fire, i) => {
-        test(`${ruleCase.rule} fires${i ? ` (${i + 1})` : ''} [${format}]`, () => {
+        test(`${name} fires${i ? ` (${i + 1})` : ''} [${format}]`, () => {
           const text = render(fire.fires);
           const hits = analyse(text, format).findings.filter((f) => f.ruleId === ruleCase.rule);
           const snippets = hits.map((f) => unquote(text.slice(f.start, f.end)));
@@ -23,7 +24,7 @@ describe('rule matrix', () => {
         });
       });
       [ruleCase.silent, ...(ruleCase.extraSilent ?? [])].forEach((silent, i) => {
-        test(`${ruleCase.rule} stays silent${i ? ` (${i + 1})` : ''} [${format}]`, () => {
+        test(`${name} stays silent${i ? ` (${i + 1})` : ''} [${format}]`, () => {
           const text = render(silent);
           const { findings, document } = analyse(text, format);
           assert.deepEqual(document.problems, [], text);

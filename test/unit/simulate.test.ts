@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { simulate as apiSimulate } from '../../server/src/api';
-import { analyse, target } from '../../server/src/service';
+import { bundledCatalog } from '../../server/src/catalog/bundled';
+import { analyse, simulateAllActions, target } from '../../server/src/service';
 import { simulatePolicy, simulateStatement } from '../../server/src/simulate/engine';
 import type { SimulationRequest } from '../../server/src/simulate/types';
 import { readRepoFile } from '../helpers';
@@ -132,6 +133,52 @@ describe('simulation engine', () => {
       result.statements[1]!.conditions[0]!.reason,
       'aws:TagKeys is missing: ForAnyValue needs at least one value, and IfExists does not change that.',
     );
+  });
+});
+
+describe('simulate all actions: the services the statement names', () => {
+  const catalog = bundledCatalog();
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Exports', Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*' },
+      { Sid: 'Nothing', Effect: 'Allow', Action: [], Resource: '*' },
+    ],
+  });
+  const analysis = analyse(policy, 'json');
+  const inExports = policy.indexOf('Exports');
+  const inNothing = policy.indexOf('Nothing');
+
+  test("the target offers the statement's services and every action of them", () => {
+    const found = target(analysis, inExports, 'statement')!;
+    assert.deepEqual(
+      found.services.map((s) => s.prefix),
+      ['s3', 'kms'],
+    );
+    assert.deepEqual(found.actions, ['s3:GetObject', 'kms:Decrypt']);
+    assert.ok(found.allActions.includes('s3:PutObject') && found.allActions.includes('kms:Encrypt'));
+    assert.ok(!found.allActions.some((a) => a.startsWith('profile:')));
+  });
+
+  test('a statement that names no service: Customer Profiles', () => {
+    const found = target(analysis, inNothing, 'statement')!;
+    assert.deepEqual(
+      found.services.map((s) => [s.prefix, s.name]),
+      [['profile', 'Amazon Connect Customer Profiles']],
+    );
+    assert.equal(simulateAllActions(analysis, inNothing, 'statement', '*', {})!.rows.length, 117);
+  });
+
+  test('every action of the chosen services, decided against the statement', () => {
+    const all = simulateAllActions(analysis, inExports, 'statement', 'arn:aws:s3:::exports/report.csv', {})!;
+    const decisions = new Map(all.rows.map((r) => [r.action, r.decision]));
+    assert.equal(all.rows.length, catalog.serviceIndex('s3')!.actions.length + catalog.serviceIndex('kms')!.actions.length);
+    assert.equal(decisions.get('s3:GetObject'), 'Allow');
+    assert.equal(decisions.get('kms:Decrypt'), 'Allow');
+    assert.equal(decisions.get('s3:PutObject'), 'ImplicitDeny');
+    const kmsOnly = simulateAllActions(analysis, inExports, 'statement', '*', {}, undefined, undefined, ['kms'])!;
+    assert.ok(kmsOnly.rows.every((r) => r.action.startsWith('kms:')));
+    assert.equal(kmsOnly.rows.find((r) => r.action === 'kms:Decrypt')?.accessLevel, 'Write');
   });
 });
 

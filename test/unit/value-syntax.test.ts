@@ -142,6 +142,20 @@ describe('ARN patterns against resource-type templates', () => {
       assert.equal(arnFitsTemplate(arn, template), expected));
   }
 
+  test('a path placeholder holds slashes; the others do not; an empty account is an AWS-owned resource', () => {
+    const object = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+    const paths = new Set(['ObjectName']);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports/2026/11/a.csv', object, paths), true);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports/2026/11/a.csv', object), false);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports/2026/*', object, paths), true);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports/2026/?.csv', object, paths), true);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports', object, paths), false);
+    const document = 'arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}';
+    assert.equal(arnFitsTemplate('arn:aws:ssm:us-east-1::document/AWS-RunShellScript', document), true);
+    assert.equal(arnFitsTemplate('arn:aws:ssm:*::document/AWS-*', document), true);
+    assert.equal(arnFitsTemplate('arn:aws:ssm::111122223333:document/AWS-RunShellScript', document), false);
+  });
+
   test('a trailing star, decided by one pass over the template, agrees with the general walk', () => {
     // `P**` means what `P*` means but takes the general automaton: the two must agree everywhere.
     const templates = [

@@ -26,8 +26,15 @@ interface Where {
 }
 
 let last: { where: Where; params: SimulateParams } | undefined;
-/** Answers are remembered between runs, so a second simulation is a few Enter presses. */
-const remembered: { resource?: string; context: Context; parameters: Record<string, string> } = { context: {}, parameters: {} };
+/**
+ * Answers are remembered between runs, so a second simulation is a few Enter presses. The resource is
+ * remembered per document: another file's statements name other resources, which they prefill.
+ */
+const remembered: { resources: Map<string, string>; context: Context; parameters: Record<string, string> } = {
+  resources: new Map(),
+  context: {},
+  parameters: {},
+};
 
 export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -79,7 +86,7 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (!target) return;
   const action = await pickAction(target);
   if (!action) return;
-  const resource = await askResource(target);
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
@@ -113,7 +120,9 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
   if (!place) return void vscode.window.showInformationMessage('Open an IAM policy to simulate it.');
   const target = await targetOf(client, place);
   if (!target) return;
-  const resource = await askResource(target);
+  const services = await pickServices(target);
+  if (!services) return;
+  const resource = await askResource(target, place.uri);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
@@ -126,8 +135,19 @@ async function simulateAll(client: LanguageClient, place: Where | undefined): Pr
     resource,
     context,
     ...(Object.keys(parameters).length ? { parameters } : {}),
+    services,
   });
   if (result) showTable(place.uri, resource, result);
+}
+
+/** Whose actions to simulate: the services the statement names, all chosen at first; no question when it names one. */
+async function pickServices(target: SimulationTarget): Promise<string[] | undefined> {
+  if (target.services.length < 2) return target.services.map((s) => s.prefix);
+  const picked = await vscode.window.showQuickPick(
+    target.services.map((s) => ({ label: s.prefix, description: s.name, picked: true })),
+    { title: titleOf(target, 'every action of'), canPickMany: true, placeHolder: "The services whose actions to simulate (the statement's)" },
+  );
+  return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
 }
 
 /** "Simulate statement: AnalystRole › “ReadProfiles”", for every question's title. */
@@ -135,7 +155,7 @@ function titleOf(target: SimulationTarget, question: string): string {
   return `${target.scope === 'statement' ? 'Simulate statement' : 'Simulate policy'}: ${target.label} — ${question}`;
 }
 
-/** The statement's own actions first, the one under the cursor preselected; any other profile action below; or type any service:Action. */
+/** The statement's own actions first, the one under the cursor preselected; any other action of its services below; or type any service:Action. */
 async function pickAction(target: SimulationTarget): Promise<string | undefined> {
   const own = new Set(target.actions);
   const item = (action: string): vscode.QuickPickItem => {
@@ -146,7 +166,7 @@ async function pickAction(target: SimulationTarget): Promise<string | undefined>
   const items: vscode.QuickPickItem[] = [
     ...(own.size ? [{ label: 'In this statement', kind: vscode.QuickPickItemKind.Separator }] : []),
     ...ownItems,
-    { label: 'Other Customer Profiles actions', kind: vscode.QuickPickItemKind.Separator },
+    { label: `Other ${target.services.map((s) => s.name).join(', ')} actions`, kind: vscode.QuickPickItemKind.Separator },
     ...target.allActions.filter((a) => !own.has(a)).map(item),
   ];
   const pick = vscode.window.createQuickPick();
@@ -194,12 +214,10 @@ function validateResource(value: string): string | undefined {
   return undefined;
 }
 
-async function askResource(target: SimulationTarget): Promise<string | undefined> {
+async function askResource(target: SimulationTarget, document: vscode.Uri): Promise<string | undefined> {
   const written = target.resources[0];
-  const value =
-    remembered.resource && !validateResource(remembered.resource)
-      ? remembered.resource
-      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const previous = remembered.resources.get(document.toString());
+  const value = previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
     title: titleOf(target, 'resource'),
     prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
@@ -207,7 +225,7 @@ async function askResource(target: SimulationTarget): Promise<string | undefined
     valueSelection: placeholderSelection(value),
     validateInput: validateResource,
   });
-  if (answer !== undefined) remembered.resource = answer;
+  if (answer !== undefined) remembered.resources.set(document.toString(), answer);
   return answer;
 }
 

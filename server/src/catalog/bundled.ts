@@ -1,5 +1,5 @@
 // The catalogue shipped with this build: the index and global keys are bundled into the JavaScript;
-// each service in depth is a JSON file read the first time a document names the service, from dist/data
+// each service's depth is a JSON file read the first time a document needs the service, from dist/data
 // beside the bundle (or, for the tests, from server/data/services, which the build names).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,13 @@ export function serviceDataDirectory(): string {
 
 const index = actionIndexJson as ActionIndexData;
 
+/** Every service of the index has its file. */
+const servicesInDepth = Object.keys(index.services);
+const hasFile = new Set(servicesInDepth);
+
 export function loadServiceFile(prefix: string, directory = serviceDataDirectory()): ServiceFile | undefined {
   // Only names from the index reach the file system.
-  if (!index.depth.includes(prefix)) return undefined;
+  if (!hasFile.has(prefix)) return undefined;
   return JSON.parse(readFileSync(join(directory, `${prefix}.json`), 'utf8')) as ServiceFile;
 }
 
@@ -26,6 +30,6 @@ let shared: Catalog | undefined;
 
 /** The catalogue bundled with this build, one per process. */
 export function bundledCatalog(): Catalog {
-  shared ??= new Catalog({ index, globalKeys: globalKeysJson as GlobalKeysData, inDepth: index.depth, load: (prefix) => loadServiceFile(prefix) });
+  shared ??= new Catalog({ index, globalKeys: globalKeysJson as GlobalKeysData, inDepth: servicesInDepth, load: (prefix) => loadServiceFile(prefix) });
   return shared;
 }

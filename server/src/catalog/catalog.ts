@@ -5,7 +5,7 @@
 import { readArn } from '../iam/arn';
 import { readConditionKey, type TagKeyKind } from '../iam/condition-keys';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
-import { arnFitsTemplate } from '../iam/arn';
+import { arnFitsTemplate, literalStart, startsAgree } from '../iam/arn';
 import { ServiceModel } from './service';
 import type { ActionIndexData, ActionInfo, GlobalConditionKey, GlobalKeysData, ResourceTypeInfo, ServiceFile } from './types';
 
@@ -35,6 +35,8 @@ export interface ConditionKeyInfo {
   readonly description?: string;
   /** Global keys: request, session, principal, … */
   readonly category?: string;
+  /** A multivalued key that AWS also compares as a single value: a set qualifier is optional. */
+  readonly qualifierOptional?: boolean;
 }
 
 export interface ServiceActions {
@@ -71,6 +73,7 @@ export class Catalog {
   private readonly models = new Map<string, ServiceModel | null>();
   private readonly globalByLowerName: ReadonlyMap<string, GlobalConditionKey>;
   private readonly tagListsOptional: ReadonlySet<string>;
+  private readonly reviewedServices: ReadonlySet<string>;
 
   constructor(private readonly source: CatalogSource) {
     this.index = source.index;
@@ -78,6 +81,7 @@ export class Catalog {
     this.inDepth = new Set(source.inDepth);
     this.globalByLowerName = new Map(this.globalKeys.map((k) => [k.name.toLowerCase(), k]));
     this.tagListsOptional = new Set((source.index.tagListOptional ?? []).map((a) => a.toLowerCase()));
+    this.reviewedServices = new Set(source.index.reviewed ?? []);
   }
 
   get servicePrefixes(): string[] {
@@ -106,6 +110,16 @@ export class Catalog {
 
   serviceName(prefix: string): string | undefined {
     return this.index.services[prefix.toLowerCase()]?.name;
+  }
+
+  /**
+   * Whether the service's per-action resource types and condition keys were reviewed (without reading its
+   * file). Elsewhere the Service Authorization Reference's per-action lists are too often incomplete to
+   * call an ARN or a key useless for an action: AWS's own service roles name ARNs for actions it lists
+   * without resource types.
+   */
+  reviewed(prefix: string): boolean {
+    return this.reviewedServices.has(prefix.toLowerCase());
   }
 
   /** Whether the service is known in depth (without reading its file). */
@@ -156,7 +170,10 @@ export class Catalog {
       if (this.typesByArn.size > 40_000) this.typesByArn.clear();
       const service = arnService(arn);
       const model = service && !hasWildcard(service) ? this.service(service) : undefined;
-      types = model ? model.resourceTypes.filter((t) => arnFitsTemplate(arn, t.arn)) : [];
+      // A service has up to hundreds of types: those whose resource part starts otherwise are out at once.
+      const resource = readArn(arn)?.resource;
+      const start = resource === undefined ? undefined : literalStart(resource);
+      types = model ? model.resourceTypes.filter((t) => (start === undefined || startsAgree(start, t.start)) && arnFitsTemplate(arn, t.arn, t.paths)) : [];
       this.typesByArn.set(arn, types);
     }
     return types;
@@ -196,6 +213,7 @@ export class Catalog {
       scope: 'service',
       tag: undefined,
       description: known.description,
+      ...(known.qualifierOptional ? { qualifierOptional: true } : {}),
     };
   }
 

@@ -1,8 +1,9 @@
 // One service in depth, built from its generated file: actions, resource types and condition keys,
 // looked up case-insensitively as IAM does.
-import { readArn } from '../iam/arn';
+import { literalStart, readArn, templatePlaceholders } from '../iam/arn';
+import { scanVariables } from '../iam/variables';
 import { keyFitsName } from '../iam/condition-keys';
-import type { AccessFlags, ActionInfo, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
+import type { AccessFlags, ActionInfo, ActionRow, ResourceTypeInfo, ServiceConditionKey, ServiceFile } from './types';
 
 const GRANTS = 'Grants permission to ';
 
@@ -23,19 +24,64 @@ export class ServiceModel {
   readonly reference: string;
   /** false where the service's documentation says it takes no resource-based policy; undefined where unknown. */
   readonly resourcePolicies: boolean | undefined;
-  readonly actions: readonly ActionInfo[];
+  /** The regions where the service runs, where the data lists them; undefined otherwise. */
+  readonly regions: readonly string[] | undefined;
   readonly resourceTypes: readonly ResourceTypeInfo[];
   readonly conditionKeys: readonly ServiceConditionKey[];
-  private readonly actionsByLowerName = new Map<string, ActionInfo>();
   private readonly typesByName = new Map<string, ResourceTypeInfo>();
+  // Actions are built from their rows on first use, each once: a policy names a few of a service's
+  // hundreds, and reading every service (AWS's managed policies name most) must stay cheap.
+  private readonly rows: readonly ActionRow[];
+  private readonly built: Array<ActionInfo | undefined>;
+  private readonly apiReference: string | null;
+  private rowsByLowerName: Map<string, number> | undefined;
+  private all: readonly ActionInfo[] | undefined;
 
   constructor(file: ServiceFile) {
     this.prefix = file.prefix;
     this.name = file.name;
     this.reference = file.reference;
     this.resourcePolicies = file.resourcePolicies;
-    this.actions = file.actions.map(([name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly]) => ({
+    this.regions = file.regions;
+    this.rows = file.actions;
+    this.built = new Array<ActionInfo | undefined>(file.actions.length);
+    this.apiReference = file.apiReference;
+    // A type with several ARN formats (API Gateway's v1 and v2 paths) is one entry per format, of one name.
+    const formats = file.resourceTypes.flatMap(([name, arns, conditionKeys]) =>
+      (typeof arns === 'string' ? [arns] : arns).map((arn) => ({ name, arn, conditionKeys })),
+    );
+    const separators = nestingPlaceholders(formats.map((f) => f.arn));
+    this.resourceTypes = formats.map(({ name, arn, conditionKeys }) => ({
       service: file.prefix,
+      name,
+      arn,
+      arnService: readArn(arn)?.service ?? file.prefix,
+      conditionKeys,
+      paths: new Set(templatePlaceholders(arn).filter((placeholder) => !separators.has(placeholder))),
+      start: literalStart(readArn(arn)?.resource ?? ''),
+    }));
+    for (const type of this.resourceTypes) if (!this.typesByName.has(type.name)) this.typesByName.set(type.name, type);
+    this.conditionKeys = file.conditionKeys.map(([name, type, description, optional]) => ({ name, type, description, qualifierOptional: optional === 1 }));
+  }
+
+  /** Every action, in name order. */
+  get actions(): readonly ActionInfo[] {
+    this.all ??= this.rows.map((_, i) => this.actionAt(i));
+    return this.all;
+  }
+
+  action(name: string): ActionInfo | undefined {
+    this.rowsByLowerName ??= new Map(this.rows.map((row, i) => [row[0].toLowerCase(), i]));
+    const i = this.rowsByLowerName.get(name.toLowerCase());
+    return i === undefined ? undefined : this.actionAt(i);
+  }
+
+  private actionAt(i: number): ActionInfo {
+    const cached = this.built[i];
+    if (cached) return cached;
+    const [name, accessLevel, description, types, conditionKeys, dependentActions, permissionOnly] = this.rows[i]!;
+    const action: ActionInfo = {
+      service: this.prefix,
       name,
       description: description.startsWith('=') ? description.slice(1) : `${GRANTS}${description}`,
       accessLevel,
@@ -44,22 +90,10 @@ export class ServiceModel {
       conditionKeys,
       dependentActions,
       permissionOnly: permissionOnly === 1,
-      docUrl: file.apiReference && permissionOnly !== 1 ? file.apiReference.replace('{Action}', name) : null,
-    }));
-    for (const action of this.actions) this.actionsByLowerName.set(action.name.toLowerCase(), action);
-    this.resourceTypes = file.resourceTypes.map(([name, arn, conditionKeys]) => ({
-      service: file.prefix,
-      name,
-      arn,
-      arnService: readArn(arn)?.service ?? file.prefix,
-      conditionKeys,
-    }));
-    for (const type of this.resourceTypes) this.typesByName.set(type.name, type);
-    this.conditionKeys = file.conditionKeys.map(([name, type, description]) => ({ name, type, description }));
-  }
-
-  action(name: string): ActionInfo | undefined {
-    return this.actionsByLowerName.get(name.toLowerCase());
+      docUrl: this.apiReference && permissionOnly !== 1 ? this.apiReference.replace('{Action}', name) : null,
+    };
+    this.built[i] = action;
+    return action;
   }
 
   resourceType(name: string): ResourceTypeInfo | undefined {
@@ -75,4 +109,18 @@ export class ServiceModel {
 /** The description without "Grants permission to ", for lists where space is short. */
 export function shortDescription(action: ActionInfo): string {
   return action.description.startsWith(GRANTS) ? action.description.slice(GRANTS.length) : action.description;
+}
+
+/**
+ * The placeholders that some ARN format of the service writes a `/` right after
+ * (`${BucketName}/${ObjectName}`, `domains/${DomainName}/object-types/…`): the service nests other
+ * resources under them, so their names hold no `/`. Every other placeholder may be a path (an S3
+ * object key, an IAM role name with its path, a log group name), which the ARN formats do not say.
+ */
+function nestingPlaceholders(templates: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const template of templates) {
+    for (const variable of scanVariables(template)) if (variable.closed && template[variable.end] === '/') found.add(variable.key);
+  }
+  return found;
 }

@@ -39,6 +39,10 @@ export interface ResourceTypeInfo {
   readonly arn: string;
   /** The service part of its ARN format: usually its own service, sometimes another's (an iam role). */
   readonly arnService: string;
+  /** The placeholders of its ARN format that may hold `/` (an S3 object key, an IAM role's path). */
+  readonly paths: ReadonlySet<string>;
+  /** The literal start of its resource part (`domains/`), to rule it out for an ARN at once. */
+  readonly start: string;
   readonly conditionKeys: readonly string[];
 }
 
@@ -46,6 +50,8 @@ export interface ServiceConditionKey {
   readonly name: string;
   readonly type: string;
   readonly description: string;
+  /** A list key that AWS also compares as a single value, without ForAllValues/ForAnyValue. */
+  readonly qualifierOptional: boolean;
 }
 
 export interface GlobalConditionKey {
@@ -63,8 +69,11 @@ export interface GlobalKeysData {
 
 export interface ActionIndexData {
   readonly source: { readonly package: string; readonly version: string };
-  /** The services with a file in depth (server/data/services/<prefix>.json). */
-  readonly depth: readonly string[];
+  /**
+   * The services whose per-action resource types and condition keys were reviewed (see the generator):
+   * the checks that call an ARN or a tag key useless for the statement's actions trust only these.
+   */
+  readonly reviewed?: readonly string[];
   /** Tagging actions whose tag list is optional (`service:Action`). */
   readonly tagListOptional?: readonly string[];
   /** Per service prefix: space-separated action names and one access-level letter per action (L R W T P). */
@@ -84,7 +93,17 @@ export interface ServiceFile {
   readonly apiReference: string | null;
   /** Whether the service takes resource-based policies, where its documentation says. */
   readonly resourcePolicies?: boolean;
+  /** The regions where the service runs, where its documentation lists them (Customer Profiles'). */
+  readonly regions?: readonly string[];
   readonly actions: readonly ActionRow[];
-  readonly resourceTypes: ReadonlyArray<[string, string, string[]]>;
-  readonly conditionKeys: ReadonlyArray<[string, string, string]>;
+  /** name, ARN format (a list where the type has several), condition keys */
+  readonly resourceTypes: ReadonlyArray<[string, string | string[], string[]]>;
+  /** name, type, description, and 1 where a set qualifier is optional */
+  readonly conditionKeys: ReadonlyArray<[string, string, string, 1?]>;
+}
+
+/** server/data/partitions.json: each partition's regions, with AWS's names for them. */
+export interface PartitionsData {
+  readonly source: { readonly package: string; readonly version: string; readonly data: string };
+  readonly partitions: ReadonlyArray<{ readonly id: string; readonly regions: ReadonlyArray<readonly [string, string]> }>;
 }

@@ -1,12 +1,16 @@
 // What a statement's actions accept, shared by rules and features: the actions it names (wildcards
 // expanded) of services known in depth, their resource types, and the condition keys that apply.
-import type { Catalog } from '../catalog/catalog';
+import type { Catalog, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import { parseAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
 
 export interface StatementActions {
-  /** Actions covered by Action (not NotAction), of the services known in depth, in catalogue order. */
+  /**
+   * Actions covered by Action (not NotAction), of the services known in depth, in catalogue order. Built
+   * on first use: most statements need only the services and flags below, and reading each action of
+   * `ec2:Describe*` for them would cost more than the rest of the analysis.
+   */
   readonly actions: readonly ActionInfo[];
   /** The services (lower-case prefixes) the Action entries name, known ones only. */
   readonly services: readonly string[];
@@ -14,9 +18,11 @@ export interface StatementActions {
   readonly shallow: boolean;
   /** The statement covers every action (`*`, NotAction) or every action of a service (`s3:*`). */
   readonly broad: boolean;
+  /** Every service the Action entries name has reviewed data (Catalog.reviewed): checks that call an ARN or key useless for the actions may judge. */
+  readonly reviewed: boolean;
 }
 
-const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false };
+const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false, reviewed: false };
 
 /** Rules and features ask the same statement several times per analysis: computed once per statement and catalogue. */
 const memo = new WeakMap<Catalog, WeakMap<Statement, StatementActions>>();
@@ -33,12 +39,38 @@ export function statementActions(statement: Statement | undefined, catalog: Cata
 }
 
 /** What one Action entry stands for; the same entries recur across statements and documents. */
-interface EntryFacts {
-  readonly services: readonly string[];
-  readonly actions: readonly ActionInfo[];
+class EntryFacts {
+  readonly services: string[] = [];
   readonly shallow: boolean;
   /** It covers every action of a service (`profile:*`, `s3:*`). */
-  readonly whole: boolean;
+  readonly whole: boolean = false;
+  private built: readonly ActionInfo[] | undefined;
+
+  constructor(
+    private readonly matches: readonly MatchedAction[],
+    private readonly catalog: Catalog,
+    wildcard: boolean,
+  ) {
+    let shallow = matches.length === 0;
+    // Matches come grouped by service.
+    let start = 0;
+    while (start < matches.length) {
+      const service = matches[start]!.service;
+      let end = start;
+      while (end < matches.length && matches[end]!.service === service) end++;
+      this.services.push(service);
+      if (!catalog.hasDepth(service)) shallow = true;
+      if (wildcard && end - start === catalog.serviceIndex(service)?.actions.length) this.whole = true;
+      start = end;
+    }
+    this.shallow = shallow;
+  }
+
+  /** The matched actions of services in depth (the index and the files come from one generator run, so each is there). */
+  get actions(): readonly ActionInfo[] {
+    this.built ??= this.matches.flatMap((match) => (this.catalog.hasDepth(match.service) ? (this.catalog.action(match.service, match.action) ?? []) : []));
+    return this.built;
+  }
 }
 
 const entries = new WeakMap<Catalog, WeakMap<object, EntryFacts>>();
@@ -47,37 +79,12 @@ function entryFacts(parsed: { readonly service: string; readonly name: string; r
   let perCatalog = entries.get(catalog);
   if (!perCatalog) entries.set(catalog, (perCatalog = new WeakMap()));
   let facts = perCatalog.get(parsed);
-  if (facts) return facts;
-  const matches = catalog.matchesOf(parsed);
-  const services: string[] = [];
-  const actions: ActionInfo[] = [];
-  let shallow = matches.length === 0;
-  let whole = false;
-  // Matches come grouped by service: a service known by name only needs no look-up per action.
-  let start = 0;
-  while (start < matches.length) {
-    const service = matches[start]!.service;
-    let end = start;
-    while (end < matches.length && matches[end]!.service === service) end++;
-    services.push(service);
-    if (!catalog.hasDepth(service)) shallow = true;
-    else {
-      for (let i = start; i < end; i++) {
-        const action = catalog.action(service, matches[i]!.action);
-        if (action) actions.push(action);
-        else shallow = true;
-      }
-    }
-    if (parsed.wildcard && end - start === catalog.serviceIndex(service)?.actions.length) whole = true;
-    start = end;
-  }
-  facts = { services, actions, shallow, whole };
-  perCatalog.set(parsed, facts);
+  if (!facts) perCatalog.set(parsed, (facts = new EntryFacts(catalog.matchesOf(parsed), catalog, parsed.wildcard)));
   return facts;
 }
 
 function computeActions(statement: Statement, catalog: Catalog): StatementActions {
-  const found = new Set<ActionInfo>();
+  const named: EntryFacts[] = [];
   const services = new Set<string>();
   let shallow = false;
   let broad = statement.elements.NotAction !== undefined;
@@ -96,13 +103,38 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
       continue;
     }
     const facts = entryFacts(parsed, catalog);
+    named.push(facts);
     for (const service of facts.services) services.add(service);
-    for (const action of facts.actions) found.add(action);
     if (facts.shallow) shallow = true;
     // A wildcard that covers a whole service is as broad as `*` for that service.
     if (facts.whole) broad = true;
   }
-  return { actions: [...found], services: [...services], shallow, broad };
+  const reviewed = services.size > 0 && [...services].every((service) => catalog.reviewed(service));
+  return new NamedActions(named, [...services], shallow, broad, reviewed);
+}
+
+/** A statement's facts, its actions read from its entries on first use. */
+class NamedActions implements StatementActions {
+  private built: readonly ActionInfo[] | undefined;
+
+  constructor(
+    // Let go once the actions are built: a template holds thousands of these.
+    private named: readonly EntryFacts[] | undefined,
+    readonly services: readonly string[],
+    readonly shallow: boolean,
+    readonly broad: boolean,
+    readonly reviewed: boolean,
+  ) {}
+
+  get actions(): readonly ActionInfo[] {
+    if (!this.built) {
+      const found = new Set<ActionInfo>();
+      for (const facts of this.named ?? []) for (const action of facts.actions) found.add(action);
+      this.built = [...found];
+      this.named = undefined;
+    }
+    return this.built;
+  }
 }
 
 /** The resource type an action names, from its own service (the data names types within the service). */

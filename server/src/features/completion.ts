@@ -5,7 +5,7 @@ import { ACCESS_LEVEL_ORDER, DEFAULT_SERVICE, accessLevelName, type Catalog } fr
 import { shortDescription } from '../catalog/service';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
-import { PARTITIONS } from '../catalog/partitions';
+import { PARTITIONS, partitionRegions, regionName } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { isEmptyDocument, locate, type Slot } from '../model/locate';
@@ -20,19 +20,6 @@ import { indentUnit } from '../model/lines';
 import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { FormatWriter } from '../model/format';
 
-const COMMON_REGIONS = [
-  'us-east-1',
-  'us-west-2',
-  'eu-west-2',
-  'eu-central-1',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ca-central-1',
-  'af-south-1',
-];
-
 interface Context {
   readonly analysis: Analysis;
   readonly slot: Slot;
@@ -46,14 +33,36 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog): 
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
   const items = itemsFor(context);
   const range = toRange(analysis, slot.replace);
+  const inside = insideQuotes(analysis, slot);
   for (const item of items) {
     if (!item.textEdit) {
       const newText = item.insertText ?? item.label;
-      item.textEdit = { range, newText };
+      item.textEdit = inside && isQuotedBy(newText, slot.quote) ? inside(item, newText) : { range, newText };
       delete item.insertText;
     }
   }
   return { isIncomplete: false, items };
+}
+
+/**
+ * In a closed string, an item written with the same quotes replaces only what is between them: the
+ * same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton goes
+ * on to its next stop after an action is completed; an edit over the quotes would end the snippet).
+ */
+function insideQuotes(analysis: Analysis, slot: Slot): ((item: CompletionItem, newText: string) => CompletionItem['textEdit']) | undefined {
+  const node = slot.node;
+  if (!slot.quote || slot.lead || node?.kind !== 'string' || !node.closed) return undefined;
+  if (slot.replace.start !== node.start || slot.replace.end !== node.end) return undefined;
+  const range = toRange(analysis, { start: node.start + 1, end: node.end - 1 });
+  return (item, newText) => {
+    if (item.filterText && isQuotedBy(item.filterText, slot.quote)) item.filterText = item.filterText.slice(1, -1);
+    else if (item.filterText?.startsWith(slot.quote!)) item.filterText = item.filterText.slice(1);
+    return { range, newText: newText.slice(1, -1) };
+  };
+}
+
+function isQuotedBy(text: string, quote: string | undefined): boolean {
+  return quote !== undefined && text.length >= 2 && text.startsWith(quote) && text.endsWith(quote);
 }
 
 function toRange(analysis: Analysis, span: { start: number; end: number }) {
@@ -437,8 +446,17 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
     const services = [...statementActions(slot.statement, context.catalog).services, DEFAULT_SERVICE];
     for (const service of new Set(services))
       if (context.catalog.service(service)?.resourceTypes.length) choices.push([service, context.catalog.serviceName(service) ?? service]);
-  } else if (position.part === 'region') choices.push(...[...new Set([...facts.regions, '*', ...COMMON_REGIONS])].map((r): [string, string] => [r, 'region']));
-  else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
+  } else if (position.part === 'region') {
+    // The document's regions, then where the service runs (the data lists Customer Profiles' regions, the
+    // default elsewhere too), then the rest of the ARN's partition, each with AWS's name for it.
+    const partition = PARTITIONS.includes(position.before[0] ?? '') ? position.before[0]! : PARTITIONS[0]!;
+    const regions = partitionRegions(partition);
+    const runs = (context.catalog.service(position.before[1] ?? '')?.regions ?? context.catalog.service(DEFAULT_SERVICE)?.regions ?? []).filter((r) =>
+      regions.includes(r),
+    );
+    for (const region of new Set([...facts.regions, '*', ...runs, ...regions]))
+      choices.push([region, region === '*' ? 'every region' : (regionName(region) ?? 'region')]);
+  } else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
   const head = slot.prefix.slice(0, position.start);
   return choices.map(([value, detail], i) => partItem(context, span, head, value, detail, i, !followed));
 }

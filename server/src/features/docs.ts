@@ -3,8 +3,29 @@ import type { Catalog } from '../catalog/catalog';
 import type { ActionInfo } from '../catalog/types';
 import { actionResourceType } from '../facts/statement-facts';
 
+/** Keys listed before "… and N more". */
+const MAX_KEYS = 24;
+
+/**
+ * The keys as markdown, a numbered family as one entry (KMS's decrypting actions take one key per
+ * attestation register, `kms:RecipientAttestation:PCR0` to `PCR31`): one pass, first-seen order.
+ */
+function keyGroups(keys: Iterable<string>): string[] {
+  const families = new Map<string, string[]>();
+  for (const key of keys) {
+    const stem = key.replace(/\d+$/, '');
+    const family = families.get(stem);
+    if (family) family.push(key);
+    else families.set(stem, [key]);
+  }
+  return [...families].flatMap(([stem, members]) =>
+    members.length > 2 && stem !== members[0] ? [`\`${stem}…\` (${members.length} keys)`] : members.map((k) => `\`${k}\``),
+  );
+}
+
 export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
-  const lines = [`**${action.service}:${action.name}** — ${action.accessLevel}`, '', `${action.description}.`];
+  const service = catalog.serviceName(action.service);
+  const lines = [`**${action.service}:${action.name}** — ${action.accessLevel}${service ? ` · ${service}` : ''}`, '', `${action.description}.`];
   if (action.resourceTypes.length === 0) lines.push('', 'Resource: `"*"` only (no resource-level permissions).');
   else {
     lines.push('', 'Resource types:');
@@ -17,7 +38,10 @@ export function actionMarkdown(action: ActionInfo, catalog: Catalog): string {
     ...action.conditionKeys,
     ...action.resourceTypes.flatMap((t) => [...t.conditionKeys, ...(actionResourceType(action, t.name, catalog)?.conditionKeys ?? [])]),
   ]);
-  if (keys.size > 0) lines.push('', `Condition keys: ${[...keys].map((k) => `\`${k}\``).join(', ')}`);
+  const groups = keyGroups(keys);
+  const shown = groups.slice(0, MAX_KEYS);
+  if (groups.length > MAX_KEYS) shown.push(`… and ${groups.length - MAX_KEYS} more`);
+  if (keys.size > 0) lines.push('', `Condition keys: ${shown.join(', ')}`);
   if (action.dependentActions.length > 0) lines.push('', `Also needs: ${action.dependentActions.map((a) => `\`${a}\``).join(', ')}`);
   if (action.permissionOnly) lines.push('', '_Permission only: no API operation of the same name._');
   if (action.docUrl) lines.push('', `[API reference](${action.docUrl})`);

@@ -5,7 +5,7 @@ import { DEFAULT_SERVICE, type Catalog } from '../catalog/catalog';
 import { readArnPattern } from '../iam/arn';
 import { parseAction } from '../iam/action';
 import { locate } from '../model/locate';
-import { shortDescription } from '../catalog/service';
+import { shortDescription, type ServiceModel } from '../catalog/service';
 import { hasVariables, variableKeys } from '../iam/variables';
 import { parseOperator } from '../iam/operators';
 import { requestWarnings } from './request-check';
@@ -42,6 +42,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   if (!target) return undefined;
   const statements = target.statement ? [target.statement] : target.policy.statements;
   const actions = [...new Set(statements.flatMap((s) => statementActions(s, catalog).actions.map((a) => `${a.service}:${a.name}`)))];
+  const services = servicesOf(statements, catalog);
   const resources = new Set<string>();
   // Template functions shown with what the template knows put in (`arn:${AWS::Partition}:…:domains/${DomainName}`).
   const names = templateValues(target.policy, { action: '', resource: '' });
@@ -94,7 +95,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     for (const operator of s.conditions) for (const entry of operator.keys) for (const value of entry.values) askVariables(scalarText(value));
     for (const element of ['Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) askVariables(scalarText(node));
   }
-  const allActions = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((a) => `${a.service}:${a.name}`);
+  const allActions = services.flatMap((service) => service.actions.map((a) => `${a.service}:${a.name}`));
   const actionInfo: Record<string, { accessLevel: string; description: string }> = {};
   for (const name of [...actions, ...allActions]) {
     const [service, action] = name.split(':') as [string, string];
@@ -109,6 +110,7 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     scope,
     label: labelOf(target),
     actions,
+    services: services.map((service) => ({ prefix: service.prefix, name: service.name })),
     allActions,
     actionInfo,
     ...(cursorAction ? { cursorAction } : {}),
@@ -163,6 +165,14 @@ export function simulateAt(
   };
 }
 
+/** The services the statements name, in the order they first appear; Customer Profiles when they name none. */
+function servicesOf(statements: readonly Statement[], catalog: Catalog): ServiceModel[] {
+  const prefixes = new Set(statements.flatMap((s) => statementActions(s, catalog).services));
+  const services = [...(prefixes.size > 0 ? prefixes : [DEFAULT_SERVICE])].map((prefix) => catalog.service(prefix));
+  return services.filter((service): service is ServiceModel => service !== undefined);
+}
+
+/** Every action of the services (the statement's, when none are given) against one resource and context. */
 export function simulateAll(
   document: PolicyDocument,
   offset: number,
@@ -171,14 +181,20 @@ export function simulateAll(
   context: SimulationRequest['context'],
   catalog: Catalog,
   parameters?: SimulationRequest['parameters'],
+  services?: readonly string[],
 ): SimulateAllResult | undefined {
   const target = locateTarget(document, offset, scope);
   if (!target) return undefined;
-  const rows = (catalog.service(DEFAULT_SERVICE)?.actions ?? []).map((action) => {
-    const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}), ...(parameters ? { parameters } : {}) };
-    const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
-    return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
-  });
+  const chosen = services
+    ? services.map((prefix) => catalog.service(prefix)).filter((service): service is ServiceModel => service !== undefined)
+    : servicesOf(target.statement ? [target.statement] : target.policy.statements, catalog);
+  const rows = chosen
+    .flatMap((service) => service.actions)
+    .map((action) => {
+      const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}), ...(parameters ? { parameters } : {}) };
+      const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
+      return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
+    });
   return { label: labelOf(target), rows };
 }
 

@@ -122,6 +122,19 @@ export function resourceTypeWord(resource: string): string {
   return resource.slice(0, end);
 }
 
+/**
+ * The literal start of a resource part, before its first wildcard, variable or placeholder. Two resource
+ * parts can only stand for the same resource when their literal starts agree as far as both go.
+ */
+export function literalStart(resource: string): string {
+  return resource.slice(0, literalPrefix(resource));
+}
+
+/** Whether two literal starts agree as far as the shorter goes. */
+export function startsAgree(a: string, b: string): boolean {
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
+}
+
 /** The `${Placeholder}` names of an ARN template, in order. */
 export function templatePlaceholders(template: string): string[] {
   return scanVariables(template)
@@ -277,44 +290,58 @@ export function arnMatches(pattern: string, arn: string, mode: ArnMatchMode = 'r
 
 // ── which resource types an ARN pattern can stand for ───────────────────────────────────────────
 
+const NO_PATHS: ReadonlySet<string> = new Set();
+
 /**
  * Can an ARN pattern from a policy stand for some resource of this template? The pattern's wildcards
  * follow the Resource rules above, and a policy variable may stand for any run within its segment; a
  * template placeholder stands for one or more characters without `/` (nor `:` before the resource
- * part). Decided by a walk of the product of the two automata: O(pattern × template), no backtracking.
+ * part), except the placeholders named in `paths`, which may hold `/` too (an S3 object key, an IAM
+ * role name with its path, a log group name). The account may be left empty: resources that AWS owns
+ * are written without one (SSM's public parameters and AWS documents, `arn:aws:ssm:*::document/AWS-…`;
+ * Resource Explorer's service views). Decided by a walk of the product of the two automata:
+ * O(pattern × template), no backtracking.
  */
-export function arnFitsTemplate(arn: string, template: string): boolean {
-  if (isConcrete(arn)) return concreteFits(arn, template);
+export function arnFitsTemplate(arn: string, template: string, paths: ReadonlySet<string> = NO_PATHS): boolean {
+  if (isConcrete(arn) && paths.size === 0) return concreteFits(arn, template);
   // An ARN with all six parts: the header parts are decided one by one, the automaton reads only the resource parts.
   const parts = readArn(arn);
   const shape = readArn(template);
-  if (!parts || !shape) return automatonFits(arn, template);
+  if (!parts || !shape) return automatonFits(arn, template, false, paths);
   for (const name of ARN_PART_NAMES.slice(0, 4) as Array<Exclude<ArnPartName, 'resource'>>) {
     const wanted = shape[name];
     const written = parts[name];
     if (wanted.startsWith('${')) {
-      if (written === '') return false;
+      if (written === '' && name !== 'account') return false;
     } else if (!(hasVariables(written) ? automatonFits(written, wanted) : cachedWildcard(written, false)(wanted))) return false;
   }
   const resource = parts.resource;
   // The usual wildcard, `…/*` at the end: some resource of the template must start with the rest.
   if (resource.indexOf('*') === resource.length - 1 && !resource.includes('?') && !hasVariables(resource)) {
-    const fits = somePrefixFits(resource.slice(0, -1), shape.resource);
+    const fits = somePrefixFits(resource.slice(0, -1), shape.resource, paths);
     if (fits !== undefined) return fits;
   }
-  return automatonFits(resource, shape.resource, true);
+  return automatonFits(resource, shape.resource, true, paths);
 }
 
 /**
  * Does some value of the template (a resource part) start with this literal text? Placeholders take one
- * or more characters other than `/`; undefined for a template where a placeholder is followed by
- * something other than `/`, which this single left-to-right pass cannot decide.
+ * or more characters other than `/` (a path placeholder takes any, so whatever is left fits); undefined
+ * for a template where a placeholder is followed by something other than `/`, which this single
+ * left-to-right pass cannot decide.
  */
-function somePrefixFits(prefix: string, template: string): boolean | undefined {
+function somePrefixFits(prefix: string, template: string, paths: ReadonlySet<string>): boolean | undefined {
   let i = 0;
   let position = 0;
   for (const variable of scanVariables(template)) {
     if (!variable.closed) return undefined;
+    if (paths.has(variable.key)) {
+      for (let k = position; k < variable.start; k++, i++) {
+        if (i === prefix.length) return true;
+        if (prefix.charCodeAt(i) !== template.charCodeAt(k)) return false;
+      }
+      return true;
+    }
     const after = template.charCodeAt(variable.end);
     if (variable.end < template.length && after !== SLASH) return undefined;
     for (let k = position; k < variable.start; k++, i++) {
@@ -349,7 +376,7 @@ function concreteFits(arn: string, template: string): boolean {
     !header(parts.partition, shape.partition) ||
     !header(parts.service, shape.service) ||
     !header(parts.region, shape.region) ||
-    !header(parts.account, shape.account)
+    !(parts.account === '' || header(parts.account, shape.account))
   )
     return false;
   const segments = parts.resource.split('/');
@@ -385,7 +412,7 @@ export function arnTemplateValues(arn: string, template: string): Record<string,
 }
 
 type FitToken = Token | { readonly kind: 'variable' };
-type ShapeToken = { readonly kind: 'char'; readonly code: number } | { readonly kind: 'placeholder'; readonly colon: boolean };
+type ShapeToken = { readonly kind: 'char'; readonly code: number } | { readonly kind: 'placeholder'; readonly colon: boolean; readonly slash: boolean };
 
 function fitTokens(arn: string): FitToken[] {
   const tokens: FitToken[] = [];
@@ -399,7 +426,7 @@ function fitTokens(arn: string): FitToken[] {
   return tokens;
 }
 
-function shapeTokens(template: string, resourceOnly: boolean): ShapeToken[] {
+function shapeTokens(template: string, resourceOnly: boolean, paths: ReadonlySet<string>): ShapeToken[] {
   const tokens: ShapeToken[] = [];
   let colons = resourceOnly ? 5 : 0;
   let position = 0;
@@ -412,7 +439,7 @@ function shapeTokens(template: string, resourceOnly: boolean): ShapeToken[] {
   for (const variable of scanVariables(template)) {
     if (!variable.closed) break;
     literal(template.slice(position, variable.start));
-    tokens.push({ kind: 'placeholder', colon: colons >= 5 });
+    tokens.push({ kind: 'placeholder', colon: colons >= 5, slash: paths.has(variable.key) });
     position = variable.end;
   }
   literal(template.slice(position));
@@ -435,17 +462,18 @@ function literalPrefix(text: string): number {
 
 const shapes = new Map<string, ShapeToken[]>();
 
-function automatonFits(arn: string, template: string, resourceOnly = false): boolean {
+function automatonFits(arn: string, template: string, resourceOnly = false, paths: ReadonlySet<string> = NO_PATHS): boolean {
   // Most templates differ from the pattern in their first literal characters (`domains/` against
   // `integrations/`): that settles it before the walk.
   const common = Math.min(literalPrefix(arn), literalPrefix(template));
   if (arn.slice(0, common) !== template.slice(0, common)) return false;
   const pattern = fitTokens(arn);
-  const shapeKey = `${resourceOnly ? 'r' : 'a'}${template}`;
+  // The same resource part may be a template of several services, whose placeholders differ in paths.
+  const shapeKey = `${resourceOnly ? 'r' : 'a'}${paths.size > 0 ? [...paths].join(',') : ''}\u0000${template}`;
   let shape = shapes.get(shapeKey);
   if (!shape) {
     if (shapes.size > 10_000) shapes.clear();
-    shape = shapeTokens(template, resourceOnly);
+    shape = shapeTokens(template, resourceOnly, paths);
     shapes.set(shapeKey, shape);
   }
   const width = shape.length + 1;
@@ -475,9 +503,9 @@ function automatonFits(arn: string, template: string, resourceOnly = false): boo
       const ok = p.kind === 'char' ? p.code === t.code : t.code !== COLON || (p.kind !== 'variable' && p.colon);
       if (ok) push(nextI, j + 1, false);
     } else {
-      // The placeholder takes one more character: the pattern's literal (not `/`, not `:` in the
-      // header) or whatever the wildcard stands for.
-      const ok = p.kind !== 'char' || (p.code !== SLASH && (t.colon || p.code !== COLON));
+      // The placeholder takes one more character: the pattern's literal (not `/` but in a path, not
+      // `:` in the header) or whatever the wildcard stands for.
+      const ok = p.kind !== 'char' || ((t.slash || p.code !== SLASH) && (t.colon || p.code !== COLON));
       if (ok) push(nextI, j, true);
     }
   }

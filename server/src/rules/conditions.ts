@@ -37,7 +37,8 @@ const rules = {
   'condition-key-unknown': {
     severity: 'error',
     title: 'Unknown condition key',
-    description: 'No global `aws:` key has this name, and Customer Profiles defines no `profile:` keys.',
+    description:
+      "No global `aws:` key has this name, or the service defines no such key (Customer Profiles defines no `profile:` keys; `s3:prefix` is S3's). Keys AWS's own policies use that the reference lacks are added by the generator (`lakeformation:GlueARN`), and tag placeholders are read in every form the data writes (`s3:ExistingObjectTag/<key>`, `secretsmanager:ResourceTag/tag-key`).",
     references: ['Access Analyzer INVALID_GLOBAL_CONDITION_KEY', 'Access Analyzer INVALID_SERVICE_CONDITION_KEY'],
     fix: replaceBySuggestions,
   },
@@ -51,12 +52,14 @@ const rules = {
     severity: 'warning',
     title: 'No action of the statement supports the key',
     description:
-      "A tag key that none of the statement's actions supports is never present: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`).",
+      "A tag key that none of the statement's actions supports is never present, so a condition that needs it is never true: in an Allow the statement never applies; in a Deny it never denies (for example `aws:RequestTag/…` on `profile:GetDomain`). Conditions that hold without the key (ForAllValues, negated operators, IfExists) are not reported, and only services whose per-action data is reviewed (Customer Profiles, S3, KMS, Connect) are judged.",
     references: [
       'Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
       'Access Analyzer DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
       'parliament UNKNOWN_CONDITION_FOR_ACTION',
     ],
+    corpus:
+      '2 findings in AmazonDataZoneSageMakerManageAccessRolePolicy: `ForAnyValue:StringEquals` on `aws:TagKeys` for `kms:DescribeKey` and `kms:CreateGrant`, whose requests carry no tags (KMS takes aws:TagKeys on CreateKey, ReplicateKey, TagResource and UntagResource): the two statements never apply.',
   },
   'condition-operator-type': {
     severity: 'warning',
@@ -65,7 +68,7 @@ const rules = {
       "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
     references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
     corpus:
-      "AIOpsAssistantPolicy compares the Bool key `aws:ViaAWSService` with `StringEquals` and the value `amplify.amazonaws.com`: that condition can never be true, a real mistake in AWS's policy. ARN operators on tag keys whose values are ARNs (ECS's `aws:RequestTag/AmazonECSCreated`) are not reported: a string may hold an ARN.",
+      'AIOpsAssistantPolicy compares the Bool key `aws:ViaAWSService` with `StringEquals` and the value `amplify.amazonaws.com`: that condition can never be true, a real mistake in AWS\'s policy. SageMakerStudioProjectProvisioningRolePolicy compares the Bool key `lakeformation:EnabledOnlyForMetaDataAccess` with `StringEquals` and `"true"`: it matches as text, but Bool is the operator for it. ARN operators on tag keys whose values are ARNs (ECS\'s `aws:RequestTag/AmazonECSCreated`) are not reported: a string may hold an ARN.',
   },
   'condition-value-type': {
     severity: 'warning',
@@ -85,8 +88,11 @@ const rules = {
   'condition-qualifier-single-valued': {
     severity: 'warning',
     title: 'Set qualifier on a single-valued key',
-    description: '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; use the plain operator.',
+    description:
+      '`ForAllValues:` on a single-valued key is also true when the key is missing, which is rarely meant; `ForAnyValue:` on one adds nothing. Use the plain operator. Keys that AWS compares both ways are not reported (`codestar-connections:ProviderAction`, which its documentation tests with ForAllValues).',
     references: ['Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'parliament SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'],
+    corpus:
+      '2 findings: AmazonEKSVPCResourceController and AmazonMacieHandshakeRole put `ForAnyValue:` on single-valued keys (`ec2:ResourceTag/eks:eni:owner`, `iam:AWSServiceName`): harmless, the plain operator says the same.',
   },
   'condition-forallvalues-without-null': {
     severity: 'warning',
@@ -94,7 +100,7 @@ const rules = {
     description: '`ForAllValues:` is true when the key is missing, so the Allow also applies to requests without it. Add `"Null": { "<key>": "false" }`.',
     references: ['IAM: Multivalued context keys'],
     corpus:
-      '27 findings in 23 policies, each where the Allow really does apply to a request without the key: `ec2:DeleteTags` (12: without a tag list it deletes every tag, and its request has no aws:TagKeys), creating actions whose tags are optional (`ec2:CreateNetworkInterface`, `secretsmanager:CreateSecret`: AWS means "tags optional, but only these keys"), and actions of services known by name only, whose support for the key is not known. Not reported, 142 more: statements whose other conditions need a tag (`aws:RequestTag/…`, `Null` false, `ForAnyValue:` on the key) and statements of Tagging actions, which name the tags they change. How it decides: a Tagging action (access level Tagging in the service data) always carries aws:TagKeys, except those the generator marks as taking an optional tag list (`ec2:DeleteTags`, from the EC2 API reference); an action the data knows, and that does not take the key, never carries it.',
+      '24 findings in 21 policies, each where the Allow really does apply to a request without the key: `ec2:DeleteTags` (12: without a tag list it deletes every tag, and its request has no aws:TagKeys), and actions whose tags are optional (`ec2:CreateNetworkInterface`, `ec2:CreateVolume`, `secretsmanager:CreateSecret`, `resource-groups:CreateGroup`, `sts:AssumeRole` with its optional session tags: AWS means "tags optional, but only these keys"). Only global keys are judged: whether a request always carries a service\'s own list key is not in the data (`kms:GrantOperations` is in every CreateGrant request). Not reported, 142 more: statements whose other conditions need a tag (`aws:RequestTag/…`, `Null` false, `ForAnyValue:` on the key) and statements of Tagging actions, which name the tags they change. How it decides: a Tagging action (access level Tagging in the service data) always carries aws:TagKeys, except those the generator marks as taking an optional tag list (`ec2:DeleteTags`, from the EC2 API reference); an action the data knows, and that does not take the key, never carries it.',
     fix: nullGuardFix,
   },
   'condition-wildcard-without-like': {
@@ -127,7 +133,8 @@ export const conditionRules = defineRules({
     if (block?.kind === 'object' && block.properties.length === 0) context.report('condition-empty', block, 'Condition is empty.');
     if (statement.conditions.length === 0) return;
     const facts = statementActions(statement, context.catalog);
-    const checkSupport = facts.actions.length > 0 && !facts.shallow && !facts.broad;
+    // Which keys an action supports is trusted only where its service's data is reviewed.
+    const checkSupport = facts.reviewed && !facts.shallow && !facts.broad && facts.actions.length > 0;
     const supported = checkSupport ? supportedConditionKeys(facts.actions, context.catalog) : undefined;
     for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
   },
@@ -198,7 +205,9 @@ function checkKey(
     return;
   }
   const family = operator.base!.family;
-  if (supported && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys')) {
+  // A condition that holds when the key is missing (ForAllValues, a negated operator, IfExists, Null true)
+  // still lets the statement apply: only one that needs the key is never true.
+  if (supported && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys') && needsKey(operator, entry)) {
     const known = [...supported.keys()].some((k) => k.toLowerCase() === info.name.toLowerCase());
     if (!known) {
       const effect = elementString(statement, 'Effect');
@@ -220,7 +229,7 @@ function checkKey(
       `${name} is ${info.type}: use a ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`,
     );
   }
-  if (family !== 'Null') {
+  if (family !== 'Null' && !info.qualifierOptional) {
     if (info.multivalued && !operator.qualifier) {
       context.report(
         'condition-missing-qualifier',
@@ -229,12 +238,17 @@ function checkKey(
         { suggestions: [`ForAnyValue:${operator.base!.name}`, `ForAllValues:${operator.base!.name}`] },
       );
     } else if (!info.multivalued && operator.qualifier) {
+      const plain = `${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}`;
       context.report(
         'condition-qualifier-single-valued',
         entry.key,
-        `${name} is single-valued: ${operator.qualifier}: makes the condition true when the key is missing. Use ${operator.base!.name}${operator.ifExists ? 'IfExists' : ''}.`,
+        operator.qualifier === 'ForAllValues'
+          ? `${name} is single-valued: ForAllValues: makes the condition true when the key is missing. Use ${plain}.`
+          : `${name} is single-valued: ForAnyValue: adds nothing to ${plain}, which says the same. Use ${plain}.`,
       );
-    } else if (info.multivalued && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow') {
+    } else if (info.multivalued && info.scope === 'global' && operator.qualifier === 'ForAllValues' && elementString(statement, 'Effect') === 'Allow') {
+      // Only global keys: whether a request always carries a service's own key (kms:GrantOperations is in
+      // every CreateGrant request) is not in the data.
       const optional = actionsWithOptionalKey(statement, info, context);
       if (optional.length > 0 && !requiredByCondition(statement, info)) {
         context.report(
@@ -246,6 +260,13 @@ function checkKey(
     }
   }
   checkValues(operator, entry, context);
+}
+
+/** Is the condition false for a request without the key? Then a key that never comes makes the statement never apply. */
+function needsKey(operator: ParsedOperator, entry: ConditionKeyEntry): boolean {
+  const base = operator.base!;
+  if (base.family === 'Null') return entry.values.some((v) => scalarText(v)?.toLowerCase() === 'false');
+  return !base.negated && !operator.ifExists && operator.qualifier !== 'ForAllValues';
 }
 
 /**

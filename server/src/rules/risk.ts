@@ -29,9 +29,10 @@ const rules = {
     severity: 'warning',
     title: 'All actions on all resources',
     description:
-      '`"*"` or `"profile:*"` on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`). Not reported in a VPC endpoint policy, where `*` on `*` is the default full-access policy: a filter on the calls through the endpoint that grants nothing by itself.',
+      '`"*"`, or a whole service such as `"profile:*"` or `"s3:*"`, on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`). Not reported in a VPC endpoint policy, where `*` on `*` is the default full-access policy: a filter on the calls through the endpoint that grants nothing by itself.',
     references: ['Access Analyzer (security) star in action and resource'],
-    corpus: 'AdministratorAccess: `*` on `*`, as its name says.',
+    corpus:
+      "491 findings in 283 policies: AdministratorAccess (`*` on `*`, as its name says) and the full-access and job-function policies that grant whole services on purpose (AmazonS3FullAccess's `s3:*`; SystemAdministrator, DataScientist, the SageMaker Studio permissive execution policies): true, and what their names say.",
   },
   'broad-permissions-access': {
     severity: 'hint',
