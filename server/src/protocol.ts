@@ -1,5 +1,5 @@
 // Custom requests between the VS Code client and the server (also usable from any LSP client).
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
 import type { ConditionTrace, Decision, ElementTrace, SimulationRequest, StatementTrace } from './simulate/types';
 
 export type SimulationScope = 'statement' | 'policy';
@@ -116,6 +116,13 @@ export interface ServerStats {
 
 /** Params a client sent that do not have the shape a request takes: answered with InvalidParams. */
 export class InvalidParamsError extends Error {}
+
+/** completionItem/resolve: an item as completion gave it (a label at least). */
+export function readCompletionItem(value: unknown): CompletionItem {
+  const item = record(value, 'the completion item');
+  if (typeof item.label !== 'string') throw new InvalidParamsError('the completion item needs its label');
+  return item as unknown as CompletionItem;
+}
 
 function record(value: unknown, what: string): Record<string, unknown> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidParamsError(`${what} must be an object`);

@@ -12,6 +12,7 @@ import type { Format } from './model/format';
 import {
   InvalidParamsError,
   NewPolicyRequest,
+  readCompletionItem,
   readNewPolicyParams,
   readSimulateAllParams,
   readTargetParams,
@@ -21,7 +22,20 @@ import {
   SimulationTargetRequest,
   type ServerStats,
 } from './protocol';
-import { diagnostics, completion, hoverAt, lenses, newPolicy, quickFixes, simulate, simulateAllActions, symbols, target, type Analysis } from './service';
+import {
+  diagnostics,
+  completion,
+  resolveCompletion,
+  hoverAt,
+  lenses,
+  newPolicy,
+  quickFixes,
+  simulate,
+  simulateAllActions,
+  symbols,
+  target,
+  type Analysis,
+} from './service';
 import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 
@@ -107,7 +121,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2 /* incremental */ },
-        completionProvider: { triggerCharacters: ['"', ':', '/', '{', ' ', '$'] },
+        completionProvider: { triggerCharacters: ['"', ':', '/', '{', ' ', '$'], resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
@@ -144,6 +158,7 @@ export function startServer(connection: Connection): void {
       (snapshot, document) => completion(snapshot, document.offsetAt(params.position)),
     ),
   );
+  connection.onCompletionResolve((item) => guarded('completion resolve', () => resolveCompletion(checked(() => readCompletionItem(item))), item));
   connection.onHover((params) =>
     atModel(
       'hover',

@@ -1,10 +1,10 @@
 // The language service: pure functions over (document model, catalogue, settings), in the manner of
 // vscode-json-languageservice. server.ts only wires LSP to these; the CLI and tests call them directly.
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bundledCatalog } from './catalog/bundled';
 import type { Catalog } from './catalog/catalog';
 import { codeActions } from './features/code-actions';
-import { complete } from './features/completion';
+import { complete, resolveCompletionItem } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
@@ -44,6 +44,11 @@ export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] 
 
 export function completion(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): CompletionList {
   return complete(analysis, offset, catalog);
+}
+
+/** The documentation of an item that `completion` left out, for the item the editor shows. */
+export function resolveCompletion(item: CompletionItem, catalog: Catalog = bundledCatalog()): CompletionItem {
+  return resolveCompletionItem(item, catalog);
 }
 
 export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): Hover | null {

@@ -87,6 +87,11 @@ describe('language server over stdio (profile-policy lsp --stdio)', () => {
     };
     const item = completion.items.find((i) => i.label === 'profile:GetDomain');
     assert.match(item?.detail ?? '', /^Read · get a specific domain/);
+    // The documentation comes when the editor shows the item, by completionItem/resolve.
+    assert.equal((item as { documentation?: unknown }).documentation, undefined);
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', item)) as { label: string; documentation?: { value: string } };
+    assert.equal(resolved.label, 'profile:GetDomain');
+    assert.match(resolved.documentation?.value ?? '', /Grants permission to get a specific domain in an account[\s\S]*API_GetDomain\.html/);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 20 } })) as {
       contents: { value: string };
     } | null;

@@ -108,6 +108,8 @@ describe('server robustness over stdio', () => {
       ['profilePolicy/simulateAll', { ...at, resource: '*', context: 'x' }, 'the context must be a JSON object of key → string or list of strings'],
       ['profilePolicy/simulateAll', { ...at, context: {} }, 'resource must be an ARN or "*"'],
       ['profilePolicy/simulateAll', { ...at, resource: '*', services: 's3' }, 'services must be a list of service prefixes'],
+      ['completionItem/resolve', { label: 7 }, 'the completion item needs its label'],
+      ['completionItem/resolve', { data: { action: 'profile:GetDomain' } }, 'the completion item needs its label'],
     ];
     for (const [method, params, message] of cases) {
       assert.deepEqual(

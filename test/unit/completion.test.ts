@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
-import { analyse, completion } from '../../server/src/service';
+import { analyse, completion, resolveCompletion } from '../../server/src/service';
 import { applyCompletion, withCursor } from '../cursor';
 
 interface CompletionCase {
@@ -525,7 +525,11 @@ describe('completion', () => {
     const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸"}]}', 'json');
     const item = items.find((i) => i.label === 'profile:GetDomain')!;
     assert.deepEqual(item.labelDetails, { detail: ' get a specific domain in an account', description: 'Read' });
-    assert.match((item.documentation as { value: string }).value, /API_GetDomain\.html/);
+    // The list stays light: each action's documentation is written when the editor shows it.
+    assert.equal(item.documentation, undefined);
+    assert.match((resolveCompletion(item).documentation as { value: string }).value, /API_GetDomain\.html/);
+    assert.equal(resolveCompletion({ label: 'x', data: { action: 'profile:NoSuchAction' } }).documentation, undefined);
+    assert.equal(resolveCompletion({ label: 'x', data: { action: 'profile:Get*' } }).documentation, undefined);
   });
 
   test('profile comes first among service prefixes, and accepting it asks for the action', () => {

@@ -4,6 +4,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import { ACCESS_LEVEL_ORDER, DEFAULT_SERVICE, accessLevelName, type Catalog } from '../catalog/catalog';
 import { shortDescription } from '../catalog/service';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
+import { parseAction } from '../iam/action';
 import { arnPositionAt, readArn, templatePlaceholders } from '../iam/arn';
 import { PARTITIONS, partitionRegions, regionName } from '../catalog/partitions';
 import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
@@ -38,7 +39,8 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog): 
     if (!item.textEdit) {
       const newText = item.insertText ?? item.label;
       item.textEdit = inside && isQuotedBy(newText, slot.quote) ? inside(item, newText) : { range, newText };
-      delete item.insertText;
+      // Cleared, not deleted: a delete turns each of hundreds of items into a slow dictionary object.
+      item.insertText = undefined;
     }
   }
   return { isIncomplete: false, items };
@@ -264,41 +266,27 @@ function actionItems(context: Context): CompletionItem[] {
   const colon = slot.prefix.indexOf(':');
   if (colon < 0) {
     // Service prefixes, the default service first; accepting one writes `prefix:` and asks for the action at once.
-    const retrigger = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
     const items: CompletionItem[] = [valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' })];
-    for (const prefix of catalog.servicePrefixes) {
-      const first = prefix === DEFAULT_SERVICE;
-      items.push(
-        valueItem(context, `${prefix}:`, {
-          label: prefix,
-          kind: CompletionItemKind.Module,
-          detail: catalog.serviceName(prefix),
-          sortText: first ? '0' : `5${prefix}`,
-          ...(first ? { preselect: true } : {}),
-          command: retrigger,
-        }),
-      );
-    }
+    // The same few hundred items each time for a writer and quote: built once, copied per request.
+    for (const item of servicePrefixItems(context)) items.push({ ...item });
     // The default service's actions themselves, found by their name as well (typing `GetDom` finds profile:GetDomain).
     for (const action of catalog.service(DEFAULT_SERVICE)?.actions ?? []) {
       const value = `${action.service}:${action.name}`;
       items.push(
         valueItem(context, value, {
-          ...actionDetails(action, catalog),
+          ...actionDetails(action),
           sortText: `3${action.name}`,
           filterText: `${slot.quote ?? ''}${action.name} ${value}`,
         }),
       );
     }
-    return items.map((item) => withCursorInside(item));
+    return items.map((item) => (item.command === RETRIGGER ? item : withCursorInside(item)));
   }
   const index = catalog.serviceIndex(slot.prefix.slice(0, colon));
   if (!index) return [];
   const service = catalog.service(index.prefix);
   const items = service
-    ? service.actions.map((action) =>
-        valueItem(context, `${action.service}:${action.name}`, { ...actionDetails(action, catalog), sortText: `1${action.name}` }),
-      )
+    ? service.actions.map((action) => valueItem(context, `${action.service}:${action.name}`, { ...actionDetails(action), sortText: `1${action.name}` }))
     : index.actions.map((name, i) =>
         valueItem(context, `${index.prefix}:${name}`, {
           kind: CompletionItemKind.Function,
@@ -310,14 +298,62 @@ function actionItems(context: Context): CompletionItem[] {
   return items;
 }
 
+const RETRIGGER = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
+const prefixItemCache = new WeakMap<Catalog, Map<FormatWriter, Map<string, readonly CompletionItem[]>>>();
+
+/** Every service prefix; accepting one writes `prefix:` and asks for the action at once. */
+function servicePrefixItems(context: Context): readonly CompletionItem[] {
+  const { catalog, slot } = context;
+  const writer = writerOf(context);
+  const byWriter = prefixItemCache.get(catalog) ?? new Map<FormatWriter, Map<string, readonly CompletionItem[]>>();
+  prefixItemCache.set(catalog, byWriter);
+  const byQuote = byWriter.get(writer) ?? new Map<string, readonly CompletionItem[]>();
+  byWriter.set(writer, byQuote);
+  const quote = slot.quote ?? '';
+  let items = byQuote.get(quote);
+  if (!items) {
+    items = catalog.servicePrefixes.map((prefix) => {
+      const first = prefix === DEFAULT_SERVICE;
+      return withCursorInside(
+        valueItem(context, `${prefix}:`, {
+          label: prefix,
+          kind: CompletionItemKind.Module,
+          detail: catalog.serviceName(prefix),
+          sortText: first ? '0' : `5${prefix}`,
+          ...(first ? { preselect: true } : {}),
+          command: RETRIGGER,
+        }),
+      );
+    });
+    byQuote.set(quote, items);
+  }
+  return items;
+}
+
 /** How an action of a service in depth shows in the list: the description right there, the access level at the right edge. */
-function actionDetails(action: ActionInfo, catalog: Catalog): Partial<CompletionItem> {
+function actionDetails(action: ActionInfo): Partial<CompletionItem> {
   return {
     kind: CompletionItemKind.Function,
     detail: `${action.accessLevel} · ${shortDescription(action)}`,
     labelDetails: { detail: ` ${shortDescription(action)}`, description: action.accessLevel },
-    documentation: { kind: 'markdown', value: actionMarkdown(action, catalog) },
+    // The documentation is written when the editor shows the item (completionItem/resolve): a list of
+    // every action of a service would otherwise carry some 300 KB of Markdown on each request.
+    data: { action: `${action.service}:${action.name}` } satisfies ResolveData,
   };
+}
+
+/** What an item needs to be resolved: the action whose documentation it shows. */
+interface ResolveData {
+  readonly action: string;
+}
+
+/** Fills in what `complete` left for later: the documentation of an action item. */
+export function resolveCompletionItem(item: CompletionItem, catalog: Catalog): CompletionItem {
+  const action = (item.data as Partial<ResolveData> | undefined)?.action;
+  if (typeof action !== 'string' || item.documentation) return item;
+  const parsed = parseAction(action);
+  const info = parsed.kind === 'action' && !parsed.wildcard ? catalog.action(parsed.service, parsed.name) : undefined;
+  return info ? { ...item, documentation: { kind: 'markdown', value: actionMarkdown(info, catalog) } } : item;
 }
 
 /** A service prefix `"s3:"` is inserted with the cursor before the closing quote, not after it. */
