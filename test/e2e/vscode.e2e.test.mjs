@@ -58,6 +58,8 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await row.waitFor({ timeout: 20_000 });
     // The row carries the description and the access level.
     assert.match(await row.innerText(), /profile:GetDomain\s*get a specific domain in an account\s*Read/);
+    // The documentation beside it arrives by completionItem/resolve.
+    await page.locator('.suggest-details', { hasText: 'Grants permission to get a specific domain in an account' }).waitFor({ timeout: 10_000 });
     await shot(page, '04-completion.png');
     await page.keyboard.press('Enter');
     const line = (await page.locator('.view-line', { hasText: 'profile:GetDomain' }).first().innerText()).replace(/\u00a0/g, ' ');
