@@ -153,3 +153,11 @@ test("a .tf file is a terraform document with or without HashiCorp's extension, 
     );
   }
 });
+
+test("every runtime dependency earns its line in the README's design section, and nothing else is listed there", () => {
+  const manifest = JSON.parse(readRepoFile('package.json')) as { dependencies: Record<string, string> };
+  const readme = readRepoFile('README.md');
+  const design = readme.slice(readme.indexOf('\n## Design\n'), readme.indexOf('\n## ', readme.indexOf('\n## Design\n') + 1));
+  const listed = [...design.matchAll(/\*\*([@\w./-]+)\*\*/g)].map((match) => match[1]!).sort();
+  assert.deepEqual(listed, Object.keys(manifest.dependencies).sort());
+});
