@@ -2,6 +2,7 @@
 // case is written in `jsonencode({…})` or as a policy document data source, and why.
 
 import { toDataSource, toTerraform } from './policy-text';
+import { ARGUMENT_OF_ELEMENT } from '../server/src/formats/terraform-document';
 
 export type TerraformForm = 'terraform' | 'datasource';
 
@@ -101,19 +102,7 @@ function deep(depth: number): string {
   return `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
 
-const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
-  Version: 'version',
-  Id: 'policy_id',
-  Sid: 'sid',
-  Effect: 'effect',
-  Action: 'actions',
-  NotAction: 'not_actions',
-  Resource: 'resources',
-  NotResource: 'not_resources',
-  Principal: 'principals',
-  NotPrincipal: 'not_principals',
-  Condition: 'condition',
-};
+const ATTRIBUTE_NAMES = ARGUMENT_OF_ELEMENT;
 
 /** The source text a finding covers in the form: policy variables as written there, element names as the data source names them. */
 export function expectedAt(at: string, form: TerraformForm): string {

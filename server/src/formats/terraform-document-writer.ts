@@ -7,22 +7,10 @@ import { leadingIndent } from '../model/lines';
 import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { ArrayNode, ObjectNode, ValueNode } from '../model/tree';
 import { quoteHcl } from './terraform-writers';
+import { ARGUMENT_OF_ELEMENT } from './terraform-document';
 
 /** Each element's argument or block name. */
-const NAMES: Readonly<Record<string, string>> = {
-  Version: 'version',
-  Id: 'policy_id',
-  Statement: 'statement',
-  Sid: 'sid',
-  Effect: 'effect',
-  Action: 'actions',
-  NotAction: 'not_actions',
-  Resource: 'resources',
-  NotResource: 'not_resources',
-  Principal: 'principals',
-  NotPrincipal: 'not_principals',
-  Condition: 'condition',
-};
+const NAMES = ARGUMENT_OF_ELEMENT;
 const LISTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 const UNIT = '  ';
 

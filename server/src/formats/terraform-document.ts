@@ -5,7 +5,7 @@
 // finding lands on the attribute that is wrong, and completion there writes HCL.
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from './hcl-ast';
-import { opaqueOf, stringOf, type StringReading } from './terraform-values';
+import { arrayOf, opaqueOf, stringOf, type StringReading } from './terraform-values';
 
 /** The data source's arguments for the policy and each statement, by the element they write. */
 export const DOCUMENT_ATTRIBUTES: Readonly<Record<string, string>> = { version: 'Version', policy_id: 'Id' };
@@ -18,6 +18,11 @@ export const STATEMENT_ATTRIBUTES: Readonly<Record<string, string>> = {
   not_resources: 'NotResource',
 };
 export const STATEMENT_BLOCKS: Readonly<Record<string, string>> = { principals: 'Principal', not_principals: 'NotPrincipal', condition: 'Condition' };
+/** The other way: the argument or block name that writes each element (the statements are `statement` blocks). */
+export const ARGUMENT_OF_ELEMENT: Readonly<Record<string, string>> = Object.fromEntries([
+  ...[DOCUMENT_ATTRIBUTES, STATEMENT_ATTRIBUTES, STATEMENT_BLOCKS].flatMap((names) => Object.entries(names).map(([argument, element]) => [element, argument])),
+  ['Statement', 'statement'],
+]);
 
 /** Arguments that merge statements from other documents: the statements are then partly decided elsewhere. */
 const MERGING = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
@@ -193,22 +198,7 @@ function blockProperty(element: string, first: { start: number; end: number; typ
 /** A list argument (`actions = [...]`): its strings, or opaque where computed (`var.actions`, `concat(…)`). */
 function listValue(expression: HclExpression, text: string): ValueNode {
   if (expression.kind !== 'tuple') return scalarValue(expression, text);
-  const list: ArrayNode = {
-    kind: 'array',
-    style: 'flow',
-    items: [],
-    start: expression.start,
-    end: expression.end,
-    parent: undefined,
-    commas: expression.commas,
-  };
-  for (const item of expression.items) {
-    if (item.kind === 'missing') continue;
-    const value = scalarValue(item, text);
-    value.parent = list;
-    list.items.push(value);
-  }
-  return list;
+  return arrayOf(expression, (item) => (item.kind === 'missing' ? undefined : scalarValue(item, text)));
 }
 
 /** A string argument: Terraform turns a number or a bool written there into its text (`sid = 7` is "7"). */

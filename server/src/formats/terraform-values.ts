@@ -70,24 +70,8 @@ export function valueOf(expression: HclExpression, text: string, problems: Synta
       return { kind: 'boolean', value: expression.value, start: expression.start, end: expression.end, parent: undefined };
     case 'null':
       return { kind: 'null', start: expression.start, end: expression.end, parent: undefined };
-    case 'tuple': {
-      const array: ArrayNode = {
-        kind: 'array',
-        style: 'flow',
-        items: [],
-        start: expression.start,
-        end: expression.end,
-        parent: undefined,
-        commas: expression.commas,
-      };
-      for (const item of expression.items) {
-        const value = valueOf(item, text, problems, read);
-        if (!value) continue;
-        value.parent = array;
-        array.items.push(value);
-      }
-      return array;
-    }
+    case 'tuple':
+      return arrayOf(expression, (item) => valueOf(item, text, problems, read));
     case 'object':
       return objectOf(expression, text, problems, read);
     default:
@@ -96,6 +80,18 @@ export function valueOf(expression: HclExpression, text: string, problems: Synta
 }
 
 /** A key written as a name or a literal string; undefined for a key computed at apply time. */
+/** A tuple `[…]` as a flow list of the values `read` gives its items (an item it gives nothing for is left out). */
+export function arrayOf(tuple: Extract<HclExpression, { kind: 'tuple' }>, read: (item: HclExpression) => ValueNode | undefined): ArrayNode {
+  const array: ArrayNode = { kind: 'array', style: 'flow', items: [], start: tuple.start, end: tuple.end, parent: undefined, commas: tuple.commas };
+  for (const item of tuple.items) {
+    const value = read(item);
+    if (!value) continue;
+    value.parent = array;
+    array.items.push(value);
+  }
+  return array;
+}
+
 function keyOf(key: HclExpression): StringNode | undefined {
   if (key.kind === 'variable') return { kind: 'string', value: key.name, start: key.start, end: key.end, quote: undefined, closed: true, parent: undefined };
   return stringOf(key);
