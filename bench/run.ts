@@ -141,17 +141,22 @@ async function allFigures(): Promise<void> {
   record('full analysis ÷ jsonc parse', fullJson / plainJson, '×', { max: 3 });
 
   // Completion and hover at 200 positions inside action values, answered from one cached analysis.
-  for (const format of ['yaml', 'json'] as const) {
-    const text = template[format];
-    const analysis = analyse(text, format);
+  function atActionValues(analysis: ReturnType<typeof analyse>): { completionTimes: number[]; hoverTimes: number[] } {
     const next = random(7);
     const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
     const offsets = Array.from({ length: 200 }, () => {
       const node = actions[Math.floor(next() * actions.length)]!;
       return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
     });
-    const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
-    const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+    return {
+      completionTimes: offsets.map((offset) => timeOnce(() => completion(analysis, offset))),
+      hoverTimes: offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset))),
+    };
+  }
+  for (const format of ['yaml', 'json'] as const) {
+    const text = template[format];
+    const analysis = analyse(text, format);
+    const { completionTimes, hoverTimes } = atActionValues(analysis);
     const plain = format === 'yaml' ? plainYaml : plainJson;
     record(
       `completion p95 ÷ ${format === 'yaml' ? 'yaml' : 'jsonc'} parse`,
@@ -175,14 +180,7 @@ async function allFigures(): Promise<void> {
     record('Terraform: full analysis ÷ HCL parse', fullTerraform / plainHcl, '×', { max: 1.5 });
     record('Terraform: full analysis ÷ YAML full analysis (1 MiB each)', fullTerraform / fullYaml, '×');
     const analysis = analyse(configuration.text, 'terraform');
-    const next = random(7);
-    const actions = analysis.document.policies.flatMap((p) => p.statements.flatMap((s) => elementValues(s, 'Action')));
-    const offsets = Array.from({ length: 200 }, () => {
-      const node = actions[Math.floor(next() * actions.length)]!;
-      return node.start + 1 + Math.floor(next() * (node.end - node.start - 1));
-    });
-    const completionTimes = offsets.map((offset) => timeOnce(() => completion(analysis, offset)));
-    const hoverTimes = offsets.map((offset) => timeOnce(() => hoverAt(analysis, offset)));
+    const { completionTimes, hoverTimes } = atActionValues(analysis);
     record('Terraform: completion p95', percentile(completionTimes, 95), 'ms');
     record('Terraform: completion p95 ÷ HCL parse', percentile(completionTimes, 95) / plainHcl, '×', { max: 0.05 });
     record('Terraform: hover p95 ÷ HCL parse', percentile(hoverTimes, 95) / plainHcl, '×', { max: 0.05 });
