@@ -13,7 +13,7 @@ import { SimulateUsageError, runSimulate } from './simulate';
 
 export const USAGE = `Usage:
   profile-policy lint [options] <files, directories or globs…>
-      Check IAM policies (JSON, YAML, CloudFormation/SAM templates).
+      Check IAM policies (JSON, YAML, CloudFormation/SAM templates, Terraform .tf files).
       --format text|json|sarif   output (default text: file:line:col severity rule message)
       --max-warnings N           also fail (exit 1) when there are more than N warnings
       --include-hints            also report hint-level findings (style suggestions)
@@ -30,7 +30,8 @@ export const USAGE = `Usage:
                                  AWS::Region, AWS::AccountId from the resource ARN are used otherwise)
       --json                     {"decision": …, "statements": […]} instead of text
       --expect DECISION          exit 1 unless the decision is Allow, ExplicitDeny, ImplicitDeny or
-                                 Undetermined (the answer depends on what only the deployment decides)
+                                 Undetermined (the answer depends on what only the deployment decides,
+                                 or terraform apply)
   profile-policy lsp --stdio
       Run the language server over standard input and output (for Neovim, Emacs, …).
   profile-policy --help | --version`;
