@@ -100,7 +100,9 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
     if (!first.has(lower)) first.set(lower, node);
     if (!hasWildcard(lower)) return;
     const key = wildcardServiceKey(lower);
-    wildcards.set(key, [...(wildcards.get(key) ?? []), { node, lower }]);
+    const group = wildcards.get(key);
+    if (group) group.push({ node, lower });
+    else wildcards.set(key, [{ node, lower }]);
   });
   entries.forEach((node, i) => {
     const lower = lowers[i]!;
