@@ -1,7 +1,7 @@
 // Reading the CLI's input files: only regular files (a named pipe would block forever, /dev/zero never
 // ends), symbolic links followed, and each failure told as what the path is. Every message here ends
 // the command with exit code 2.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 export class UnreadableFileError extends Error {}
 
@@ -56,13 +56,29 @@ export interface ReadFile {
  * surely exceeds it).
  */
 export function readRegularFile(path: string, shown: string, maxCharacters?: number): ReadFile {
-  const stat = statFile(path, shown);
-  if (!stat.isFile()) throw new UnreadableFileError(`cannot read ${shown}: it is ${describeNonFile(stat)}, not a regular file`);
-  if (maxCharacters !== undefined && stat.size > 3 * maxCharacters) return { text: undefined, skippedSize: stat.size };
+  // Opened without blocking (a named pipe would wait for a writer), then asked what it is: one path
+  // lookup instead of a stat and an open, which shows when a directory of thousands of files is linted.
+  // Where there is no O_NONBLOCK (Windows), the path is asked first.
+  if (constants.O_NONBLOCK === undefined) {
+    const stat = statFile(path, shown);
+    if (!stat.isFile()) throw new UnreadableFileError(`cannot read ${shown}: it is ${describeNonFile(stat)}, not a regular file`);
+  }
+  let descriptor: number;
   try {
-    return { text: readFileSync(path, 'utf8') };
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new UnreadableFileError(`cannot read ${shown}: ${describeFailure(error)}`);
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile()) throw new UnreadableFileError(`cannot read ${shown}: it is ${describeNonFile(stat)}, not a regular file`);
+    if (maxCharacters !== undefined && stat.size > 3 * maxCharacters) return { text: undefined, skippedSize: stat.size };
+    return { text: readFileSync(descriptor, 'utf8') };
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(`cannot read ${shown}: ${describeFailure(error)}`);
+  } finally {
+    closeSync(descriptor);
   }
 }
 
