@@ -2,8 +2,21 @@
 // expanded) of services known in depth, their resource types, and the condition keys that apply.
 import type { Catalog, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
-import { parseAction } from '../iam/action';
+import { parseAction, type ParsedAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
+import type { StringNode } from '../model/tree';
+
+const parsedEntries = new WeakMap<StringNode, ParsedAction>();
+
+/**
+ * An Action or NotAction entry, parsed once per node: half a dozen rules read every entry, and a look-up
+ * by the node is cheaper than one by its text, which is a fresh string in each document.
+ */
+export function entryAction(node: StringNode): ParsedAction {
+  let parsed = parsedEntries.get(node);
+  if (!parsed) parsedEntries.set(node, (parsed = parseAction(node.value)));
+  return parsed;
+}
 
 export interface StatementActions {
   /**
@@ -93,7 +106,7 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
       shallow = true;
       continue;
     }
-    const parsed = parseAction(node.value);
+    const parsed = entryAction(node);
     if (parsed.kind === 'all') {
       broad = true;
       continue;

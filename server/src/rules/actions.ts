@@ -1,6 +1,7 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction, type ParsedAction } from '../iam/action';
+import { entryAction } from '../facts/statement-facts';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import { elementValues, type Statement } from '../model/policy';
@@ -94,7 +95,7 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
   const first = new Map<string, StringNode>();
   const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
-  const lowers = entries.map((node) => parseAction(node.value).lower);
+  const lowers = entries.map((node) => entryAction(node).lower);
   entries.forEach((node, i) => {
     const lower = lowers[i]!;
     if (!first.has(lower)) first.set(lower, node);
@@ -157,7 +158,7 @@ const verdicts = new WeakMap<Catalog, WeakMap<ParsedAction, Verdict | null>>();
 function checkAction(node: StringNode, context: Context): void {
   let perCatalog = verdicts.get(context.catalog);
   if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new WeakMap()));
-  const parsed = parseAction(node.value);
+  const parsed = entryAction(node);
   let verdict = perCatalog.get(parsed);
   if (verdict === undefined) {
     verdict = judgeAction(node.value, parsed, context.catalog) ?? null;

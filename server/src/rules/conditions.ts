@@ -1,8 +1,7 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
-import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { entryAction, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { readConditionKey } from '../iam/condition-keys';
-import { parseAction } from '../iam/action';
 import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
 import { replaceVariables } from '../iam/variables';
@@ -306,7 +305,7 @@ function actionsWithOptionalKey(statement: Statement, key: ConditionKeyInfo, con
   const found: string[] = [];
   for (const node of elementValues(statement, 'Action')) {
     if (node.kind !== 'string') return ['an action decided elsewhere'];
-    const parsed = parseAction(node.value);
+    const parsed = entryAction(node);
     if (parsed.kind === 'all') return ['*'];
     if (parsed.kind !== 'action') continue;
     for (const match of catalog.matchActions(parsed.service, parsed.name)) {

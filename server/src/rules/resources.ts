@@ -7,10 +7,9 @@ import { readArn, readArnPattern, type ArnParts } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { cachedWildcard } from '../iam/wildcard';
 import { PARTITIONS, partitionRegions, regionPartition } from '../catalog/partitions';
-import { parseAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
-import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
+import { actionResourceType, actionsConcerning, entryAction, resourceServices, statementActions } from '../facts/statement-facts';
 import { insertListItemAfter, removeListItem } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
@@ -286,7 +285,7 @@ function checkStarNeeded(statement: Statement, context: Context): void {
   if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArnPattern(r.value)?.resource === '*')) return;
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
-    const parsed = parseAction(value.value);
+    const parsed = entryAction(value);
     if (parsed.kind !== 'action' || parsed.wildcard) continue;
     // "No resource type" is trusted only where the service's data is reviewed: AWS's own service roles
     // name ARNs for actions the Service Authorization Reference lists without one (fsx:DescribeBackups).

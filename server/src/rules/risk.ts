@@ -1,7 +1,8 @@
 // What a reviewer would flag: Allow with NotAction/NotResource, everything on everything, broad
 // Permissions-management or Tagging access (parliament, Access Analyzer security warnings).
 import type { Catalog } from '../catalog/catalog';
-import { parseAction, type ParsedAction } from '../iam/action';
+import { entryAction } from '../facts/statement-facts';
+import type { ParsedAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { keyRange } from './anchors';
@@ -70,7 +71,7 @@ function checkAllowAll(statement: Statement, context: Context): void {
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
   for (const value of elementValues(statement, 'Action')) {
     if (value.kind !== 'string') continue;
-    const parsed = parseAction(value.value);
+    const parsed = entryAction(value);
     // `service:*` for a service known in depth: the whole service on everything.
     const whole =
       parsed.kind === 'action' && parsed.name === '*' && context.catalog.hasDepth(parsed.service) ? context.catalog.serviceName(parsed.service) : undefined;
@@ -90,7 +91,7 @@ const broadAccess = new WeakMap<Catalog, WeakMap<ParsedAction, string>>();
 function checkBroad(node: StringNode, context: Context): void {
   let perCatalog = broadAccess.get(context.catalog);
   if (!perCatalog) broadAccess.set(context.catalog, (perCatalog = new WeakMap()));
-  const parsed = parseAction(node.value);
+  const parsed = entryAction(node);
   let kinds = perCatalog.get(parsed);
   if (kinds === undefined) {
     kinds = grantedKinds(parsed, context.catalog);
