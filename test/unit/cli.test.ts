@@ -194,6 +194,9 @@ describe('profile-policy input files', () => {
         cwd: scratch,
         encoding: 'utf8',
         timeout: 10_000,
+        // Under `npm run coverage` the user nobody cannot write the parent's coverage files; node passes
+        // NODE_V8_COVERAGE on to children unless the env sets it, so it is set empty (off).
+        env: { ...process.env, NODE_V8_COVERAGE: '' },
       });
       assert.equal(result.status, 2, result.stderr);
       assert.equal(result.stderr, 'profile-policy: cannot read the directory locked-tree/locked: permission denied\n');
