@@ -259,12 +259,27 @@ describe('HCL syntax: half-typed text', () => {
         'attribute 18-25 y =20',
         '  template 22-25 (open)',
         '    interpolation 23-25 (open)',
-        '      error 25-25 ""',
+        '      missing 25-25 ""',
         'attribute 26-31 z =28',
         '  number 30-31 "1"',
       ),
     );
-    assert.equal(problems.length, 3);
+    assert.equal(problems.length, 4); // x's open ${; y's unterminated string, open ${ and missing value
+  });
+
+  test('an interpolation left open reads nothing after its line: no "}" there closes it, no string there is read twice', () => {
+    // Each line's string opens a sequence with an open bracket; read past its line, each would read the
+    // next lines' strings again (20 lines gave 4 million problems). Each line gets its own four.
+    for (const opener of ['${f(', '${[', '${{']) {
+      const { problems } = read(`locals {\n${Array.from({ length: 20 }, () => `  a = "${opener}\n`).join('')}}\n`);
+      assert.ok(problems.length <= 4 * 20, `${opener}: ${problems.length} problems`);
+    }
+    // Typing a Resource in a jsonencode statement: the "}" of the next line is the statement's.
+    const typing = 'policy = jsonencode({\n  Statement = [{\n    Resource = "${aws_s3_bucket.b.arn\n  }]\n})\n';
+    assert.deepEqual(read(typing).problems, [
+      'syntax-error 54-55 "\\"": Unterminated string: a quoted string ends on the line it starts (use a heredoc for several lines).',
+      'syntax-error 55-57 "${": Expected "}" to close the interpolation.',
+    ]);
   });
 });
 /** The literal of the n-th attribute's heredoc. */

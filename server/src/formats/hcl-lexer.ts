@@ -109,6 +109,8 @@ export class Lexer {
   /** For heredoc tokens: the marker and whether it is the flush (`<<-`) form. */
   marker = '';
   flush = false;
+  /** Where the text ends for the parser now: a template sequence is read within its own line. */
+  limit = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly text: string,
@@ -126,7 +128,7 @@ export class Lexer {
   /** Reads the next token into kind/start/end. */
   next(): TokenKind {
     const text = this.text;
-    const length = text.length;
+    const length = Math.min(text.length, this.limit);
     let at = this.skipBlanks(this.pos);
     this.start = at;
     if (at >= length) return this.token(TOKEN.end, at);

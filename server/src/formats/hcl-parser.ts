@@ -793,6 +793,10 @@ class Parser {
   private templateSequence(at: number): HclInterpolation | HclDirective {
     const isInterpolation = this.text.charCodeAt(at) === CHAR_DOLLAR;
     this.lexer.pos = this.text.charCodeAt(at + 2) === CHAR_TILDE ? at + 3 : at + 2;
+    // The sequence is read within its line: one left open never reads the lines after it (a string
+    // there would open its own sequence, and so on, each read again: exponential), nor takes a later "}".
+    const outerLimit = this.lexer.limit;
+    this.lexer.limit = Math.min(outerLimit, lineEnd(this.text, at));
     const saved = this.newlines(false);
     this.advance();
     let keyword = '';
@@ -801,6 +805,7 @@ class Parser {
     else keyword = this.directiveBody();
     if (this.peek() === TOKEN.tilde) this.advance();
     const closed = this.peek() === TOKEN.closeBrace;
+    this.lexer.limit = outerLimit;
     this.newlinesMatter = saved;
     let end: number;
     if (closed) end = this.resume = this.lexer.end;
