@@ -8,7 +8,7 @@ import type { FormatId as DocumentFormat } from '../../server/src/formats/regist
 import { analyse, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, symbols, target } from '../../server/src/service';
 import { simulate as apiSimulate } from '../../server/src/api';
 import { readRepoFile } from '../helpers';
-import { toJson, toYaml } from '../policy-text';
+import { toJson, toTerraform, toYaml } from '../policy-text';
 
 const SEEDS: Array<[string, DocumentFormat]> = [
   ['examples/mistakes.json', 'json'],
@@ -123,6 +123,47 @@ function exercise(text: string, format: DocumentFormat, next: () => number, posi
 }
 
 describe('fuzz (fixed seeds)', { timeout: 120_000 }, () => {
+  test('names of Object.prototype as services, actions, keys, operators and elements are only names', () => {
+    const next = random(7);
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const policy = {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: name, Effect: 'Allow', Action: [`${name}:${name}`, `profile:${name}`, name], Resource: `arn:aws:${name}:us-east-1:111122223333:${name}/x` },
+          {
+            Effect: 'Deny',
+            NotAction: `${name}:*`,
+            Resource: '*',
+            Condition: { [name]: { [`${name}:${name}`]: name }, StringEquals: { [`aws:${name}`]: name } },
+          },
+        ],
+      };
+      const withElement = { ...policy, [name]: name, Statement: [{ ...policy.Statement[0], [name]: name }] };
+      for (const value of [policy, withElement]) {
+        for (const [text, format] of [
+          [toJson(value), 'json'],
+          [toYaml(value), 'yaml'],
+          [toTerraform(value), 'terraform'],
+        ] as const) {
+          if (!text) continue;
+          exercise(text, format, next, 10);
+          // Hover and completion at every position: each name is looked up where it stands.
+          const analysis = analyse(text, format);
+          for (let offset = 0; offset <= text.length; offset++) {
+            hoverAt(analysis, offset);
+            completion(analysis, offset);
+          }
+        }
+      }
+      exercise(
+        `data "aws_iam_policy_document" "d" {\n  ${name} = "x"\n  statement {\n    ${name} = ["${name}:${name}"]\n    actions = ["${name}:${name}"]\n  }\n}\n`,
+        'terraform',
+        next,
+        40,
+      );
+    }
+  });
+
   test('mutated and truncated policies and templates', () => {
     const next = random(20261121);
     const outcomes = { broken: 0, intact: 0 };

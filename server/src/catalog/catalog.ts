@@ -93,12 +93,17 @@ export class Catalog {
     return [...this.models.keys()].filter((prefix) => this.models.get(prefix));
   }
 
+  /** The index's entry for a prefix: its own keys only (a prefix such as `constructor` is no service). */
+  private indexEntry(key: string) {
+    return Object.hasOwn(this.index.services, key) ? this.index.services[key] : undefined;
+  }
+
   /** The service's action names, split from the compact index the first time they are asked for. */
   serviceIndex(prefix: string): ServiceActions | undefined {
     const key = prefix.toLowerCase();
     const cached = this.indexes.get(key);
     if (cached) return cached;
-    const entry = this.index.services[key];
+    const entry = this.indexEntry(key);
     if (!entry) return undefined;
     const actions = entry.actions.split(' ');
     const byLowerName = new Map<string, number>();
@@ -109,7 +114,7 @@ export class Catalog {
   }
 
   serviceName(prefix: string): string | undefined {
-    return this.index.services[prefix.toLowerCase()]?.name;
+    return this.indexEntry(prefix.toLowerCase())?.name;
   }
 
   /**

@@ -7,22 +7,31 @@ import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from 
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from './hcl-ast';
 import { arrayOf, opaqueOf, stringOf, type StringReading } from './terraform-values';
 
+/** A table of names read from the user's text: no inherited keys (`constructor` is no argument). */
+function names(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
+}
+
 /** The data source's arguments for the policy and each statement, by the element they write. */
-export const DOCUMENT_ATTRIBUTES: Readonly<Record<string, string>> = { version: 'Version', policy_id: 'Id' };
-export const STATEMENT_ATTRIBUTES: Readonly<Record<string, string>> = {
+export const DOCUMENT_ATTRIBUTES = names({ version: 'Version', policy_id: 'Id' });
+export const STATEMENT_ATTRIBUTES = names({
   sid: 'Sid',
   effect: 'Effect',
   actions: 'Action',
   not_actions: 'NotAction',
   resources: 'Resource',
   not_resources: 'NotResource',
-};
-export const STATEMENT_BLOCKS: Readonly<Record<string, string>> = { principals: 'Principal', not_principals: 'NotPrincipal', condition: 'Condition' };
+});
+export const STATEMENT_BLOCKS = names({ principals: 'Principal', not_principals: 'NotPrincipal', condition: 'Condition' });
 /** The other way: the argument or block name that writes each element (the statements are `statement` blocks). */
-export const ARGUMENT_OF_ELEMENT: Readonly<Record<string, string>> = Object.fromEntries([
-  ...[DOCUMENT_ATTRIBUTES, STATEMENT_ATTRIBUTES, STATEMENT_BLOCKS].flatMap((names) => Object.entries(names).map(([argument, element]) => [element, argument])),
-  ['Statement', 'statement'],
-]);
+export const ARGUMENT_OF_ELEMENT = names(
+  Object.fromEntries([
+    ...[DOCUMENT_ATTRIBUTES, STATEMENT_ATTRIBUTES, STATEMENT_BLOCKS].flatMap((table) =>
+      Object.entries(table).map(([argument, element]) => [element, argument]),
+    ),
+    ['Statement', 'statement'],
+  ]),
+);
 
 /** Arguments that merge statements from other documents: the statements are then partly decided elsewhere. */
 const MERGING = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
