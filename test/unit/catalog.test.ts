@@ -5,7 +5,7 @@ import { bundledCatalog, loadServiceFile } from '../../server/src/catalog/bundle
 import { Catalog } from '../../server/src/catalog/catalog';
 import type { ActionIndexData, GlobalKeysData } from '../../server/src/catalog/types';
 import { PARTITIONS, partitionRegions, regionName, regionPartition } from '../../server/src/catalog/partitions';
-import { analyse } from '../../server/src/service';
+import { analyse, completion, hoverAt } from '../../server/src/service';
 import { readRepoFile } from '../helpers';
 
 const catalog = bundledCatalog();
@@ -178,6 +178,15 @@ describe('catalogue', () => {
     // Each at most once.
     analyse(JSON.stringify(policy, null, 2), 'json', undefined, fresh);
     assert.equal(reads.length, 3);
+    // A service wildcard names hundreds of services: the checks, resource completion and key hover of
+    // its statement read none of them (a resource policy's statement, with a condition key to hover).
+    const wide =
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "*:Get*", "Resource": "", "Condition": {"StringEquals": {"aws:SourceAccount": "1"}}}}';
+    const analysis = analyse(wide, 'json', undefined, fresh);
+    completion(analysis, wide.indexOf('"Resource": "') + 13, fresh);
+    hoverAt(analysis, wide.indexOf('aws:SourceAccount') + 3, fresh);
+    completion(analysis, wide.indexOf('aws:SourceAccount'), fresh);
+    assert.equal(reads.length, 3, reads.join(' '));
   });
 
   test("every service's file holds its actions with descriptions, resource types with ARN formats, and typed keys", () => {

@@ -18,6 +18,17 @@ export function entryAction(node: StringNode): ParsedAction {
   return parsed;
 }
 
+/**
+ * Beyond this many services (`*:Get*` names hundreds), what a feature would say of each action is too
+ * much to read or show: features and checks that list per-action facts say nothing for the statement,
+ * and no service file is read for it.
+ */
+export const MANY_SERVICES = 25;
+
+export function namesManyServices(facts: StatementActions): boolean {
+  return facts.services.length > MANY_SERVICES;
+}
+
 export interface StatementActions {
   /**
    * Actions covered by Action (not NotAction), of the services known in depth, in catalogue order. Built

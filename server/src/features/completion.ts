@@ -16,7 +16,7 @@ import type { Analysis } from '../rules/analysis';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
-import { actionResourceType, statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { actionResourceType, namesManyServices, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 import { indentUnit } from '../model/lines';
 import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { FormatWriter } from '../model/format';
@@ -397,9 +397,11 @@ function resourceItems(context: Context): CompletionItem[] {
     const parts = arnPartItems(context, facts);
     if (parts) return parts;
   }
-  const { actions, broad } = statementActions(slot.statement, catalog);
+  const statementFacts = statementActions(slot.statement, catalog);
+  const many = namesManyServices(statementFacts);
+  const actions = many ? [] : statementFacts.actions;
   const types = new Map<ResourceTypeInfo, ActionInfo[]>();
-  let needsStar = broad || actions.length === 0;
+  let needsStar = many || statementFacts.broad || actions.length === 0;
   for (const action of actions) {
     if (action.resourceTypes.length === 0) needsStar = true;
     for (const { name } of action.resourceTypes) {
@@ -600,8 +602,8 @@ function operatorItems(context: Context): CompletionItem[] {
 function conditionKeyItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
   const facts = context.facts();
-  const { actions } = statementActions(slot.statement, catalog);
-  const supported = supportedConditionKeys(actions, catalog);
+  const statementFacts = statementActions(slot.statement, catalog);
+  const supported = supportedConditionKeys(namesManyServices(statementFacts) ? [] : statementFacts.actions, catalog);
   const parsed = parseOperator(slot.operator ?? '');
   const family = parsed.base?.family;
   const items: CompletionItem[] = [];

@@ -13,7 +13,7 @@ import type { ActionInfo } from '../catalog/types';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
 import { intrinsicAt, intrinsicMarkdown } from './intrinsic-hover';
-import { actionsConcerning, statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { actionsConcerning, namesManyServices, statementActions, supportedConditionKeys } from '../facts/statement-facts';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
 const GLOBAL_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';
@@ -117,7 +117,8 @@ function arnMarkdown(text: string, slot: Slot, catalog: Catalog): string | undef
       : `Resource type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t.name}\``).join(', ')}`,
   );
   // The statement's actions that take resources of this ARN's service: which of them accept it.
-  const takers = actionsConcerning(service.prefix, statementActions(slot.statement, catalog).actions, catalog);
+  const statementFacts = statementActions(slot.statement, catalog);
+  const takers = namesManyServices(statementFacts) ? [] : actionsConcerning(service.prefix, statementFacts.actions, catalog);
   if (takers.length > 0 && types.length > 0) {
     const fits = new Set(types.map((t) => t.name));
     const accepting = takers.filter((a) => a.resourceTypes.some((r) => fits.has(r.name)));
@@ -163,7 +164,8 @@ function conditionKeyMarkdown(key: string, slot: Slot, catalog: Catalog): string
   const lines = [`**${key}** — ${info.type}, ${info.multivalued ? '**multivalued**: use `ForAllValues:` or `ForAnyValue:`' : 'single-valued'}`];
   if (info.description) lines.push('', `${info.description}.`);
   else if (info.category) lines.push('', `Global condition key (${info.category}).`);
-  const { actions } = statementActions(slot.statement, catalog);
+  const statementFacts = statementActions(slot.statement, catalog);
+  const actions = namesManyServices(statementFacts) ? [] : statementFacts.actions;
   if (actions.length > 0) {
     const supported = supportedConditionKeys(actions, catalog);
     const entry = [...supported].find(([name]) => name.toLowerCase() === info.name.toLowerCase());

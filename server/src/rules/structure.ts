@@ -12,7 +12,7 @@ import {
 } from '../model/policy';
 import { hasVariables } from '../iam/variables';
 import { describeKind, listItems, type PropertyNode, type ValueNode } from '../model/tree';
-import { statementActions } from '../facts/statement-facts';
+import { namesManyServices, statementActions } from '../facts/statement-facts';
 import { keyRange, policyAnchor, statementAnchor, valueRange } from './anchors';
 import { addProperty, removeProperty } from '../model/edits';
 import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
@@ -335,8 +335,10 @@ function checkStatement(statement: Statement, context: Context): void {
 
 /** A guessed resource policy whose actions all belong to services the data says take no resource policy. */
 function checkResourcePolicyService(statement: Statement, principal: PropertyNode, context: Context): void {
-  const { actions, shallow, broad } = statementActions(statement, context.catalog);
-  if (shallow || broad || actions.length === 0) return;
+  const facts = statementActions(statement, context.catalog);
+  if (facts.shallow || facts.broad || namesManyServices(facts)) return;
+  const actions = facts.actions;
+  if (actions.length === 0) return;
   const services = [...new Set(actions.map((a) => a.service))].map((prefix) => context.catalog.service(prefix));
   if (!services.every((service) => service?.resourcePolicies === false)) return;
   const names = services.map((service) => service!.name).join(', ');
