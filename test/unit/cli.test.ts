@@ -1,5 +1,6 @@
 // The CLI as CI uses it: output lines, exit codes, globs and the settings file.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,18 @@ describe('profile-policy input files', () => {
     for (const [file, message] of cases) {
       const result = cli(['lint', file], scratch);
       assert.deepEqual([result.code, result.stderr], [2, message], file);
+    }
+  });
+
+  test('a socket given as --config: exit 2, said to be no regular file', async () => {
+    const socket = join(scratch, 'settings.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const result = run(['lint', '--config', 'settings.sock', 'policy.json']);
+      assert.deepEqual([result.code, result.stderr], [2, `profile-policy: cannot read ${socket}: it is a socket or a device, not a regular file\n`]);
+    } finally {
+      server.close();
     }
   });
 

@@ -30,6 +30,8 @@ export function describeFailure(error: unknown): string {
       return 'a path through something that is not a directory';
     case 'ENAMETOOLONG':
       return 'the name is too long';
+    case 'ENXIO':
+      return 'it is a socket or a device, not a regular file';
     default:
       return error instanceof Error ? error.message : String(error);
   }
@@ -78,7 +80,11 @@ export function readRegularFile(path: string, shown: string, maxCharacters?: num
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`cannot read ${shown}: ${describeFailure(error)}`);
   } finally {
-    closeSync(descriptor);
+    try {
+      closeSync(descriptor);
+    } catch {
+      // What was read stands; a descriptor that fails to close is the system's to reclaim.
+    }
   }
 }
 
