@@ -193,6 +193,17 @@ export class Catalog {
    * case); 'malformed' for a tag key without its tag name; undefined for a key the data does not know.
    */
   conditionKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
+    // Policies repeat the same few keys: decided once per text.
+    if (this.keyInfos.has(key)) return this.keyInfos.get(key);
+    if (this.keyInfos.size > 20_000) this.keyInfos.clear();
+    const info = this.readKey(key);
+    this.keyInfos.set(key, info);
+    return info;
+  }
+
+  private readonly keyInfos = new Map<string, ConditionKeyInfo | 'malformed' | undefined>();
+
+  private readKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
     const parsed = readConditionKey(key);
     if (parsed.tag && parsed.malformed) return 'malformed';
     if (parsed.prefix === '') return undefined;

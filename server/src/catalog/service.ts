@@ -36,6 +36,8 @@ export class ServiceModel {
   private readonly apiReference: string | null;
   private rowsByLowerName: Map<string, number> | undefined;
   private all: readonly ActionInfo[] | undefined;
+  private keysByLowerName: Map<string, ServiceConditionKey> | undefined;
+  private patternKeys: ServiceConditionKey[] | undefined;
 
   constructor(file: ServiceFile) {
     this.prefix = file.prefix;
@@ -102,7 +104,20 @@ export class ServiceModel {
 
   /** The service key a policy's key stands for (placeholders in the data's names fit any tag or name). */
   conditionKey(key: string): ServiceConditionKey | undefined {
-    return this.conditionKeys.find((k) => keyFitsName(key, k.name));
+    if (!this.keysByLowerName) {
+      // Names without a placeholder by a map; the few with one (`s3:ExistingObjectTag/${TagKey}`) by a scan.
+      this.keysByLowerName = new Map();
+      this.patternKeys = [];
+      for (const k of this.conditionKeys) {
+        if (k.name.includes('${')) this.patternKeys.push(k);
+        else if (!this.keysByLowerName.has(k.name.toLowerCase())) this.keysByLowerName.set(k.name.toLowerCase(), k);
+      }
+    }
+    const exact = this.keysByLowerName.get(key.toLowerCase());
+    // The data's first fitting name wins, as before: an exact name is checked against the patterns listed before it.
+    const pattern = this.patternKeys!.find((k) => keyFitsName(key, k.name));
+    if (exact && pattern) return this.conditionKeys.indexOf(exact) < this.conditionKeys.indexOf(pattern) ? exact : pattern;
+    return exact ?? pattern;
   }
 }
 

@@ -6,16 +6,31 @@ import { parseAction, type ParsedAction } from '../iam/action';
 import { elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 
-const parsedEntries = new WeakMap<StringNode, ParsedAction>();
+/** A string entry of Action or NotAction, with its parse. */
+export interface ActionEntry {
+  readonly node: StringNode;
+  readonly parsed: ParsedAction;
+}
+
+/** Parses only: a memo whose values held the nodes would hold its own keys, which makes every GC slower. */
+interface StatementParses {
+  Action?: readonly ParsedAction[];
+  NotAction?: readonly ParsedAction[];
+}
+
+const parsedEntries = new WeakMap<Statement, StatementParses>();
 
 /**
- * An Action or NotAction entry, parsed once per node: half a dozen rules read every entry, and a look-up
- * by the node is cheaper than one by its text, which is a fresh string in each document.
+ * The string entries of a statement's Action or NotAction, each parsed once per statement: half a dozen
+ * rules read every entry, and one look-up per statement is cheaper than one per entry.
  */
-export function entryAction(node: StringNode): ParsedAction {
-  let parsed = parsedEntries.get(node);
-  if (!parsed) parsedEntries.set(node, (parsed = parseAction(node.value)));
-  return parsed;
+export function actionEntries(statement: Statement, element: 'Action' | 'NotAction'): ActionEntry[] {
+  const nodes: StringNode[] = [];
+  for (const node of elementValues(statement, element)) if (node.kind === 'string') nodes.push(node);
+  let parses = parsedEntries.get(statement);
+  if (!parses) parsedEntries.set(statement, (parses = {}));
+  const parsed = (parses[element] ??= nodes.map((node) => parseAction(node.value)));
+  return nodes.map((node, i) => ({ node, parsed: parsed[i]! }));
 }
 
 /**
@@ -112,12 +127,10 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
   const services = new Set<string>();
   let shallow = false;
   let broad = statement.elements.NotAction !== undefined;
-  for (const node of elementValues(statement, 'Action')) {
-    if (node.kind !== 'string') {
-      shallow = true;
-      continue;
-    }
-    const parsed = entryAction(node);
+  const entries = actionEntries(statement, 'Action');
+  // An entry that is not a string (a reference, an Fn::If) may stand for any action.
+  if (entries.length !== elementValues(statement, 'Action').length) shallow = true;
+  for (const { parsed } of entries) {
     if (parsed.kind === 'all') {
       broad = true;
       continue;

@@ -321,7 +321,37 @@ export function arnFitsTemplate(arn: string, template: string, paths: ReadonlySe
     const fits = somePrefixFits(resource.slice(0, -1), shape.resource, paths);
     if (fits !== undefined) return fits;
   }
+  if (isConcrete(resource) && !literalRunsInOrder(resource, shape.resource)) return false;
   return automatonFits(resource, shape.resource, true, paths);
+}
+
+const literalRuns = new Map<string, readonly string[]>();
+
+/**
+ * A concrete resource part fits a template only if the template's literal runs (`domains/`,
+ * `/object-types/`) appear in it in order, whatever the placeholders take: a linear test that settles
+ * most of a service's templates before the walk of the automaton.
+ */
+function literalRunsInOrder(resource: string, template: string): boolean {
+  let runs = literalRuns.get(template);
+  if (!runs) {
+    if (literalRuns.size > 10_000) literalRuns.clear();
+    const found: string[] = [];
+    let position = 0;
+    for (const variable of scanVariables(template)) {
+      if (variable.start > position) found.push(template.slice(position, variable.start));
+      position = variable.end;
+    }
+    if (position < template.length) found.push(template.slice(position));
+    literalRuns.set(template, (runs = found));
+  }
+  let from = 0;
+  for (const run of runs) {
+    const at = resource.indexOf(run, from);
+    if (at < 0) return false;
+    from = at + run.length;
+  }
+  return true;
 }
 
 /**

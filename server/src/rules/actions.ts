@@ -1,10 +1,10 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction, type ParsedAction } from '../iam/action';
-import { entryAction } from '../facts/statement-facts';
+import { actionEntries, type ActionEntry } from '../facts/statement-facts';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
-import { elementValues, type Statement } from '../model/policy';
+import type { Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { removeListItem } from '../model/edits';
 import type { Catalog } from '../catalog/catalog';
@@ -89,33 +89,32 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   const property = statement.elements[element];
   if (property?.value?.kind === 'array' && property.value.items.length === 0)
     context.report('action-list-empty', property.value, `${element} is an empty list.`);
-  const entries = elementValues(statement, element).filter((v): v is StringNode => v.kind === 'string');
+  const entries = actionEntries(statement, element);
   if (entries.length < 2) return;
   // Lists run to thousands of entries (ReadOnlyAccess): duplicates by a map, and each entry is held
   // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
   const first = new Map<string, StringNode>();
   const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
-  const lowers = entries.map((node) => entryAction(node).lower);
-  entries.forEach((node, i) => {
-    const lower = lowers[i]!;
+  for (const { node, parsed } of entries) {
+    const lower = parsed.lower;
     if (!first.has(lower)) first.set(lower, node);
-    if (!hasWildcard(lower)) return;
+    if (!hasWildcard(lower)) continue;
     const key = wildcardServiceKey(lower);
     const group = wildcards.get(key);
     if (group) group.push({ node, lower });
     else wildcards.set(key, [{ node, lower }]);
-  });
-  entries.forEach((node, i) => {
-    const lower = lowers[i]!;
+  }
+  for (const { node, parsed } of entries) {
+    const lower = parsed.lower;
     if (first.get(lower) !== node) {
       context.report('action-redundant', node, `"${node.value}" is listed twice.`);
-      return;
+      continue;
     }
-    if (wildcards.size === 0) return;
+    if (wildcards.size === 0) continue;
     const colon = lower.indexOf(':');
     const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), lower, context) ?? coverIn(wildcards.get(''), lower, context);
     if (cover) context.report('action-redundant', node, `"${node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
-  });
+  }
 }
 
 function coverIn(candidates: ReadonlyArray<{ node: StringNode; lower: string }> | undefined, lower: string, context: Context) {
@@ -141,9 +140,7 @@ function covers(a: string, b: string, context: Context): boolean {
 }
 
 function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: Context): void {
-  for (const value of elementValues(statement, element)) {
-    if (value.kind === 'string') checkAction(value, context);
-  }
+  for (const entry of actionEntries(statement, element)) checkAction(entry, context);
 }
 
 interface Verdict {
@@ -155,10 +152,10 @@ interface Verdict {
 /** What an action entry is, decided once per entry (parses are memoised per text) and catalogue: lists repeat entries across statements and files. */
 const verdicts = new WeakMap<Catalog, WeakMap<ParsedAction, Verdict | null>>();
 
-function checkAction(node: StringNode, context: Context): void {
+function checkAction({ node, parsed }: ActionEntry, context: Context): void {
+  if (parsed.kind === 'all') return;
   let perCatalog = verdicts.get(context.catalog);
   if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new WeakMap()));
-  const parsed = entryAction(node);
   let verdict = perCatalog.get(parsed);
   if (verdict === undefined) {
     verdict = judgeAction(node.value, parsed, context.catalog) ?? null;

@@ -1,6 +1,7 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
-import { entryAction, statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { parseAction } from '../iam/action';
 import { readConditionKey } from '../iam/condition-keys';
 import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
@@ -134,12 +135,19 @@ export const conditionRules = defineRules({
     const facts = statementActions(statement, context.catalog);
     // Which keys an action supports is trusted only where its service's data is reviewed.
     const checkSupport = facts.reviewed && !facts.shallow && !facts.broad && facts.actions.length > 0;
-    const supported = checkSupport ? supportedConditionKeys(facts.actions, context.catalog) : undefined;
+    // Built on first need, in lower case: most conditions test keys that need no such look-up.
+    let keys: ReadonlySet<string> | undefined;
+    const supported = checkSupport
+      ? () => (keys ??= new Set([...supportedConditionKeys(facts.actions, context.catalog).keys()].map((k) => k.toLowerCase())))
+      : undefined;
     for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
   },
 });
 
-function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: Map<string, unknown> | undefined, context: Context): void {
+/** The lower-case condition keys the statement's actions support. */
+type SupportedKeys = () => ReadonlySet<string>;
+
+function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: SupportedKeys | undefined, context: Context): void {
   const text = entry.operator.value;
   const parsed = parseOperator(text);
   if (parsed.base?.family === 'Null' && parsed.ifExists) {
@@ -168,13 +176,7 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   }
 }
 
-function checkKey(
-  statement: Statement,
-  operator: ParsedOperator,
-  entry: ConditionKeyEntry,
-  supported: Map<string, unknown> | undefined,
-  context: Context,
-): void {
+function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: SupportedKeys | undefined, context: Context): void {
   const name = entry.key.value;
   const parsed = readConditionKey(name);
   if (parsed.malformed) {
@@ -207,8 +209,7 @@ function checkKey(
   // A condition that holds when the key is missing (ForAllValues, a negated operator, IfExists, Null true)
   // still lets the statement apply: only one that needs the key is never true.
   if (supported && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys') && needsKey(operator, entry)) {
-    const known = [...supported.keys()].some((k) => k.toLowerCase() === info.name.toLowerCase());
-    if (!known) {
+    if (!supported().has(info.name.toLowerCase())) {
       const effect = elementString(statement, 'Effect');
       const outcome = effect === 'Deny' ? 'this Deny never applies' : 'this statement never applies';
       context.report(
@@ -305,7 +306,7 @@ function actionsWithOptionalKey(statement: Statement, key: ConditionKeyInfo, con
   const found: string[] = [];
   for (const node of elementValues(statement, 'Action')) {
     if (node.kind !== 'string') return ['an action decided elsewhere'];
-    const parsed = entryAction(node);
+    const parsed = parseAction(node.value);
     if (parsed.kind === 'all') return ['*'];
     if (parsed.kind !== 'action') continue;
     for (const match of catalog.matchActions(parsed.service, parsed.name)) {

@@ -9,7 +9,7 @@ import { cachedWildcard } from '../iam/wildcard';
 import { PARTITIONS, partitionRegions, regionPartition } from '../catalog/partitions';
 import { elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
-import { actionResourceType, actionsConcerning, entryAction, resourceServices, statementActions } from '../facts/statement-facts';
+import { actionEntries, actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
 import { insertListItemAfter, removeListItem } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
@@ -283,9 +283,7 @@ function checkStarNeeded(statement: Statement, context: Context): void {
   const resources = elementValues(statement, 'Resource');
   if (resources.length === 0 || statement.elements.NotResource) return;
   if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArnPattern(r.value)?.resource === '*')) return;
-  for (const value of elementValues(statement, 'Action')) {
-    if (value.kind !== 'string') continue;
-    const parsed = entryAction(value);
+  for (const { node: value, parsed } of actionEntries(statement, 'Action')) {
     if (parsed.kind !== 'action' || parsed.wildcard) continue;
     // "No resource type" is trusted only where the service's data is reviewed: AWS's own service roles
     // name ARNs for actions the Service Authorization Reference lists without one (fsx:DescribeBackups).

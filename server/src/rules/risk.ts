@@ -1,10 +1,9 @@
 // What a reviewer would flag: Allow with NotAction/NotResource, everything on everything, broad
 // Permissions-management or Tagging access (parliament, Access Analyzer security warnings).
 import type { Catalog } from '../catalog/catalog';
-import { entryAction } from '../facts/statement-facts';
+import { actionEntries, type ActionEntry } from '../facts/statement-facts';
 import type { ParsedAction } from '../iam/action';
 import { elementString, elementValues, type Statement } from '../model/policy';
-import type { StringNode } from '../model/tree';
 import { keyRange } from './anchors';
 import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
@@ -59,7 +58,7 @@ export const riskRules = defineRules({
     if (NotResource)
       context.report('allow-not-resource', keyRange(NotResource), 'Allow with NotResource grants the actions on every other resource, in every account.');
     checkAllowAll(statement, context);
-    for (const value of elementValues(statement, 'Action')) if (value.kind === 'string') checkBroad(value, context);
+    for (const entry of actionEntries(statement, 'Action')) checkBroad(entry, context);
   },
 });
 
@@ -69,9 +68,7 @@ function checkAllowAll(statement: Statement, context: Context): void {
   if (statement.conditions.length > 0 || statement.policy.traits.filter) return;
   const resources = elementValues(statement, 'Resource');
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
-  for (const value of elementValues(statement, 'Action')) {
-    if (value.kind !== 'string') continue;
-    const parsed = entryAction(value);
+  for (const { node: value, parsed } of actionEntries(statement, 'Action')) {
     // `service:*` for a service known in depth: the whole service on everything.
     const whole =
       parsed.kind === 'action' && parsed.name === '*' && context.catalog.hasDepth(parsed.service) ? context.catalog.serviceName(parsed.service) : undefined;
@@ -88,10 +85,10 @@ function checkAllowAll(statement: Statement, context: Context): void {
 const broadAccess = new WeakMap<Catalog, WeakMap<ParsedAction, string>>();
 
 /** A wildcard that covers Tagging or Permissions-management actions. */
-function checkBroad(node: StringNode, context: Context): void {
+function checkBroad({ node, parsed }: ActionEntry, context: Context): void {
+  if (parsed.kind !== 'action' || !parsed.wildcard) return;
   let perCatalog = broadAccess.get(context.catalog);
   if (!perCatalog) broadAccess.set(context.catalog, (perCatalog = new WeakMap()));
-  const parsed = entryAction(node);
   let kinds = perCatalog.get(parsed);
   if (kinds === undefined) {
     kinds = grantedKinds(parsed, context.catalog);
