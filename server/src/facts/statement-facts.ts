@@ -2,36 +2,7 @@
 // expanded) of services known in depth, their resource types, and the condition keys that apply.
 import type { Catalog, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
-import { parseAction, type ParsedAction } from '../iam/action';
-import { elementValues, type Statement } from '../model/policy';
-import type { StringNode } from '../model/tree';
-
-/** A string entry of Action or NotAction, with its parse. */
-export interface ActionEntry {
-  readonly node: StringNode;
-  readonly parsed: ParsedAction;
-}
-
-/** Parses only: a memo whose values held the nodes would hold its own keys, which makes every GC slower. */
-interface StatementParses {
-  Action?: readonly ParsedAction[];
-  NotAction?: readonly ParsedAction[];
-}
-
-const parsedEntries = new WeakMap<Statement, StatementParses>();
-
-/**
- * The string entries of a statement's Action or NotAction, each parsed once per statement: half a dozen
- * rules read every entry, and one look-up per statement is cheaper than one per entry.
- */
-export function actionEntries(statement: Statement, element: 'Action' | 'NotAction'): ActionEntry[] {
-  const nodes: StringNode[] = [];
-  for (const node of elementValues(statement, element)) if (node.kind === 'string') nodes.push(node);
-  let parses = parsedEntries.get(statement);
-  if (!parses) parsedEntries.set(statement, (parses = {}));
-  const parsed = (parses[element] ??= nodes.map((node) => parseAction(node.value)));
-  return nodes.map((node, i) => ({ node, parsed: parsed[i]! }));
-}
+import { actionEntries, elementValues, type Statement } from '../model/policy';
 
 /**
  * Beyond this many services (`*:Get*` names hundreds), what a feature would say of each action is too
@@ -114,12 +85,10 @@ class EntryFacts {
 
 const entries = new WeakMap<Catalog, WeakMap<object, EntryFacts>>();
 
-function entryFacts(parsed: { readonly service: string; readonly name: string; readonly wildcard: boolean }, catalog: Catalog): EntryFacts {
+function entryFactsOf(catalog: Catalog): WeakMap<object, EntryFacts> {
   let perCatalog = entries.get(catalog);
   if (!perCatalog) entries.set(catalog, (perCatalog = new WeakMap()));
-  let facts = perCatalog.get(parsed);
-  if (!facts) perCatalog.set(parsed, (facts = new EntryFacts(catalog.matchesOf(parsed), catalog, parsed.wildcard)));
-  return facts;
+  return perCatalog;
 }
 
 function computeActions(statement: Statement, catalog: Catalog): StatementActions {
@@ -127,6 +96,8 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
   const services = new Set<string>();
   let shallow = false;
   let broad = statement.elements.NotAction !== undefined;
+  let last: string | undefined;
+  const known = entryFactsOf(catalog);
   const entries = actionEntries(statement, 'Action');
   // An entry that is not a string (a reference, an Fn::If) may stand for any action.
   if (entries.length !== elementValues(statement, 'Action').length) shallow = true;
@@ -139,9 +110,13 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
       shallow = true;
       continue;
     }
-    const facts = entryFacts(parsed, catalog);
+    let facts = known.get(parsed);
+    if (!facts) known.set(parsed, (facts = new EntryFacts(catalog.matchesOf(parsed), catalog, parsed.wildcard)));
     named.push(facts);
-    for (const service of facts.services) services.add(service);
+    // Lists run by service (`s3:GetObject`, `s3:PutObject`, …): a set look-up only when it changes.
+    const one = facts.services.length === 1 ? facts.services[0] : undefined;
+    if (one === undefined || one !== last) for (const service of facts.services) services.add(service);
+    last = one;
     if (facts.shallow) shallow = true;
     // A wildcard that covers a whole service is as broad as `*` for that service.
     if (facts.whole) broad = true;

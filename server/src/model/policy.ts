@@ -1,5 +1,6 @@
 // The IAM view of the tree: policies → statements → elements → values. Built once per document
 // version; rules and features read it and never walk the raw tree to find IAM structure.
+import { parseAction, type ParsedAction } from '../iam/action';
 import type { FormatWriter } from './format';
 import { getProperty, listItems, type ObjectNode, type OpaqueNode, type PropertyNode, type StringNode, type ValueNode } from './tree';
 
@@ -102,6 +103,29 @@ export interface Statement {
   readonly elements: Partial<Record<StatementElementName, PropertyNode>>;
   readonly unknownElements: PropertyNode[];
   readonly conditions: ConditionOperatorEntry[];
+  /** actionEntries' memo: filled on first use. */
+  readonly parsedEntries: { Action?: readonly ActionEntry[]; NotAction?: readonly ActionEntry[] };
+}
+
+/** A string entry of Action or NotAction, with its parse. */
+export interface ActionEntry {
+  readonly node: StringNode;
+  readonly parsed: ParsedAction;
+}
+
+/**
+ * The string entries of a statement's Action or NotAction, each parsed once per statement: half a dozen
+ * rules and features read every entry. Kept on the statement: a memo keyed by it, whose values hold its
+ * own nodes, would make every garbage collection trace each entry again.
+ */
+export function actionEntries(statement: Statement, element: 'Action' | 'NotAction'): readonly ActionEntry[] {
+  let entries = statement.parsedEntries[element];
+  if (!entries) {
+    const found: ActionEntry[] = [];
+    for (const node of elementValues(statement, element)) if (node.kind === 'string') found.push({ node, parsed: parseAction(node.value) });
+    statement.parsedEntries[element] = entries = found;
+  }
+  return entries;
 }
 
 /** The values of a list element (Action, Resource, …), skipping nothing: callers decide on opaque ones. */
@@ -194,7 +218,7 @@ function buildStatement(policy: Policy, node: ObjectNode, index: number, branche
     } else unknownElements.push(property);
   }
   elements.Effect ??= impliedProperty(node, 'Effect', policy.traits.implied?.effect);
-  return { policy, index, branches, node, elements, unknownElements, conditions: buildConditions(elements.Condition) };
+  return { policy, index, branches, node, elements, unknownElements, conditions: buildConditions(elements.Condition), parsedEntries: {} };
 }
 
 /**

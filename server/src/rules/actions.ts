@@ -1,10 +1,9 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction, type ParsedAction } from '../iam/action';
-import { actionEntries, type ActionEntry } from '../facts/statement-facts';
+import { actionEntries, type ActionEntry, type Statement } from '../model/policy';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
-import type { Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
 import { removeListItem } from '../model/edits';
 import type { Catalog } from '../catalog/catalog';
@@ -94,15 +93,15 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   // Lists run to thousands of entries (ReadOnlyAccess): duplicates by a map, and each entry is held
   // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
   const first = new Map<string, StringNode>();
-  const wildcards = new Map<string, Array<{ node: StringNode; lower: string }>>();
-  for (const { node, parsed } of entries) {
-    const lower = parsed.lower;
-    if (!first.has(lower)) first.set(lower, node);
+  const wildcards = new Map<string, ActionEntry[]>();
+  for (const entry of entries) {
+    const lower = entry.parsed.lower;
+    if (!first.has(lower)) first.set(lower, entry.node);
     if (!hasWildcard(lower)) continue;
     const key = wildcardServiceKey(lower);
     const group = wildcards.get(key);
-    if (group) group.push({ node, lower });
-    else wildcards.set(key, [{ node, lower }]);
+    if (group) group.push(entry);
+    else wildcards.set(key, [entry]);
   }
   for (const { node, parsed } of entries) {
     const lower = parsed.lower;
@@ -112,13 +111,13 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
     }
     if (wildcards.size === 0) continue;
     const colon = lower.indexOf(':');
-    const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), lower, context) ?? coverIn(wildcards.get(''), lower, context);
+    const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), parsed, context) ?? coverIn(wildcards.get(''), parsed, context);
     if (cover) context.report('action-redundant', node, `"${node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
   }
 }
 
-function coverIn(candidates: ReadonlyArray<{ node: StringNode; lower: string }> | undefined, lower: string, context: Context) {
-  return candidates?.find((p) => p.lower !== lower && covers(p.lower, lower, context));
+function coverIn(candidates: readonly ActionEntry[] | undefined, covered: ParsedAction, context: Context): ActionEntry | undefined {
+  return candidates?.find((p) => p.parsed.lower !== covered.lower && covers(p.parsed, covered, context));
 }
 
 /** The service a wildcard entry belongs to, or '' when its service part is itself a wildcard (`*`, `s3*:Get*`). */
@@ -128,19 +127,17 @@ function wildcardServiceKey(lower: string): string {
   return hasWildcard(service) ? '' : service;
 }
 
-/** Does wildcard pattern a cover every action that b stands for? */
-function covers(a: string, b: string, context: Context): boolean {
-  if (a === '*') return true;
-  if (!hasWildcard(b)) return cachedWildcard(a, true)(b);
-  const parsed = parseAction(b);
-  if (parsed.kind !== 'action') return false;
-  const matches = context.catalog.matchActions(parsed.service, parsed.name);
-  const match = cachedWildcard(a, true);
-  return matches.length > 0 && matches.every((m) => match(`${m.service}:${m.action}`));
-}
-
-function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: Context): void {
-  for (const entry of actionEntries(statement, element)) checkAction(entry, context);
+/** Does wildcard entry a cover every action that b stands for? */
+function covers(a: ParsedAction, b: ParsedAction, context: Context): boolean {
+  if (a.kind === 'all') return true;
+  if (!hasWildcard(b.lower)) return cachedWildcard(a.lower, true)(b.lower);
+  if (a.kind !== 'action' || b.kind !== 'action') return false;
+  const matches = context.catalog.matchesOf(b);
+  // Service and name apart: no `service:action` string built for each action a wildcard stands for.
+  const service = a.lower.slice(0, a.lower.indexOf(':'));
+  const matchService = hasWildcard(service) ? cachedWildcard(service, true) : (prefix: string) => prefix === service;
+  const matchName = cachedWildcard(a.name, true);
+  return matches.length > 0 && matches.every((m) => matchService(m.service) && matchName(m.action));
 }
 
 interface Verdict {
@@ -152,16 +149,20 @@ interface Verdict {
 /** What an action entry is, decided once per entry (parses are memoised per text) and catalogue: lists repeat entries across statements and files. */
 const verdicts = new WeakMap<Catalog, WeakMap<ParsedAction, Verdict | null>>();
 
-function checkAction({ node, parsed }: ActionEntry, context: Context): void {
-  if (parsed.kind === 'all') return;
+function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: Context): void {
+  const entries = actionEntries(statement, element);
+  if (entries.length === 0) return;
   let perCatalog = verdicts.get(context.catalog);
   if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new WeakMap()));
-  let verdict = perCatalog.get(parsed);
-  if (verdict === undefined) {
-    verdict = judgeAction(node.value, parsed, context.catalog) ?? null;
-    perCatalog.set(parsed, verdict);
+  for (const { node, parsed } of entries) {
+    if (parsed.kind === 'all') continue;
+    let verdict = perCatalog.get(parsed);
+    if (verdict === undefined) {
+      verdict = judgeAction(node.value, parsed, context.catalog) ?? null;
+      perCatalog.set(parsed, verdict);
+    }
+    if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
   }
-  if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
 }
 
 /** What is wrong with one action name as the action rules see it (malformed, unknown service or action), if anything. */

@@ -7,9 +7,9 @@ import { readArn, readArnPattern, type ArnParts } from '../iam/arn';
 import { hasVariables } from '../iam/variables';
 import { cachedWildcard } from '../iam/wildcard';
 import { PARTITIONS, partitionRegions, regionPartition } from '../catalog/partitions';
-import { elementString, elementValues, type Statement } from '../model/policy';
+import { actionEntries, elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
-import { actionEntries, actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
+import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
 import { insertListItemAfter, removeListItem } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 

@@ -1,9 +1,8 @@
 // What a reviewer would flag: Allow with NotAction/NotResource, everything on everything, broad
 // Permissions-management or Tagging access (parliament, Access Analyzer security warnings).
 import type { Catalog } from '../catalog/catalog';
-import { actionEntries, type ActionEntry } from '../facts/statement-facts';
 import type { ParsedAction } from '../iam/action';
-import { elementString, elementValues, type Statement } from '../model/policy';
+import { actionEntries, elementString, elementValues, type ActionEntry, type Statement } from '../model/policy';
 import { keyRange } from './anchors';
 import { defineRules, type RuleContext, type RuleSpecs } from './rule';
 
