@@ -9,7 +9,7 @@ import { parseDocument, type PolicyDocument } from './model/document';
 import type { Format } from './model/format';
 import { spliceDocument } from './model/splice';
 import { analyseDocument, type Analysis } from './rules/analysis';
-import { DEFAULT_SETTINGS, maxLength, type Settings } from './rules/settings';
+import { DEFAULT_SETTINGS, maxLength, sameSettings, type Settings } from './rules/settings';
 
 interface DocumentState {
   readonly format: Format;
@@ -73,10 +73,15 @@ export class DocumentStore {
     this.states.delete(uri);
   }
 
-  /** New settings change the findings and the size limit: every document is read again. */
-  updateSettings(settings: Settings): void {
+  /**
+   * New settings change the findings and the size limit: every document is read again. The same settings
+   * again (a client sends them both on request and as a notification at start) change nothing: false.
+   */
+  updateSettings(settings: Settings): boolean {
+    if (sameSettings(settings, this.settings)) return false;
     this.settings = settings;
     this.states.clear();
+    return true;
   }
 
   get size(): number {

@@ -42,6 +42,9 @@ import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
 /** How long typing must pause before the rules run. Requests at a position never wait for it. */
 const DEBOUNCE_MS = 200;
 
+/** The longest the first diagnostics wait for the client's settings. */
+const SETTINGS_WAIT_MS = 2000;
+
 /** docs/rules.md ships beside dist/ (in the .vsix and the npm package); link each diagnostic to it. */
 function rulesDocUri(): string | undefined {
   const file = join(__dirname, '..', 'docs', 'rules.md');
@@ -86,8 +89,8 @@ export function startServer(connection: Connection): void {
   };
 
   /** Diagnostics of the document's text at the time they run: a burst of edits is analysed once, at its end. */
+  const published = new Map<string, { readonly analysis: Analysis; readonly version: number }>();
   const publish = (uri: string): void => {
-    timers.delete(uri);
     const open = opened(uri);
     if (!open) return;
     const { document, format } = open;
@@ -95,6 +98,11 @@ export function startServer(connection: Connection): void {
       'diagnostics',
       () => {
         const analysis = store.analysis(uri, document.getText(), format);
+        // The same findings for the same version are sent once (new settings that arrive while the first
+        // run waits for them schedule another).
+        const last = published.get(uri);
+        if (last?.analysis === analysis && last.version === document.version) return;
+        published.set(uri, { analysis, version: document.version });
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, docsUri) });
       },
       undefined,
@@ -104,15 +112,30 @@ export function startServer(connection: Connection): void {
   const schedule = (document: TextDocument, delay: number): void => {
     const current = timers.get(document.uri);
     if (current) clearTimeout(current.timer);
-    timers.set(document.uri, { timer: setTimeout(() => publish(document.uri), delay), version: document.version });
+    const entry = {
+      timer: setTimeout(() => {
+        if (timers.get(document.uri) === entry) timers.delete(document.uri);
+        void settingsReady.then(() => publish(document.uri));
+      }, delay),
+      version: document.version,
+    };
+    timers.set(document.uri, entry);
   };
 
+  /** Settings that differ from those in use: every open document is analysed again. The same ones again change nothing. */
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     let raw: unknown = pushed;
     if (pullConfiguration) raw = await connection.workspace.getConfiguration('profilePolicy');
-    store.updateSettings(raw === undefined ? DEFAULT_SETTINGS : readSettings(raw, (m) => connection.console.warn(`profile-policy settings: ${m}`)));
-    for (const document of documents.all()) schedule(document, 0);
+    const settings = raw === undefined ? DEFAULT_SETTINGS : readSettings(raw, (m) => connection.console.warn(`profile-policy settings: ${m}`));
+    if (store.updateSettings(settings)) for (const document of documents.all()) schedule(document, 0);
   };
+
+  /**
+   * The client's settings, asked for once the connection is up: the first diagnostics wait for them, or
+   * the first file opened (the server starts for it) would be analysed with the defaults and again with
+   * the user's settings. Never longer than SETTINGS_WAIT_MS, in case a client does not answer.
+   */
+  let settingsReady: Promise<unknown> = Promise.resolve();
 
   connection.onInitialize((params) => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -131,7 +154,8 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (pullConfiguration) void refreshSettings();
+    if (!pullConfiguration) return;
+    settingsReady = Promise.race([refreshSettings().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS).unref())]);
   });
   connection.onDidChangeConfiguration((change) => {
     const settings = (change.settings as { profilePolicy?: unknown } | undefined)?.profilePolicy;
@@ -249,6 +273,7 @@ export function startServer(connection: Connection): void {
     const pending = timers.get(event.document.uri);
     if (pending) clearTimeout(pending.timer);
     timers.delete(event.document.uri);
+    published.delete(event.document.uri);
     store.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

@@ -10,6 +10,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -39,11 +40,11 @@ export class TestClient {
     return this.child.pid;
   }
 
-  async initialize(initializationOptions?: unknown): Promise<void> {
+  async initialize(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

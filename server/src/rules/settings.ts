@@ -13,6 +13,12 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 4;
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE };
 
+export function sameSettings(a: Settings, b: Settings): boolean {
+  if (a.enable !== b.enable || a.maxDocumentSize !== b.maxDocumentSize) return false;
+  const ids = Object.keys(a.rules);
+  return ids.length === Object.keys(b.rules).length && ids.every((id) => Object.hasOwn(b.rules, id) && a.rules[id] === b.rules[id]);
+}
+
 /** The size limit in characters. */
 export function maxLength(settings: Settings): number {
   return Math.floor(settings.maxDocumentSize * 1024 * 1024);
