@@ -140,9 +140,13 @@ class NamedActions implements StatementActions {
 
   get actions(): readonly ActionInfo[] {
     if (!this.built) {
-      const found = new Set<ActionInfo>();
-      for (const facts of this.named ?? []) for (const action of facts.actions) found.add(action);
-      this.built = [...found];
+      const named = this.named ?? [];
+      if (named.length === 1) this.built = named[0]!.actions;
+      else {
+        const found = new Set<ActionInfo>();
+        for (const facts of named) for (const action of facts.actions) found.add(action);
+        this.built = [...found];
+      }
       this.named = undefined;
     }
     return this.built;

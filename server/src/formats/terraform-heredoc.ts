@@ -3,7 +3,7 @@
 // heredoc's removed indentation and escapes. Each `${…}` stands in the JSON as one placeholder
 // character; a string or value that holds one is decided at apply time and becomes opaque.
 import type { SyntaxProblem } from '../model/problems';
-import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
+import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import { literalSourceOffset, type HclHeredoc, type HclLiteral, type Span } from './hcl-ast';
 import { parseJson } from './json-reader';
 import { opaqueOf } from './terraform-values';
@@ -111,60 +111,68 @@ class ViewMap {
   }
 }
 
-/** A copy of a JSON tree with source offsets; strings and values that hold a placeholder become opaque. */
+type Moved = { -readonly [K in 'start' | 'end']: number };
+
+/** Gives a node of the view's tree its source range: the tree is the heredoc's own, so it is moved in place, not copied. */
+function move(node: ValueNode | PropertyNode, start: number, end: number): void {
+  (node as Moved).start = start;
+  (node as Moved).end = end;
+}
+
+/** The JSON tree with source offsets; strings and values that hold a placeholder become opaque. */
 function remap(node: ValueNode, map: ViewMap, text: string): ValueNode {
   const start = map.source(node.start);
   const end = map.source(node.end);
   if (node.kind !== 'object' && node.kind !== 'array' && map.touchesSequence(node.start, node.end)) return opaqueOf({ start, end }, text);
   switch (node.kind) {
     case 'object': {
-      const object: ObjectNode = { ...node, start, end, properties: [], parent: undefined };
-      if (node.commas) object.commas = node.commas.map((c) => map.source(c));
-      for (const property of node.properties) {
-        // A key that holds a placeholder is computed at apply time: which keys the object has cannot be told.
-        if (map.touchesSequence(property.key.start, property.key.end)) return opaqueOf({ start, end }, text);
-        object.properties.push(remapProperty(property, object, map, text));
-      }
-      return object;
+      // A key that holds a placeholder is computed at apply time: which keys the object has cannot be told.
+      if (node.properties.some((property) => map.touchesSequence(property.key.start, property.key.end))) return opaqueOf({ start, end }, text);
+      if (node.commas) node.commas = node.commas.map((c) => map.source(c));
+      for (const property of node.properties) remapProperty(property, map, text);
+      move(node, start, end);
+      return node;
     }
     case 'array': {
-      const array: ArrayNode = { ...node, start, end, items: [], parent: undefined };
-      if (node.commas) array.commas = node.commas.map((c) => map.source(c));
-      for (const item of node.items) {
+      if (node.commas) node.commas = node.commas.map((c) => map.source(c));
+      node.items.forEach((item, i) => {
         const moved = remap(item, map, text);
-        moved.parent = array;
-        array.items.push(moved);
-      }
-      return array;
+        moved.parent = node;
+        node.items[i] = moved;
+      });
+      move(node, start, end);
+      return node;
     }
     case 'string':
-      return remapString(node, map, start, end);
+      remapString(node, map, start, end);
+      return node;
     default:
-      return { ...node, start, end, parent: undefined } as ValueNode;
+      move(node, start, end);
+      return node;
   }
 }
 
-function remapString(node: StringNode, map: ViewMap, start: number, end: number): StringNode {
-  const moved: StringNode = { ...node, start, end, parent: undefined };
+function remapString(node: StringNode, map: ViewMap, start: number, end: number): void {
   const contentStart = node.quote ? node.start + 1 : node.start;
   const contentEnd = node.quote && node.closed ? node.end - 1 : node.end;
+  move(node, start, end);
   // Strings with JSON escapes keep no offsets (their parts are reported on the whole string, as in JSON).
   const length = node.value.length;
-  if (contentEnd - contentStart !== length) return moved;
+  if (contentEnd - contentStart !== length) return;
   const offsets = map.stringOffsets(length, contentStart, start);
   const skip = node.quote ? 1 : 0;
   const identity = offsets && offsets.length === 4 && offsets[1] === skip && offsets[3] === skip + length;
-  return offsets && !identity ? { ...moved, offsets } : moved;
+  if (offsets && !identity) (node as { offsets?: readonly number[] }).offsets = offsets;
 }
 
-function remapProperty(property: PropertyNode, parent: ObjectNode, map: ViewMap, text: string): PropertyNode {
-  const key = remapString(property.key, map, map.source(property.key.start), map.source(property.key.end));
-  const moved: PropertyNode = { ...property, key, start: map.source(property.start), end: map.source(property.end), value: undefined, parent };
-  if (property.colon !== undefined) moved.colon = map.source(property.colon);
-  key.parent = moved;
+function remapProperty(property: PropertyNode, map: ViewMap, text: string): void {
+  const start = map.source(property.start);
+  const end = map.source(property.end);
+  remapString(property.key, map, map.source(property.key.start), map.source(property.key.end));
+  if (property.colon !== undefined) property.colon = map.source(property.colon);
   if (property.value) {
-    moved.value = remap(property.value, map, text);
-    moved.value.parent = moved;
+    property.value = remap(property.value, map, text);
+    property.value.parent = property;
   }
-  return moved;
+  move(property, start, end);
 }
