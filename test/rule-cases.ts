@@ -317,6 +317,12 @@ export const RULE_CASES: readonly RuleCase[] = [
     fires: policy(allow(['profile:Get*', 'profile:GetDomain'])),
     at: 'profile:GetDomain',
     silent: policy(allow(['profile:Get*', 'profile:ListDomains'])),
+    extraFires: [
+      // A wildcard covers another by the actions it stands for: a wildcard service, and a malformed entry matched as a whole name.
+      { fires: policy(allow(['prof*:Get*', 'profile:GetDomain*'])), at: 'profile:GetDomain*' },
+      { fires: policy(allow(['profile*', 'profile:Get*'])), at: 'profile:Get*' },
+    ],
+    extraSilent: [policy(allow(['profile:Get*', 'profile:List*'])), policy(allow(['prof*:List*', 'profile:GetDomain*']))],
   },
   { rule: 'action-case', fires: policy(allow('Profile:GetDomain')), at: 'Profile:GetDomain', silent: policy(allow('profile:GetDomain')) },
   { rule: 'action-list-empty', fires: policy(allow([])), at: '[]', silent: policy(allow(['profile:GetDomain'])) },

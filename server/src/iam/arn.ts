@@ -321,7 +321,9 @@ export function arnFitsTemplate(arn: string, template: string, paths: ReadonlySe
     const fits = somePrefixFits(resource.slice(0, -1), shape.resource, paths);
     if (fits !== undefined) return fits;
   }
-  if (isConcrete(resource) && !literalRunsInOrder(resource, shape.resource)) return false;
+  // (Not for a resource holding the simulator's stand-ins for a literal `*` or `?`: the automaton reads those as the characters.)
+  if (isConcrete(resource) && !resource.includes(LITERAL_STAR) && !resource.includes(LITERAL_QUESTION) && !literalRunsInOrder(resource, shape.resource))
+    return false;
   return automatonFits(resource, shape.resource, true, paths);
 }
 

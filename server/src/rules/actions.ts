@@ -131,8 +131,13 @@ function wildcardServiceKey(lower: string): string {
 function covers(a: ParsedAction, b: ParsedAction, context: Context): boolean {
   if (a.kind === 'all') return true;
   if (!hasWildcard(b.lower)) return cachedWildcard(a.lower, true)(b.lower);
-  if (a.kind !== 'action' || b.kind !== 'action') return false;
+  if (b.kind !== 'action') return false;
   const matches = context.catalog.matchesOf(b);
+  if (a.kind !== 'action') {
+    // A malformed wildcard (`s3*`, with no colon) is matched against whole names, as IAM would.
+    const match = cachedWildcard(a.lower, true);
+    return matches.length > 0 && matches.every((m) => match(`${m.service}:${m.action}`));
+  }
   // Service and name apart: no `service:action` string built for each action a wildcard stands for.
   const service = a.lower.slice(0, a.lower.indexOf(':'));
   const matchService = hasWildcard(service) ? cachedWildcard(service, true) : (prefix: string) => prefix === service;
