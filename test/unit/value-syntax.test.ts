@@ -156,6 +156,15 @@ describe('ARN patterns against resource-type templates', () => {
     assert.equal(arnFitsTemplate('arn:aws:ssm::111122223333:document/AWS-RunShellScript', document), false);
   });
 
+  test("a concrete ARN is held against the template's literal runs first, and the simulator's literal-star stand-in is read as the character", () => {
+    const object = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+    const paths = new Set(['ObjectName']);
+    assert.equal(arnFitsTemplate('arn:aws:s3:::exports-2026', object, paths), false);
+    const fixed = 'arn:${Partition}:application-signals-mcp:${Region}:${Account}:mcp-server/*';
+    assert.equal(arnFitsTemplate('arn:aws:application-signals-mcp:*:*:mcp-server/\uE000', fixed), true);
+    assert.equal(arnFitsTemplate('arn:aws:application-signals-mcp:us-east-1:111122223333:mcp-server/a', fixed), false);
+  });
+
   test('a trailing star, decided by one pass over the template, agrees with the general walk', () => {
     // `P**` means what `P*` means but takes the general automaton: the two must agree everywhere.
     const templates = [
