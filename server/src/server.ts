@@ -88,18 +88,20 @@ export function startServer(connection: Connection): void {
     return document && format ? { document, format } : undefined;
   };
 
-  /** Diagnostics of the document's text at the time they run: a burst of edits is analysed once, at its end. */
+  /** What was last published for each document: the same findings for the same version are sent once. */
   const published = new Map<string, { readonly analysis: Analysis; readonly version: number }>();
+
+  /** Diagnostics of the document's text at the time they run: a burst of edits is analysed once, at its end. */
   const publish = (uri: string): void => {
     const open = opened(uri);
-    if (!open) return;
+    // A run that waited for the settings may come after shutdown: nothing more is sent then.
+    if (!open || shuttingDown) return;
     const { document, format } = open;
     guarded(
       'diagnostics',
       () => {
         const analysis = store.analysis(uri, document.getText(), format);
-        // The same findings for the same version are sent once (new settings that arrive while the first
-        // run waits for them schedule another).
+        // New settings that arrive while the first run waits for them schedule another, for the same findings.
         const last = published.get(uri);
         if (last?.analysis === analysis && last.version === document.version) return;
         published.set(uri, { analysis, version: document.version });

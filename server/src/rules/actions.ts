@@ -134,7 +134,7 @@ function covers(a: ParsedAction, b: ParsedAction, context: Context): boolean {
   if (b.kind !== 'action') return false;
   const matches = context.catalog.matchesOf(b);
   if (a.kind !== 'action') {
-    // A malformed wildcard (`s3*`, with no colon) is matched against whole names, as IAM would.
+    // A malformed wildcard (`s3*`, no colon; reported as such) is matched against whole service:action names.
     const match = cachedWildcard(a.lower, true);
     return matches.length > 0 && matches.every((m) => match(`${m.service}:${m.action}`));
   }

@@ -13,6 +13,7 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 4;
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE };
 
+/** Settings that give the same findings: a client may send the same ones several times. */
 export function sameSettings(a: Settings, b: Settings): boolean {
   if (a.enable !== b.enable || a.maxDocumentSize !== b.maxDocumentSize) return false;
   const ids = Object.keys(a.rules);
