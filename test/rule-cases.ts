@@ -321,6 +321,8 @@ export const RULE_CASES: readonly RuleCase[] = [
       // A wildcard covers another by the actions it stands for: a wildcard service, and a malformed entry matched as a whole name.
       { fires: policy(allow(['prof*:Get*', 'profile:GetDomain*'])), at: 'profile:GetDomain*' },
       { fires: policy(allow(['profile*', 'profile:Get*'])), at: 'profile:Get*' },
+      // The same action twice, told apart from the first by case only.
+      { fires: policy(allow(['profile:GetDomain', 'Profile:getDomain'])), at: 'Profile:getDomain' },
     ],
     extraSilent: [policy(allow(['profile:Get*', 'profile:List*'])), policy(allow(['prof*:List*', 'profile:GetDomain*']))],
   },

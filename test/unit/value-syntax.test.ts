@@ -1,8 +1,9 @@
 // The small syntaxes inside values, each with one home: policy variables (iam/variables.ts) and ARNs
-// (iam/arn.ts). Exact results, and hostile inputs that a quadratic scan would not survive.
+// (iam/arn.ts), Action entries (iam/action.ts). Exact results, and hostile inputs that a quadratic scan would not survive.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { random } from '../../bench/generate';
+import { parseAction, parseActions } from '../../server/src/iam/action';
 import { arnFitsTemplate, arnMatches, arnPositionAt, readArn, resourceTypeWord, templatePlaceholders } from '../../server/src/iam/arn';
 import { openVariableBefore, replaceVariables, scanVariables, variableAt, variableKeys } from '../../server/src/iam/variables';
 
@@ -192,5 +193,26 @@ describe('ARN patterns against resource-type templates', () => {
   test('50,000 characters of "${" in the resource part are decided', () => {
     assert.equal(arnFitsTemplate(`arn:aws:profile:us-east-1:111122223333:domains/${'${'.repeat(25_000)}`, domains), true);
     assert.equal(arnFitsTemplate(`arn:aws:profile:us-east-1:111122223333:domains/x/${'${'.repeat(25_000)}`, domains), false);
+  });
+});
+
+describe('action entries', () => {
+  test('one id per action with case ignored, and the same parse for the same text', () => {
+    const [a, b, c, d] = parseActions(['profile:GetDomain', 'PROFILE:getdomain', 'profile:GetDomains', 'profile:GetDomain']);
+    assert.equal(a!.id, b!.id);
+    assert.notEqual(a!.id, c!.id);
+    assert.equal(a, d);
+    assert.equal(parseAction('profile:GetDomain'), a);
+    assert.deepEqual([a!.kind, a!.lower, b!.lower], ['action', 'profile:getdomain', 'profile:getdomain']);
+  });
+
+  test('the memo is bounded between lists, never inside one: ids of one list always compare', () => {
+    const first = parseAction('profile:ListDomains');
+    // Past the bound, the next list starts a new generation of parses.
+    parseActions(Array.from({ length: 50_001 }, (_, i) => `s3:Action${i}`));
+    const [again, variant] = parseActions(['profile:ListDomains', 'Profile:listdomains']);
+    assert.notEqual(again, first);
+    assert.equal(again!.id, variant!.id);
+    assert.notEqual(again!.id, first.id);
   });
 });

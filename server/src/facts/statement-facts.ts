@@ -2,6 +2,7 @@
 // expanded) of services known in depth, their resource types, and the condition keys that apply.
 import type { Catalog, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
+import type { CatalogDerived, ParsedAction } from '../iam/action';
 import { actionEntries, elementValues, type Statement } from '../model/policy';
 
 /**
@@ -34,23 +35,22 @@ export interface StatementActions {
 
 const EMPTY: StatementActions = { actions: [], services: [], shallow: false, broad: false, reviewed: false };
 
-/** Rules and features ask the same statement several times per analysis: computed once per statement and catalogue. */
-const memo = new WeakMap<Catalog, WeakMap<Statement, StatementActions>>();
-
+/** Rules and features ask the same statement several times per analysis: computed once per statement and catalogue, and kept on the statement. */
 export function statementActions(statement: Statement | undefined, catalog: Catalog): StatementActions {
   if (!statement) return EMPTY;
-  let perCatalog = memo.get(catalog);
-  if (!perCatalog) memo.set(catalog, (perCatalog = new WeakMap()));
-  const cached = perCatalog.get(statement);
-  if (cached) return cached;
+  // Only this module writes the slot.
+  const kept = statement.actionFacts as NamedActions | undefined;
+  if (kept?.catalog === catalog) return kept;
   const computed = computeActions(statement, catalog);
-  perCatalog.set(statement, computed);
+  statement.actionFacts = computed;
   return computed;
 }
 
-/** What one Action entry stands for; the same entries recur across statements and documents. */
-class EntryFacts {
+/** What one Action entry stands for; the same entries recur across statements and documents, so it is kept on the entry's parse. */
+class EntryFacts implements CatalogDerived {
   readonly services: string[] = [];
+  /** The one service it names, if one: most entries name one, and the statement's loop reads only this object. */
+  readonly service: string | undefined;
   readonly shallow: boolean;
   /** It covers every action of a service (`profile:*`, `s3:*`). */
   readonly whole: boolean = false;
@@ -58,7 +58,7 @@ class EntryFacts {
 
   constructor(
     private readonly matches: readonly MatchedAction[],
-    private readonly catalog: Catalog,
+    readonly catalog: Catalog,
     wildcard: boolean,
   ) {
     let shallow = matches.length === 0;
@@ -74,6 +74,7 @@ class EntryFacts {
       start = end;
     }
     this.shallow = shallow;
+    this.service = this.services.length === 1 ? this.services[0] : undefined;
   }
 
   /** The matched actions of services in depth (the index and the files come from one generator run, so each is there). */
@@ -83,21 +84,21 @@ class EntryFacts {
   }
 }
 
-const entries = new WeakMap<Catalog, WeakMap<object, EntryFacts>>();
-
-function entryFactsOf(catalog: Catalog): WeakMap<object, EntryFacts> {
-  let perCatalog = entries.get(catalog);
-  if (!perCatalog) entries.set(catalog, (perCatalog = new WeakMap()));
-  return perCatalog;
+function entryFacts(parsed: ParsedAction & { readonly kind: 'action' }, catalog: Catalog): EntryFacts {
+  // Only this module writes the slot.
+  const kept = parsed.facts as EntryFacts | undefined;
+  if (kept?.catalog === catalog) return kept;
+  const facts = new EntryFacts(catalog.matchesOf(parsed), catalog, parsed.wildcard);
+  parsed.facts = facts;
+  return facts;
 }
 
-function computeActions(statement: Statement, catalog: Catalog): StatementActions {
+function computeActions(statement: Statement, catalog: Catalog): NamedActions {
   const named: EntryFacts[] = [];
   const services = new Set<string>();
   let shallow = false;
   let broad = statement.elements.NotAction !== undefined;
   let last: string | undefined;
-  const known = entryFactsOf(catalog);
   const entries = actionEntries(statement, 'Action');
   // An entry that is not a string (a reference, an Fn::If) may stand for any action.
   if (entries.length !== elementValues(statement, 'Action').length) shallow = true;
@@ -110,11 +111,10 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
       shallow = true;
       continue;
     }
-    let facts = known.get(parsed);
-    if (!facts) known.set(parsed, (facts = new EntryFacts(catalog.matchesOf(parsed), catalog, parsed.wildcard)));
+    const facts = entryFacts(parsed, catalog);
     named.push(facts);
     // Lists run by service (`s3:GetObject`, `s3:PutObject`, …): a set look-up only when it changes.
-    const one = facts.services.length === 1 ? facts.services[0] : undefined;
+    const one = facts.service;
     if (one === undefined || one !== last) for (const service of facts.services) services.add(service);
     last = one;
     if (facts.shallow) shallow = true;
@@ -122,14 +122,15 @@ function computeActions(statement: Statement, catalog: Catalog): StatementAction
     if (facts.whole) broad = true;
   }
   const reviewed = services.size > 0 && [...services].every((service) => catalog.reviewed(service));
-  return new NamedActions(named, [...services], shallow, broad, reviewed);
+  return new NamedActions(catalog, named, [...services], shallow, broad, reviewed);
 }
 
 /** A statement's facts, its actions read from its entries on first use. */
-class NamedActions implements StatementActions {
+class NamedActions implements StatementActions, CatalogDerived {
   private built: readonly ActionInfo[] | undefined;
 
   constructor(
+    readonly catalog: Catalog,
     // Let go once the actions are built: a template holds thousands of these.
     private named: readonly EntryFacts[] | undefined,
     readonly services: readonly string[],

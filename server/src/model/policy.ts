@@ -1,6 +1,6 @@
 // The IAM view of the tree: policies → statements → elements → values. Built once per document
 // version; rules and features read it and never walk the raw tree to find IAM structure.
-import { parseAction, type ParsedAction } from '../iam/action';
+import { parseActions, type CatalogDerived, type ParsedAction } from '../iam/action';
 import type { FormatWriter } from './format';
 import { getProperty, listItems, type ObjectNode, type OpaqueNode, type PropertyNode, type StringNode, type ValueNode } from './tree';
 
@@ -105,6 +105,8 @@ export interface Statement {
   readonly conditions: ConditionOperatorEntry[];
   /** actionEntries' memo: filled on first use. */
   readonly parsedEntries: { Action?: readonly ActionEntry[]; NotAction?: readonly ActionEntry[] };
+  /** What facts/statement-facts.ts derives from the Action entries with a catalogue, kept here: a side table keyed by statement cost a probe per statement and rule. */
+  actionFacts: CatalogDerived | undefined;
 }
 
 /** A string entry of Action or NotAction, with its parse. */
@@ -121,9 +123,10 @@ export interface ActionEntry {
 export function actionEntries(statement: Statement, element: 'Action' | 'NotAction'): readonly ActionEntry[] {
   let entries = statement.parsedEntries[element];
   if (!entries) {
-    const found: ActionEntry[] = [];
-    for (const node of elementValues(statement, element)) if (node.kind === 'string') found.push({ node, parsed: parseAction(node.value) });
-    statement.parsedEntries[element] = entries = found;
+    const nodes: StringNode[] = [];
+    for (const node of elementValues(statement, element)) if (node.kind === 'string') nodes.push(node);
+    const parses = parseActions(nodes.map((node) => node.value));
+    statement.parsedEntries[element] = entries = nodes.map((node, i) => ({ node, parsed: parses[i]! }));
   }
   return entries;
 }
@@ -218,7 +221,17 @@ function buildStatement(policy: Policy, node: ObjectNode, index: number, branche
     } else unknownElements.push(property);
   }
   elements.Effect ??= impliedProperty(node, 'Effect', policy.traits.implied?.effect);
-  return { policy, index, branches, node, elements, unknownElements, conditions: buildConditions(elements.Condition), parsedEntries: {} };
+  return {
+    policy,
+    index,
+    branches,
+    node,
+    elements,
+    unknownElements,
+    conditions: buildConditions(elements.Condition),
+    parsedEntries: {},
+    actionFacts: undefined,
+  };
 }
 
 /**

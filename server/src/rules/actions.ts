@@ -1,6 +1,6 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
-import { parseAction, type ParsedAction } from '../iam/action';
+import { parseAction, type CatalogDerived, type ParsedAction } from '../iam/action';
 import { actionEntries, type ActionEntry, type Statement } from '../model/policy';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
@@ -92,11 +92,12 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
   if (entries.length < 2) return;
   // Lists run to thousands of entries (ReadOnlyAccess): duplicates by a map, and each entry is held
   // only against the wildcards that can cover it — its own service's, and those with a wildcard service.
-  const first = new Map<string, StringNode>();
+  // Keyed by the parse's id, not its text: one number per action, case ignored, and no string to hash.
+  const first = new Map<number, StringNode>();
   const wildcards = new Map<string, ActionEntry[]>();
   for (const entry of entries) {
-    const lower = entry.parsed.lower;
-    if (!first.has(lower)) first.set(lower, entry.node);
+    const { id, lower } = entry.parsed;
+    if (!first.has(id)) first.set(id, entry.node);
     if (!hasWildcard(lower)) continue;
     const key = wildcardServiceKey(lower);
     const group = wildcards.get(key);
@@ -104,12 +105,12 @@ function checkRedundant(statement: Statement, element: 'Action' | 'NotAction', c
     else wildcards.set(key, [entry]);
   }
   for (const { node, parsed } of entries) {
-    const lower = parsed.lower;
-    if (first.get(lower) !== node) {
+    if (first.get(parsed.id) !== node) {
       context.report('action-redundant', node, `"${node.value}" is listed twice.`);
       continue;
     }
     if (wildcards.size === 0) continue;
+    const lower = parsed.lower;
     const colon = lower.indexOf(':');
     const cover = coverIn(wildcards.get(colon > 0 ? lower.slice(0, colon) : lower), parsed, context) ?? coverIn(wildcards.get(''), parsed, context);
     if (cover) context.report('action-redundant', node, `"${node.value}" is already covered by "${cover.node.value}".`, { suggestions: [cover.node.value] });
@@ -151,22 +152,26 @@ interface Verdict {
   readonly data?: FindingData;
 }
 
-/** What an action entry is, decided once per entry (parses are memoised per text) and catalogue: lists repeat entries across statements and files. */
-const verdicts = new WeakMap<Catalog, WeakMap<ParsedAction, Verdict | null>>();
+/**
+ * What an action entry is, decided once per entry text (parses are memoised per text) and catalogue, and
+ * kept on the parse: lists repeat entries across statements and files.
+ */
+interface KeptVerdict extends CatalogDerived {
+  readonly problem: Verdict | undefined;
+}
 
 function checkActions(statement: Statement, element: 'Action' | 'NotAction', context: Context): void {
   const entries = actionEntries(statement, element);
-  if (entries.length === 0) return;
-  let perCatalog = verdicts.get(context.catalog);
-  if (!perCatalog) verdicts.set(context.catalog, (perCatalog = new WeakMap()));
   for (const { node, parsed } of entries) {
     if (parsed.kind === 'all') continue;
-    let verdict = perCatalog.get(parsed);
-    if (verdict === undefined) {
-      verdict = judgeAction(node.value, parsed, context.catalog) ?? null;
-      perCatalog.set(parsed, verdict);
+    // Only this module writes the slot.
+    let kept = parsed.verdict as KeptVerdict | undefined;
+    if (kept?.catalog !== context.catalog) {
+      kept = { catalog: context.catalog, problem: judgeAction(node.value, parsed, context.catalog) };
+      parsed.verdict = kept;
     }
-    if (verdict) context.report(verdict.ruleId, node, verdict.message, verdict.data);
+    const problem = kept.problem;
+    if (problem) context.report(problem.ruleId, node, problem.message, problem.data);
   }
 }
 

@@ -40,8 +40,16 @@ function bounded(message: string): string {
   return `${message.slice(0, half)} … ${message.slice(message.length - half)}`;
 }
 
-/** A policy's findings, keyed by its kind, name and exact text, so an unchanged policy can reuse them. */
-export type PolicyFindings = Map<string, { readonly start: number; readonly findings: readonly Finding[] }>;
+/**
+ * Each policy's findings with its kind, name and exact text, so the next version can reuse those of an
+ * unchanged policy. A list, keyed only when a next version asks: hashing every policy's text is a cost
+ * the CLI, which reads each file once, would pay for nothing.
+ */
+export type PolicyFindings = ReadonlyArray<{ readonly key: string; readonly start: number; readonly findings: readonly Finding[] }>;
+
+function policyKey(document: PolicyDocument, policy: PolicyDocument['policies'][number]): string {
+  return `${policy.kind}\u0000${policy.label}\u0000${document.text.slice(policy.node.start, policy.node.end)}`;
+}
 
 export interface Validation {
   readonly findings: Finding[];
@@ -58,7 +66,8 @@ export function validate(document: PolicyDocument, catalog: Catalog, settings: R
  * big template re-checks one policy.
  */
 export function validateReusing(document: PolicyDocument, catalog: Catalog, settings: RuleSettings = {}, previous?: PolicyFindings): Validation {
-  const byPolicy: PolicyFindings = new Map();
+  const byPolicy: Array<PolicyFindings[number]> = [];
+  const earlierByKey = previous && previous.length > 0 ? new Map(previous.map((entry) => [entry.key, entry])) : undefined;
   let findings: Finding[] = [];
   const context: RuleContext = {
     document,
@@ -80,13 +89,13 @@ export function validateReusing(document: PolicyDocument, catalog: Catalog, sett
   for (const group of RULE_GROUPS) group.checkDocument?.(context);
   const all = findings;
   for (const policy of document.policies) {
-    const key = `${policy.kind}\u0000${policy.label}\u0000${document.text.slice(policy.node.start, policy.node.end)}`;
-    const earlier = previous?.get(key);
+    const key = policyKey(document, policy);
+    const earlier = earlierByKey?.get(key);
     if (earlier) {
       const delta = policy.node.start - earlier.start;
       const moved = delta === 0 ? earlier.findings : earlier.findings.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
       all.push(...moved);
-      byPolicy.set(key, { start: policy.node.start, findings: moved });
+      byPolicy.push({ key, start: policy.node.start, findings: moved });
       continue;
     }
     findings = [];
@@ -95,7 +104,7 @@ export function validateReusing(document: PolicyDocument, catalog: Catalog, sett
       for (const group of RULE_GROUPS) group.checkStatement?.(statement, context);
     }
     all.push(...findings);
-    byPolicy.set(key, { start: policy.node.start, findings });
+    byPolicy.push({ key, start: policy.node.start, findings });
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings: all, byPolicy };

@@ -54,10 +54,16 @@ export const sizeRules = defineRules({
 export function jsonSize(node: ValueNode | undefined): number {
   if (!node) return 4; // a missing value is written as null
   switch (node.kind) {
-    case 'object':
-      return 2 + Math.max(0, node.properties.length - 1) + node.properties.reduce((sum, p) => sum + stringSize(p.key.value) + 1 + jsonSize(p.value), 0);
-    case 'array':
-      return 2 + Math.max(0, node.items.length - 1) + node.items.reduce((sum, item) => sum + jsonSize(item), 0);
+    case 'object': {
+      let size = 1 + Math.max(1, node.properties.length);
+      for (const property of node.properties) size += stringSize(property.key.value) + 1 + jsonSize(property.value);
+      return size;
+    }
+    case 'array': {
+      let size = 1 + Math.max(1, node.items.length);
+      for (const item of node.items) size += jsonSize(item);
+      return size;
+    }
     case 'string':
       return stringSize(node.value);
     case 'number':
@@ -75,8 +81,13 @@ export function jsonSize(node: ValueNode | undefined): number {
   }
 }
 
+/** What makes a string's JSON differ from its length plus quotes: spaces, escapes, control characters, surrogates. */
+const SPECIAL = /[ "\\\u0000-\u001f\ud800-\udfff]/;
+
 /** The non-blank characters of a string as JSON writes it: its quotes, escapes, and no spaces (one pass, no copy). */
 function stringSize(value: string): number {
+  // Most strings (actions, ARNs, keys) have none of those: the native scan is several times the loop's speed.
+  if (!SPECIAL.test(value)) return value.length + 2;
   let count = 2;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
