@@ -1,7 +1,9 @@
-// Reads JSON (comments allowed, as in jsonc) into the shared tree, in one pass over jsonc-parser's visitor.
+// Reads JSON (comments allowed, as in jsonc) into the shared tree: strict JSON by hand (json-strict.ts),
+// anything else in one pass over jsonc-parser's visitor.
 import { ParseErrorCode, visit } from 'jsonc-parser';
 import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
 import type { ParsedText } from '../model/format';
+import { readStrictJson } from './json-strict';
 import { MAX_NESTING_DEPTH, MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../model/tree';
 
@@ -11,6 +13,11 @@ interface Frame {
 }
 
 export function parseJson(text: string): ParsedText {
+  return readStrictJson(text) ?? parseJsonc(text);
+}
+
+/** Any text, comments and errors included: the visitor's tokens, with its recovery. */
+export function parseJsonc(text: string): ParsedText {
   const problems: SyntaxProblem[] = [];
   const stack: Frame[] = [];
   let root: ValueNode | undefined;
