@@ -2,8 +2,11 @@
 // (iam/arn.ts), Action entries (iam/action.ts). Exact results, and hostile inputs that a quadratic scan would not survive.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { random } from '../../bench/generate';
 import { parseAction, parseActions } from '../../server/src/iam/action';
+import { analyse } from '../../server/src/service';
 import { arnFitsTemplate, arnMatches, arnPositionAt, readArn, resourceTypeWord, templatePlaceholders } from '../../server/src/iam/arn';
 import { openVariableBefore, replaceVariables, scanVariables, variableAt, variableKeys } from '../../server/src/iam/variables';
 
@@ -214,5 +217,39 @@ describe('action entries', () => {
     assert.notEqual(again, first);
     assert.equal(again!.id, variant!.id);
     assert.notEqual(again!.id, first.id);
+  });
+});
+
+describe('memos keyed by text from documents', () => {
+  test('keep no document alive: forty versions of a 1 MiB text, each with new values, leave the heap as ten do', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // One statement, then a megabyte of blanks: every string read from a version is cut from its 1 MiB text.
+    const version = (i: number) =>
+      `${JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: [`profile:GetDomain${i}`, `profile:Get${i}*`],
+            Resource: `arn:aws:profile:us-east-1:111122223333:domains/team${i}`,
+            Condition: { [`StringEquals${i % 2 ? 'IfExists' : ''}`]: { [`aws:ResourceTag/team${i}`]: `team${i}` } },
+          },
+        ],
+      })}${' '.repeat(1 << 20)}`;
+    const growth = (versions: number, from: number): number => {
+      collect();
+      const before = process.memoryUsage().heapUsed;
+      let kept: unknown;
+      for (let i = from; i < from + versions; i++) kept = analyse(version(i), 'json');
+      collect();
+      assert.ok(kept);
+      return process.memoryUsage().heapUsed - before;
+    };
+    growth(10, 0);
+    const ten = growth(10, 100);
+    const forty = growth(40, 200);
+    // Each version held would be a megabyte more; the last analysis is held either way.
+    assert.ok(forty - ten < 8 * 1024 * 1024, `${((forty - ten) / 1048576).toFixed(1)} MiB more for 30 more versions`);
   });
 });

@@ -4,6 +4,7 @@
 // file the first time a document needs it. Names are looked up case-insensitively, as IAM does.
 import { readArn } from '../iam/arn';
 import { readConditionKey, type TagKeyKind } from '../iam/condition-keys';
+import { ownCopy, TextMemo } from '../iam/text-memo';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
 import { arnFitsTemplate, literalStart, startsAgree } from '../iam/arn';
 import { ServiceModel } from './service';
@@ -166,22 +167,21 @@ export class Catalog {
     return service && i !== undefined ? accessLevelName(service.levels[i]!) : undefined;
   }
 
-  private readonly typesByArn = new Map<string, readonly ResourceTypeInfo[]>();
+  private readonly typesByArn = new TextMemo<readonly ResourceTypeInfo[]>(40_000, (arn) => this.computeResourceTypes(arn));
 
   /** The resource types of the ARN's service that an ARN (wildcards and variables allowed) can stand for; memoised per ARN. */
   resourceTypesOf(arn: string): readonly ResourceTypeInfo[] {
-    let types = this.typesByArn.get(arn);
-    if (!types) {
-      if (this.typesByArn.size > 40_000) this.typesByArn.clear();
-      const service = arnService(arn);
-      const model = service && !hasWildcard(service) ? this.service(service) : undefined;
-      // A service has up to hundreds of types: those whose resource part starts otherwise are out at once.
-      const resource = readArn(arn)?.resource;
-      const start = resource === undefined ? undefined : literalStart(resource);
-      types = model ? model.resourceTypes.filter((t) => (start === undefined || startsAgree(start, t.start)) && arnFitsTemplate(arn, t.arn, t.paths)) : [];
-      this.typesByArn.set(arn, types);
-    }
-    return types;
+    return this.typesByArn.get(arn);
+  }
+
+  private computeResourceTypes(arn: string): readonly ResourceTypeInfo[] {
+    const service = arnService(arn);
+    const model = service && !hasWildcard(service) ? this.service(service) : undefined;
+    if (!model) return [];
+    // A service has up to hundreds of types: those whose resource part starts otherwise are out at once.
+    const resource = readArn(arn)?.resource;
+    const start = resource === undefined ? undefined : literalStart(resource);
+    return model.resourceTypes.filter((t) => (start === undefined || startsAgree(start, t.start)) && arnFitsTemplate(arn, t.arn, t.paths));
   }
 
   globalKey(name: string): GlobalConditionKey | undefined {
@@ -194,14 +194,10 @@ export class Catalog {
    */
   conditionKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
     // Policies repeat the same few keys: decided once per text.
-    if (this.keyInfos.has(key)) return this.keyInfos.get(key);
-    if (this.keyInfos.size > 20_000) this.keyInfos.clear();
-    const info = this.readKey(key);
-    this.keyInfos.set(key, info);
-    return info;
+    return this.keyInfos.get(key);
   }
 
-  private readonly keyInfos = new Map<string, ConditionKeyInfo | 'malformed' | undefined>();
+  private readonly keyInfos = new TextMemo<ConditionKeyInfo | 'malformed' | undefined>(20_000, (key) => this.readKey(key));
 
   private readKey(key: string): ConditionKeyInfo | 'malformed' | undefined {
     const parsed = readConditionKey(key);
@@ -254,7 +250,7 @@ export class Catalog {
       // Bounded, but big enough for every distinct action of AWS's managed policies (about 13,000).
       if (this.matchCache.size > 50_000) this.matchCache.clear();
       found = this.computeMatches(servicePattern, namePattern);
-      this.matchCache.set(key, found);
+      this.matchCache.set(ownCopy(key), found);
     }
     return found;
   }

@@ -1,4 +1,5 @@
 // What an Action/NotAction string says: `service:Name`, with wildcards, or malformed.
+import { ownCopy } from './text-memo';
 import { hasWildcard } from './wildcard';
 
 /** A value a layer above derives from an entry with one catalogue, marked with that catalogue. */
@@ -58,6 +59,8 @@ export function parseActions(texts: readonly string[]): ParsedAction[] {
 function memoised(text: string): ParsedAction {
   let parsed = parsedActions.get(text);
   if (!parsed) {
+    // Kept from a copy: the memo outlives the document the text was cut from (see ownCopy).
+    text = ownCopy(text);
     const lower = text.toLowerCase();
     let id = idsByLower.get(lower);
     if (id === undefined) idsByLower.set(lower, (id = nextId++));

@@ -2,6 +2,7 @@
 // (policy variables may hold colons), the part under a cursor, matching a Resource pattern against a
 // request's ARN (the simulator), and deciding which resource types an ARN pattern can stand for.
 // Every function is linear in its input (the template side is a short, fixed ARN format).
+import { TextMemo } from './text-memo';
 import { hasVariables, scanVariables } from './variables';
 import { LITERAL_QUESTION, LITERAL_STAR, cachedWildcard } from './wildcard';
 
@@ -39,18 +40,12 @@ function separators(text: string, limit = 5): number[] {
   return found;
 }
 
-const readCache = new Map<string, ArnParts | null>();
+const readCache = new TextMemo<ArnParts | undefined>(40_000, (text) => splitArn(text));
 
 /** Splits an ARN at its first five colons outside variables; the resource part keeps any further colons. Memoised (ARNs repeat). */
 export function readArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
-  let parts = readCache.get(text);
-  if (parts === undefined) {
-    if (readCache.size > 40_000) readCache.clear();
-    parts = splitArn(text) ?? null;
-    readCache.set(text, parts);
-  }
-  return parts ?? undefined;
+  return readCache.get(text);
 }
 
 function splitArn(text: string): ArnParts | undefined {
@@ -273,19 +268,13 @@ function closeOverStars(state: Uint32Array, starMask: Uint32Array, words: number
   }
 }
 
-const compiled = new Map<string, ArnMatcher>();
+const compiledResource = new TextMemo<ArnMatcher>(10_000, (pattern) => compileArnPattern(pattern, 'resource'));
+const compiledCondition = new TextMemo<ArnMatcher>(10_000, (pattern) => compileArnPattern(pattern, 'condition'));
 
 /** Does a policy's ARN pattern cover the request's ARN? Compiled matchers are cached (bounded). */
 export function arnMatches(pattern: string, arn: string, mode: ArnMatchMode = 'resource'): boolean {
   if (pattern === '*') return true;
-  const key = mode === 'resource' ? pattern : `\u0000${pattern}`;
-  let matcher = compiled.get(key);
-  if (!matcher) {
-    if (compiled.size > 10_000) compiled.clear();
-    matcher = compileArnPattern(pattern, mode);
-    compiled.set(key, matcher);
-  }
-  return matcher(arn);
+  return (mode === 'resource' ? compiledResource : compiledCondition).get(pattern)(arn);
 }
 
 // ── which resource types an ARN pattern can stand for ───────────────────────────────────────────

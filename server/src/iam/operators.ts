@@ -1,6 +1,7 @@
 // Condition operators: names, families, how they treat missing keys and several values, which key
 // types they fit; the ForAllValues:/ForAnyValue: and …IfExists forms; which values can ever match.
 import { parseCidr } from './ip';
+import { TextMemo } from './text-memo';
 import { hasVariables } from './variables';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -55,17 +56,11 @@ export interface ParsedOperator {
   readonly ifExists: boolean;
 }
 
-const parsedCache = new Map<string, ParsedOperator>();
+const parsedCache = new TextMemo<ParsedOperator>(1000, (text) => parseOperatorText(text));
 
 /** `ForAnyValue:StringLikeIfExists` → qualifier, base operator, IfExists. Names are case-sensitive in IAM. */
 export function parseOperator(text: string): ParsedOperator {
-  let parsed = parsedCache.get(text);
-  if (!parsed) {
-    if (parsedCache.size > 1000) parsedCache.clear();
-    parsed = parseOperatorText(text);
-    parsedCache.set(text, parsed);
-  }
-  return parsed;
+  return parsedCache.get(text);
 }
 
 function parseOperatorText(text: string): ParsedOperator {

@@ -4,6 +4,8 @@
 // bit-parallel Shift-And algorithm, so every text character is looked at once per 32 pattern
 // characters of the piece: no backtracking, whatever the input.
 
+import { TextMemo } from './text-memo';
+
 /**
  * Stand-ins for a literal `*` and `?` inside a pattern (policy variables ${*} and ${?} resolve to
  * them), so the matcher treats them as plain characters rather than wildcards.
@@ -60,19 +62,12 @@ export function compileWildcard(pattern: string, caseInsensitive: boolean, count
 }
 
 /** Compiled matchers for patterns seen before (policies repeat them); bounded, cleared when full. */
-const compiledSensitive = new Map<string, Matcher>();
-const compiledInsensitive = new Map<string, Matcher>();
+// Big enough for the distinct patterns of every AWS managed policy together (about 15,000).
+const compiledSensitive = new TextMemo<Matcher>(40_000, (pattern) => compileWildcard(pattern, false));
+const compiledInsensitive = new TextMemo<Matcher>(40_000, (pattern) => compileWildcard(pattern, true));
 
 export function cachedWildcard(pattern: string, caseInsensitive: boolean): Matcher {
-  const cache = caseInsensitive ? compiledInsensitive : compiledSensitive;
-  let matcher = cache.get(pattern);
-  if (!matcher) {
-    // Big enough for the distinct patterns of every AWS managed policy together (about 15,000).
-    if (cache.size > 40_000) cache.clear();
-    matcher = compileWildcard(pattern, caseInsensitive);
-    cache.set(pattern, matcher);
-  }
-  return matcher;
+  return (caseInsensitive ? compiledInsensitive : compiledSensitive).get(pattern);
 }
 
 export function matchWildcard(pattern: string, text: string, caseInsensitive: boolean, counter?: StepCounter): boolean {

@@ -1,6 +1,7 @@
 // Action and NotAction values against the catalogue: malformed strings, unknown services and actions
 // (with the closest names), wildcards that match nothing. Case-insensitive, as IAM is.
 import { parseAction, type CatalogDerived, type ParsedAction } from '../iam/action';
+import { ownCopy } from '../iam/text-memo';
 import { actionEntries, type ActionEntry, type Statement } from '../model/policy';
 import { closest } from '../iam/suggest';
 import { cachedWildcard, hasWildcard } from '../iam/wildcard';
@@ -167,7 +168,8 @@ function checkActions(statement: Statement, element: 'Action' | 'NotAction', con
     // Only this module writes the slot.
     let kept = parsed.verdict as KeptVerdict | undefined;
     if (kept?.catalog !== context.catalog) {
-      kept = { catalog: context.catalog, problem: judgeAction(node.value, parsed, context.catalog) };
+      // Its messages quote the entry: from a copy, as the parse outlives the document (see ownCopy).
+      kept = { catalog: context.catalog, problem: judgeAction(ownCopy(node.value), parsed, context.catalog) };
       parsed.verdict = kept;
     }
     const problem = kept.problem;

@@ -2,6 +2,7 @@
 // vs. multivalued context keys"): missing keys, IfExists, negation as NOR, set qualifiers.
 import { cidrContains, parseCidr } from '../iam/ip';
 import { parseOperator, valueProblem, type OperatorFamily } from '../iam/operators';
+import { TextMemo } from '../iam/text-memo';
 import { cachedWildcard } from '../iam/wildcard';
 import { hasVariables } from '../iam/variables';
 import { arnMatches } from '../iam/arn';
@@ -21,16 +22,11 @@ interface PolicyValue {
 
 const list = (values: readonly string[]) => values.map((v) => `"${shown(v)}"`).join(', ');
 
-const plainValues = new Map<string, PolicyValue>();
 /** The same policy strings recur across statements and requests: one value object each. */
+const plainValues = new TextMemo<PolicyValue>(10_000, (raw) => ({ text: raw, unresolved: undefined }));
+
 function plainValue(raw: string): PolicyValue {
-  let value = plainValues.get(raw);
-  if (!value) {
-    if (plainValues.size > 10_000) plainValues.clear();
-    value = { text: raw, unresolved: undefined };
-    plainValues.set(raw, value);
-  }
-  return value;
+  return plainValues.get(raw);
 }
 
 export function evaluateCondition(
