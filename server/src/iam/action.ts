@@ -10,7 +10,7 @@ export interface CatalogDerived {
 /**
  * Room on the memoised parse for what the layers above derive from an entry with a catalogue: its facts
  * (facts/statement-facts.ts) and its verdict (rules/actions.ts). Entries recur by the thousand, and a
- * side table per fact cost a probe per entry into a table of thousands, a sixth of the corpus lint. A
+ * side table per fact cost a probe per entry into a table of thousands, about a tenth of the corpus lint. A
  * reader checks the value's catalogue before it trusts it.
  */
 export interface EntryMemo {
