@@ -231,9 +231,12 @@ describe('memos keyed by text from documents', () => {
         Statement: [
           {
             Effect: 'Allow',
-            Action: [`profile:GetDomain${i}`, `profile:Get${i}*`],
+            // A service prefix no catalogue knows, already lower case: cut from the text as it is.
+            Action: [`profile:GetDomain${i}`, `profile:Get${i}*`, `unknownservice${i}:Get`],
             Resource: `arn:aws:profile:us-east-1:111122223333:domains/team${i}`,
-            Condition: { [`StringEquals${i % 2 ? 'IfExists' : ''}`]: { [`aws:ResourceTag/team${i}`]: `team${i}` } },
+            Condition: {
+              [`StringEquals${i % 2 ? 'IfExists' : ''}`]: { [`aws:ResourceTag/team${i}`]: `team${i}`, [`unknownservice${i}:key`]: 'x' },
+            },
           },
         ],
       })}${' '.repeat(1 << 20)}`;

@@ -109,8 +109,10 @@ export class Catalog {
     const actions = entry.actions.split(' ');
     const byLowerName = new Map<string, number>();
     actions.forEach((name, i) => byLowerName.set(name.toLowerCase(), i));
-    const service: ServiceActions = { prefix: key, name: entry.name, actions, levels: entry.levels, byLowerName };
-    this.indexes.set(key, service);
+    // Its own key: the prefix may be cut from a document, which the catalogue outlives (see ownCopy).
+    const own = ownCopy(key);
+    const service: ServiceActions = { prefix: own, name: entry.name, actions, levels: entry.levels, byLowerName };
+    this.indexes.set(own, service);
     return service;
   }
 
@@ -138,9 +140,12 @@ export class Catalog {
     const key = prefix.toLowerCase();
     const cached = this.models.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const file = this.inDepth.has(key) ? this.source.load(key) : undefined;
+    // Only the services the catalogue has are remembered, under a key of their own: any other prefix
+    // comes from a document, and remembering it would hold that document and grow without bound.
+    if (!this.inDepth.has(key)) return undefined;
+    const file = this.source.load(key);
     const model = file ? new ServiceModel(file) : null;
-    this.models.set(key, model);
+    this.models.set(ownCopy(key), model);
     return model ?? undefined;
   }
 
@@ -257,11 +262,9 @@ export class Catalog {
 
   private computeMatches(servicePattern: string, namePattern: string): MatchedAction[] {
     const found: MatchedAction[] = [];
-    const prefixes = hasWildcard(servicePattern)
-      ? this.servicePrefixes.filter(cachedWildcard(servicePattern, true))
-      : this.serviceIndex(servicePattern)
-        ? [servicePattern.toLowerCase()]
-        : [];
+    // The catalogue's own prefix strings: the answer is memoised, and the pattern may be cut from a document.
+    const known = hasWildcard(servicePattern) ? undefined : this.serviceIndex(servicePattern);
+    const prefixes = hasWildcard(servicePattern) ? this.servicePrefixes.filter(cachedWildcard(servicePattern, true)) : known ? [known.prefix] : [];
     const matchName = cachedWildcard(namePattern, true);
     for (const prefix of prefixes) {
       const service = this.serviceIndex(prefix)!;

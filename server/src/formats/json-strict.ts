@@ -38,22 +38,23 @@ class StrictReader {
   read(): ParsedText {
     const text = this.text;
     this.skipBlank();
-    // Empty content and a byte-order mark are the visitor's to judge.
-    if (this.pos >= text.length || text.charCodeAt(0) === 0xfeff) throw NOT_STRICT;
+    // Empty content is the visitor's to judge (and a byte-order mark, which no value starts with).
+    if (this.pos >= text.length) throw NOT_STRICT;
     this.value();
     while (this.stack.length > 0) {
       this.skipBlank();
       const container = this.stack[this.stack.length - 1]!;
       const c = text.charCodeAt(this.pos);
+      // Here the innermost container's last entry is complete: a value, or a property with its value.
       if (container.kind === 'array') {
         if (c === 0x5d /* ] */) this.close();
-        else if (c === 0x2c /* , */ && container.items.length > 0 && this.afterValue()) {
+        else if (c === 0x2c /* , */) {
           (container.commas ??= []).push(this.pos++);
           this.skipBlank();
           this.value();
         } else throw NOT_STRICT;
       } else if (c === 0x7d /* } */) this.close();
-      else if (c === 0x2c && container.properties.length > 0 && this.afterValue()) {
+      else if (c === 0x2c) {
         (container.commas ??= []).push(this.pos++);
         this.skipBlank();
         this.property(container);
@@ -62,11 +63,6 @@ class StrictReader {
     this.skipBlank();
     if (this.pos !== text.length) throw NOT_STRICT;
     return { roots: [this.root!], problems: this.problems };
-  }
-
-  /** The last entry of the innermost container is complete (a property has its value). */
-  private afterValue(): boolean {
-    return this.pending[this.pending.length - 1] === undefined;
   }
 
   private skipBlank(): void {
