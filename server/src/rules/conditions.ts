@@ -1,13 +1,12 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
 import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
-import { parseAction } from '../iam/action';
 import { readConditionKey } from '../iam/condition-keys';
 import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
 import { replaceVariables } from '../iam/variables';
 import { OPERATORS, familiesForType, parseOperator, valueProblem, type ParsedOperator } from '../iam/operators';
-import { elementString, elementValues, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
+import { actionEntries, elementString, elementValues, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import { addProperty, replaceScalar } from '../model/edits';
 import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
@@ -304,9 +303,12 @@ function requiredByCondition(statement: Statement, key: ConditionKeyInfo): boole
 function actionsWithOptionalKey(statement: Statement, key: ConditionKeyInfo, context: Context): string[] {
   const { catalog } = context;
   const found: string[] = [];
+  // The string entries' parses, kept on the statement, in the order of the values.
+  const entries = actionEntries(statement, 'Action');
+  let next = 0;
   for (const node of elementValues(statement, 'Action')) {
     if (node.kind !== 'string') return ['an action decided elsewhere'];
-    const parsed = parseAction(node.value);
+    const { parsed } = entries[next++]!;
     if (parsed.kind === 'all') return ['*'];
     if (parsed.kind !== 'action') continue;
     for (const match of catalog.matchActions(parsed.service, parsed.name)) {
