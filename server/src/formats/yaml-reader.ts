@@ -5,6 +5,7 @@ import { addProperty, foldIntrinsic, newString } from '../model/builder';
 import type { ParsedText } from '../model/format';
 import { MAX_NESTING_DEPTH, MAX_NESTING_MESSAGE, type SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
+import { intrinsicName, readBlockYaml } from './yaml-block';
 
 /** Thrown from the depth the reader stops at, with where that is. */
 class TooDeep extends Error {
@@ -13,7 +14,13 @@ class TooDeep extends Error {
   }
 }
 
+/** Nearly every policy and template is read by hand (yaml-block.ts); the rest by the yaml library. */
 export function parseYaml(text: string): ParsedText {
+  return readBlockYaml(text) ?? composeYaml(text);
+}
+
+/** The yaml library's reading: its syntax tree, then its composer, then the shared tree. */
+export function composeYaml(text: string): ParsedText {
   const problems: SyntaxProblem[] = [];
   const roots: ValueNode[] = [];
   let unclosed = false;
@@ -72,12 +79,6 @@ function syntaxShape(tokens: readonly CST.Token[]): { tooDeepAt: number | undefi
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return line.endsWith('.') ? line : `${line}.`;
-}
-
-/** `!GetAtt` → `Fn::GetAtt`; `!Ref` and `!Condition` have no `Fn::` in their long form. */
-function intrinsicName(tag: string): string {
-  const bare = tag.slice(1);
-  return bare === 'Ref' || bare === 'Condition' ? bare : `Fn::${bare}`;
 }
 
 function convert(node: YamlNode | null | undefined, problems: SyntaxProblem[], depth: number, text: string): ValueNode | undefined {
