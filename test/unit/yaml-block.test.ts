@@ -53,6 +53,10 @@ describe('block YAML read by hand', () => {
     assert.ok(samples.length > 150);
   });
 
+  test('the same with Windows line ends', () => {
+    for (const text of samples) assert.ok(assertSameTree(text.replace(/\r?\n/g, '\r\n')), JSON.stringify(text.slice(0, 200)));
+  });
+
   test('each construct of the part read by hand gives the composer’s tree', () => {
     const cases = [
       // scalars: plain, quoted with escapes, and the core schema's other values
@@ -93,7 +97,7 @@ describe('block YAML read by hand', () => {
       'a: 1\n---\nb: 2\n',
       '%YAML 1.2\n---\na: 1\n',
       'a:\tb\n',
-      'a: 1\r\nb: 2\r\n',
+      'a: 1\rb: 2\r',
       '\ufeffa: 1\n',
       'a: |2\n   x\n',
       'a: | # comment\n  x\n',

@@ -1,16 +1,18 @@
 // Policies and templates written in YAML use a small part of it: block mappings and sequences, one-line
-// plain and quoted scalars, one-line flow collections, CloudFormation's short-form tags and comments.
-// That part is read here by hand, straight into the tree the yaml library's composer gives
-// (yaml-reader.ts), several times faster. At the first thing outside it (anchors, block scalars, a
-// scalar or flow collection over several lines, an indented comment line, tabs, `\r`, directives, a
-// second document, anything the library would call an error) it answers undefined and the library reads
-// the text. test/unit/yaml-block.test.ts holds the two readers to the same tree.
+// plain and quoted scalars, one-line flow collections, literal and folded block scalars, CloudFormation's
+// short-form tags and comments. That part is read here by hand, straight into the tree the yaml
+// library's composer gives (yaml-reader.ts), about ten times faster. At the first thing outside it
+// (anchors and aliases, a plain or quoted scalar or a flow collection over several lines, a block
+// scalar's indentation indicator, tabs, a `\r` not before `\n`, directives, a second document, anything
+// the library would call an error) it answers undefined and the library reads the text.
+// test/unit/yaml-block.test.ts holds the two readers to the same tree.
 import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
 import type { ParsedText } from '../model/format';
 import type { SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -76,7 +78,7 @@ export function intrinsicName(tag: string): string {
 
 /** The text's tree if it stays in the part of YAML read here; undefined for the library to read it. */
 export function readBlockYaml(text: string): ParsedText | undefined {
-  if (text.includes('\t') || text.includes('\r') || text.includes('\ufeff')) return undefined;
+  if (text.includes('\t') || text.includes('\ufeff') || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
   try {
     return new BlockReader(text).document();
   } catch (error) {
@@ -121,8 +123,8 @@ class BlockReader {
       while (text.charCodeAt(i) === SPACE) i++;
       if (i >= text.length) break;
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) {
-        start = i + 1;
+      if (c === NEWLINE || c === RETURN) {
+        start = this.lineEnd(i) + 1;
         continue;
       }
       if (c === HASH) {
@@ -143,7 +145,7 @@ class BlockReader {
     const marker = text.startsWith('---', i) || text.startsWith('...', i);
     if (!marker) return false;
     const next = text.charCodeAt(i + 3);
-    return i + 3 >= text.length || next === SPACE || next === NEWLINE;
+    return i + 3 >= text.length || next === SPACE || next === NEWLINE || next === RETURN;
   }
 
   private lineEnd(from: number): number {
@@ -155,12 +157,14 @@ class BlockReader {
     return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
   }
 
+  /** A line break (`\n`, or `\r\n`: the text has no other `\r`) or the text's end at `i`. */
   private isBreakOrEnd(i: number): boolean {
-    return i >= this.text.length || this.text.charCodeAt(i) === NEWLINE;
+    const c = this.text.charCodeAt(i);
+    return i >= this.text.length || c === NEWLINE || c === RETURN;
   }
 
   private isSpaceBreakOrEnd(i: number): boolean {
-    return i >= this.text.length || this.text.charCodeAt(i) === SPACE || this.text.charCodeAt(i) === NEWLINE;
+    return this.isBreakOrEnd(i) || this.text.charCodeAt(i) === SPACE;
   }
 
   /** A node that starts a line at `at` (its column `column`), inside a block indented `parentIndent`. */
@@ -187,8 +191,8 @@ class BlockReader {
       while (text.charCodeAt(i) === SPACE) i++;
       if (i >= text.length) break;
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) {
-        line = i + 1;
+      if (c === NEWLINE || c === RETURN) {
+        line = this.lineEnd(i) + 1;
         continue;
       }
       if (c !== HASH || i - line <= column) break;
@@ -225,7 +229,7 @@ class BlockReader {
     if (!this.plainStart(at, false)) return -1;
     for (i = at; i < text.length; i++) {
       const d = text.charCodeAt(i);
-      if (d === NEWLINE) return -1;
+      if (d === NEWLINE || d === RETURN) return -1;
       if (d === COLON && this.isSpaceBreakOrEnd(i + 1)) return i;
       if (d === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
     }
@@ -381,37 +385,37 @@ class BlockReader {
     let i = at + 1;
     const chomp = text[i] === '-' || text[i] === '+' ? text[i++] : '';
     while (text.charCodeAt(i) === SPACE) i++;
-    if (i >= text.length || text.charCodeAt(i) !== NEWLINE) throw STEP_ASIDE;
-    const first = i + 1;
+    if (i >= text.length || !this.isBreakOrEnd(i)) throw STEP_ASIDE;
+    const first = this.lineEnd(i) + 1;
     let j = first;
     while (text.charCodeAt(j) === SPACE) j++;
     const indent = j - first;
-    if (j >= text.length || text.charCodeAt(j) === NEWLINE || indent <= column) throw STEP_ASIDE;
-    // Each line as [its spaces, its start, its end].
-    const lines: Array<[number, number, number]> = [];
+    if (this.isBreakOrEnd(j) || indent <= column) throw STEP_ASIDE;
+    // Each line as [its spaces, its start, where its content ends (before any \r), where its \n is].
+    const lines: Array<[number, number, number, number]> = [];
+    const blank = (line: readonly [number, number, number, number]) => line[1] + line[0] === line[2];
     for (let line = first; line < text.length;) {
       let k = line;
       while (text.charCodeAt(k) === SPACE) k++;
-      const blank = k >= text.length || text.charCodeAt(k) === NEWLINE;
-      if (!blank && k - line < indent) break;
+      if (!this.isBreakOrEnd(k) && k - line < indent) break;
       if (k >= text.length) throw STEP_ASIDE;
-      const end = this.lineEnd(k);
-      lines.push([k - line, line, end]);
-      line = end + 1;
+      const lineEnd = this.lineEnd(k);
+      lines.push([k - line, line, text.charCodeAt(lineEnd - 1) === RETURN ? lineEnd - 1 : lineEnd, lineEnd]);
+      line = lineEnd + 1;
     }
     if (chomp !== '+') {
       while (lines.length > 1) {
         const last = lines[lines.length - 1]!;
-        if (last[1] + last[0] !== last[2] || last[0] > indent) break;
+        if (!blank(last) || last[0] > indent) break;
         lines.pop();
       }
     }
     const lastLine = lines[lines.length - 1]!;
-    const end = Math.min(text.length, lastLine[2] + 1);
+    const end = Math.min(text.length, lastLine[3] + 1);
     // As the library splits the source: a last empty line after a final newline.
-    if (end === lastLine[2] + 1) lines.push([0, end, end]);
+    if (end === lastLine[3] + 1) lines.push([0, end, end, end]);
     let content = lines.length;
-    while (content > 0 && lines[content - 1]![1] + lines[content - 1]![0] === lines[content - 1]![2]) content--;
+    while (content > 0 && blank(lines[content - 1]!)) content--;
     // Trailing blank lines deeper than the first line are content.
     for (let k = lines.length - 1; k >= content; k--) {
       if (lines[k]![0] > indent) {
@@ -423,8 +427,8 @@ class BlockReader {
     let separator = '';
     let previousDeeper = false;
     for (let k = 0; k < content; k++) {
-      const [spaces, start, lineEnd] = lines[k]!;
-      const rest = text.slice(start + Math.min(spaces, indent), lineEnd);
+      const [spaces, start, contentEnd] = lines[k]!;
+      const rest = text.slice(start + Math.min(spaces, indent), contentEnd);
       if (!folded) {
         value += separator + rest;
         separator = '\n';
@@ -465,8 +469,8 @@ class BlockReader {
       if (i === from) throw STEP_ASIDE;
       i = this.lineEnd(i);
     }
-    if (i < text.length && text.charCodeAt(i) !== NEWLINE) throw STEP_ASIDE;
-    this.after = i < text.length ? i + 1 : i;
+    if (!this.isBreakOrEnd(i)) throw STEP_ASIDE;
+    this.after = i < text.length ? this.lineEnd(i) + 1 : i;
   }
 
   /**
@@ -494,7 +498,7 @@ class BlockReader {
   /** Can a plain scalar start at `at`? (`-`, `?`, `:` only before a character that could follow in it.) */
   private plainStart(at: number, flow: boolean): boolean {
     const c = this.text.charCodeAt(at);
-    if (at >= this.text.length || c === NEWLINE || c === SPACE) return false;
+    if (this.isSpaceBreakOrEnd(at)) return false;
     if (c === DASH || c === 0x3f || c === COLON) {
       const next = this.text.charCodeAt(at + 1);
       return !this.isSpaceBreakOrEnd(at + 1) && !(flow && isFlowIndicator(next));
@@ -509,7 +513,7 @@ class BlockReader {
     let end = at;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) break;
+      if (c === NEWLINE || c === RETURN) break;
       if (c === SPACE) continue;
       if (c === HASH && text.charCodeAt(i - 1) === SPACE) break;
       if (c === COLON) {
@@ -532,7 +536,7 @@ class BlockReader {
     const quote = text.charCodeAt(at);
     for (let i = at + 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) return -1;
+      if (c === NEWLINE || c === RETURN) return -1;
       if (quote === DOUBLE_QUOTE && c === BACKSLASH) {
         i++;
         continue;
