@@ -10,6 +10,7 @@ import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder'
 import type { ParsedText } from '../model/format';
 import type { SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
+import { blockScalarValue, coreScalar, doubleQuotedValue } from './yaml-scalars';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -39,36 +40,8 @@ const STEP_ASIDE = new StepAside();
 /** Characters that cannot start a plain scalar (`-`, `?` and `:` can, before a character that is not a space). */
 const PLAIN_START_INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-};
-const HEX_DIGITS = { x: 2, u: 4, U: 8 } as Record<string, number>;
 /** CloudFormation's short forms and other local tags; YAML's own (`!!str`, `!<…>`) and escaped ones are the library's. */
 const LOCAL_TAG = /^![A-Za-z][A-Za-z0-9:._-]*$/;
-
-// The core schema's plain scalars that are not strings (yaml's core tags, YAML 1.2).
-const NULL_WORD = /^(?:~|[Nn]ull|NULL)$/;
-const BOOLEAN_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const DECIMAL = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const FLOAT_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 /** `!GetAtt` → `Fn::GetAtt`; `!Ref` and `!Condition` have no `Fn::` in their long form. */
 export function intrinsicName(tag: string): string {
@@ -244,9 +217,9 @@ class BlockReader {
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.inline(at, false, 0) as StringNode;
     let end = colon;
     while (text.charCodeAt(end - 1) === SPACE) end--;
-    const key = plainScalar(text.slice(at, end), at, end, text);
+    const key = coreScalar(text.slice(at, end), at, end, text);
     // `true:`, `1:` and `~:` are keys the library reads as other values, then writes as text.
-    if (key.kind !== 'string') throw STEP_ASIDE;
+    if (key?.kind !== 'string') throw STEP_ASIDE;
     return key;
   }
 
@@ -383,7 +356,7 @@ class BlockReader {
     const text = this.text;
     const folded = text.charCodeAt(at) === GREATER;
     let i = at + 1;
-    const chomp = text[i] === '-' || text[i] === '+' ? text[i++] : '';
+    const chomp = text[i] === '-' || text[i] === '+' ? text[i++]! : '';
     while (text.charCodeAt(i) === SPACE) i++;
     if (i >= text.length || !this.isBreakOrEnd(i)) throw STEP_ASIDE;
     const first = this.lineEnd(i) + 1;
@@ -391,7 +364,8 @@ class BlockReader {
     while (text.charCodeAt(j) === SPACE) j++;
     const indent = j - first;
     if (this.isBreakOrEnd(j) || indent <= column) throw STEP_ASIDE;
-    // Each line as [its spaces, its start, where its content ends (before any \r), where its \n is].
+    // Each line as [its spaces, its start, where its content ends (before any \r), where its \n is]: the
+    // library's lexer decides which lines are the scalar's, its composer what they say (yaml-scalars.ts).
     const lines: Array<[number, number, number, number]> = [];
     const blank = (line: readonly [number, number, number, number]) => line[1] + line[0] === line[2];
     for (let line = first; line < text.length;) {
@@ -412,48 +386,13 @@ class BlockReader {
     }
     const lastLine = lines[lines.length - 1]!;
     const end = Math.min(text.length, lastLine[3] + 1);
-    // As the library splits the source: a last empty line after a final newline.
-    if (end === lastLine[3] + 1) lines.push([0, end, end, end]);
-    let content = lines.length;
-    while (content > 0 && blank(lines[content - 1]!)) content--;
-    // Trailing blank lines deeper than the first line are content.
-    for (let k = lines.length - 1; k >= content; k--) {
-      if (lines[k]![0] > indent) {
-        content = k + 1;
-        break;
-      }
-    }
-    let value = '';
-    let separator = '';
-    let previousDeeper = false;
-    for (let k = 0; k < content; k++) {
-      const [spaces, start, contentEnd] = lines[k]!;
-      const rest = text.slice(start + Math.min(spaces, indent), contentEnd);
-      if (!folded) {
-        value += separator + rest;
-        separator = '\n';
-      } else if (spaces > indent) {
-        // A deeper line keeps its line breaks.
-        if (separator === ' ') separator = '\n';
-        else if (!previousDeeper && separator === '\n') separator = '\n\n';
-        value += separator + rest;
-        separator = '\n';
-        previousDeeper = true;
-      } else if (rest === '') {
-        if (separator === '\n') value += '\n';
-        else separator = '\n';
-      } else {
-        value += separator + rest;
-        separator = ' ';
-        previousDeeper = false;
-      }
-    }
-    if (chomp === '+') {
-      for (let k = content; k < lines.length; k++) value += `\n${' '.repeat(Math.max(0, lines[k]![0] - indent))}`;
-      if (!value.endsWith('\n')) value += '\n';
-    } else if (chomp === '') {
-      value += '\n';
-    }
+    const value = blockScalarValue(
+      lines.map(([spaces, start, contentEnd]) => [spaces, text.slice(start + Math.min(spaces, indent), contentEnd)] as const),
+      end === lastLine[3] + 1,
+      indent,
+      folded,
+      chomp,
+    );
     this.after = end;
     const next = this.nextContentLine(end);
     if (next < text.length && this.column(next) > column) throw STEP_ASIDE;
@@ -484,7 +423,8 @@ class BlockReader {
       const end = this.quotedEnd(at);
       if (end < 0) throw STEP_ASIDE;
       this.valueEnd = end;
-      const value = c === DOUBLE_QUOTE ? this.doubleQuoted(at, end) : text.slice(at + 1, end - 1).replace(/''/g, "'");
+      const value = c === DOUBLE_QUOTE ? doubleQuotedValue(text.slice(at + 1, end - 1)) : text.slice(at + 1, end - 1).replace(/''/g, "'");
+      if (value === undefined) throw STEP_ASIDE;
       return newString(value, at, end, c === DOUBLE_QUOTE ? '"' : "'", text);
     }
     if (c === OPEN_SQUARE || c === OPEN_CURLY) return this.flowCollection(at, depth + 1);
@@ -492,7 +432,10 @@ class BlockReader {
     const end = this.plainEnd(at, flow);
     this.valueEnd = end;
     const source = text.slice(at, end);
-    return tagged ? newString(source, at, end, undefined, text) : plainScalar(source, at, end, text);
+    if (tagged) return newString(source, at, end, undefined, text);
+    const scalar = coreScalar(source, at, end, text);
+    if (!scalar) throw STEP_ASIDE;
+    return scalar;
   }
 
   /** Can a plain scalar start at `at`? (`-`, `?`, `:` only before a character that could follow in it.) */
@@ -550,35 +493,6 @@ class BlockReader {
       }
     }
     return -1;
-  }
-
-  private doubleQuoted(at: number, end: number): string {
-    const text = this.text;
-    const content = text.slice(at + 1, end - 1);
-    if (!content.includes('\\')) return content;
-    let value = '';
-    for (let i = 0; i < content.length; i++) {
-      const c = content[i]!;
-      if (c !== '\\') {
-        value += c;
-        continue;
-      }
-      const escape = content[++i]!;
-      const simple = ESCAPES[escape];
-      if (simple !== undefined) {
-        value += simple;
-        continue;
-      }
-      const digits = HEX_DIGITS[escape];
-      if (digits === undefined) throw STEP_ASIDE;
-      const hex = content.substr(i + 1, digits);
-      if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw STEP_ASIDE;
-      const code = parseInt(hex, 16);
-      if (code > 0x10ffff) throw STEP_ASIDE;
-      value += String.fromCodePoint(code);
-      i += digits;
-    }
-    return value;
   }
 
   /** `[…]` or `{…}` on one line; `valueEnd` is past the closing bracket. */
@@ -663,21 +577,4 @@ class BlockReader {
 
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
-}
-
-/** A plain scalar as the core schema reads it: null, a boolean, a decimal or float number, or a string. */
-function plainScalar(source: string, start: number, end: number, text: string): ValueNode {
-  const first = source.charCodeAt(0);
-  // Every non-string word starts with one of these: ~ n N t T f F, a digit, a sign or a dot.
-  const maybeWord = first === 0x7e || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46;
-  const maybeNumber = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === DASH || first === 0x2e;
-  if (maybeWord) {
-    if (NULL_WORD.test(source)) return { kind: 'null', start, end, parent: undefined };
-    if (BOOLEAN_WORD.test(source)) return { kind: 'boolean', value: first === 0x74 || first === 0x54, start, end, parent: undefined };
-  } else if (maybeNumber) {
-    if (DECIMAL.test(source)) return { kind: 'number', value: parseInt(source, 10), raw: source, start, end, parent: undefined };
-    if (FLOAT.test(source) || FLOAT_EXPONENT.test(source)) return { kind: 'number', value: parseFloat(source), raw: source, start, end, parent: undefined };
-    if (OTHER_NUMBER.test(source)) throw STEP_ASIDE;
-  }
-  return newString(source, start, end, undefined, text);
 }
