@@ -7,6 +7,7 @@ import { parseText } from '../../server/src/service';
 import { elementValues } from '../../server/src/model/policy';
 import { scalarText, type ValueNode } from '../../server/src/model/tree';
 import { analyse } from '../../server/src/service';
+import { LineIndex } from '../../server/src/model/lines';
 import { FORMATS, readRepoFile, type TextFormat as DocumentFormat } from '../helpers';
 
 interface ExpectedPolicy {
@@ -190,5 +191,51 @@ describe('document model', () => {
     );
     const line = text.split('\r\n')[2]!;
     assert.deepEqual(document.lines.positionAt(findings[0]!.start), { line: 2, character: line.indexOf('"profile:GetDomian"') });
+  });
+});
+
+describe('line index', () => {
+  test('positions and offsets with \\n, \\r\\n and a lone \\r, as LSP counts them', () => {
+    const cases: Array<[string, Array<[number, number, number]>]> = [
+      [
+        'ab\ncd\n\ne',
+        [
+          [0, 0, 0],
+          [2, 0, 2],
+          [3, 1, 0],
+          [5, 1, 2],
+          [6, 2, 0],
+          [7, 3, 0],
+          [8, 3, 1],
+        ],
+      ],
+      [
+        'ab\r\ncd\r\n',
+        [
+          [2, 0, 2],
+          [4, 1, 0],
+          [6, 1, 2],
+          [8, 2, 0],
+        ],
+      ],
+      [
+        'a\rb\r\nc\nd',
+        [
+          [1, 0, 1],
+          [2, 1, 0],
+          [5, 2, 0],
+          [7, 3, 0],
+        ],
+      ],
+      ['', [[0, 0, 0]]],
+    ];
+    for (const [text, expected] of cases) {
+      const lines = new LineIndex(text);
+      for (const [offset, line, character] of expected) {
+        assert.deepEqual(lines.positionAt(offset), { line, character }, `${JSON.stringify(text)} @${offset}`);
+        assert.equal(lines.offsetAt({ line, character }), offset, `${JSON.stringify(text)} ${line}:${character}`);
+      }
+    }
+    assert.equal(new LineIndex('a\nb\r\nc').lineCount, 3);
   });
 });

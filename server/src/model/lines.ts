@@ -15,6 +15,12 @@ export class LineIndex {
     if (this.computed) return this.computed;
     const starts = [0];
     const text = this.text;
+    if (!text.includes('\r')) {
+      // Nearly every file: the engine's search for \n is several times faster than a loop over characters.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.computed = starts;
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
