@@ -7,6 +7,7 @@ import { random } from '../../bench/generate';
 import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { analyse, completion, diagnostics, hoverAt, lenses, quickFixes, simulate, symbols, target } from '../../server/src/service';
 import { simulate as apiSimulate } from '../../server/src/api';
+import { readBlockYaml } from '../../server/src/formats/yaml-block';
 import { readRepoFile } from '../helpers';
 import { toJson, toTerraform, toYaml } from '../policy-text';
 
@@ -272,6 +273,34 @@ describe('fuzz (fixed seeds)', { timeout: 120_000 }, () => {
           exercise(text, format, next, 3);
         }
       }
+    }
+  });
+
+  test('hostile YAML inside the part read by hand: read by hand, every answer bounded', () => {
+    const next = random(19);
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}k${i}:`).join('\n');
+    const shapes: Array<[string, string, (findings: readonly { ruleId: string }[]) => boolean]> = [
+      // Each empty value once looked for a comment up to the end of the text: quadratic.
+      ['50,000 empty values', Array.from({ length: 50_000 }, (_, i) => `k${i}:`).join('\n'), (f) => f.length === 0],
+      // Blocks that end together each looked at the comment lines after them.
+      [
+        '30,000 comment lines after 90 nested blocks',
+        `${nested(90)} x\n${Array.from({ length: 30_000 }, (_, i) => `${' '.repeat(i % 200)}# c`).join('\n')}\nlast: 1\n`,
+        (f) => f.length === 0,
+      ],
+      [
+        'a flow list of 20,000 unknown actions',
+        `Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [${Array.from({ length: 20_000 }, (_, i) => `profile:Get${i}`).join(', ')}]\n    Resource: "*"\n`,
+        // One finding per entry, and the policy's size.
+        (f) => f.length === 20_001 && f.filter((x) => x.ruleId === 'action-unknown').length === 20_000,
+      ],
+      ['20,000 block scalars', Array.from({ length: 20_000 }, (_, i) => `k${i}: |\n  line\n\n   deeper\n`).join(''), (f) => f.length === 0],
+    ];
+    for (const [name, text, bounded] of shapes) {
+      assert.ok(readBlockYaml(text), `${name}: read by hand`);
+      const { findings } = analyse(text, 'yaml');
+      assert.ok(bounded(findings), `${name}: ${findings.length} findings, ${JSON.stringify(findings.slice(0, 2))}`);
+      exercise(text, 'yaml', next, 3);
     }
   });
 

@@ -70,6 +70,10 @@ class BlockReader {
   private runComment = -1;
   /** Where that run of blank and comment lines ends: the next content, past its indentation, or the text's end. */
   private runEnd = 0;
+  /** The last scan for content: from where, to where, and its rightmost comment. */
+  private scannedFrom = -1;
+  private scannedTo = 0;
+  private scannedComment = -1;
 
   constructor(private readonly text: string) {}
 
@@ -88,6 +92,21 @@ class BlockReader {
    * document marker or a directive steps aside.
    */
   private nextContentLine(lineStart: number): number {
+    // Blocks that end together each ask from the same place: the run of blank and comment lines is
+    // scanned once, not once per block.
+    if (lineStart === this.scannedFrom) {
+      this.runComment = this.scannedComment;
+      this.runEnd = this.scannedTo;
+      return this.scannedTo;
+    }
+    this.scannedFrom = lineStart;
+    const next = this.scanToContent(lineStart);
+    this.scannedComment = this.runComment;
+    this.scannedTo = next;
+    return next;
+  }
+
+  private scanToContent(lineStart: number): number {
     const text = this.text;
     let start = lineStart;
     this.runComment = -1;
@@ -311,8 +330,7 @@ class BlockReader {
       }
     }
     // Comments after an empty value belong to it in the library's count of where blocks end.
-    const hash = this.text.indexOf('#', at);
-    if (hash >= 0 && hash < next) throw STEP_ASIDE;
+    if (this.runComment >= 0) throw STEP_ASIDE;
     this.after = at;
     return { kind: 'null', start: at, end: at, parent: undefined };
   }
