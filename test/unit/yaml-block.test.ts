@@ -82,6 +82,9 @@ describe('block YAML read by hand', () => {
       '    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Action: profile:GetDomain\n      ',
       '',
       '# only a comment\n',
+      // A document start marker that opens the text, as yamllint asks for.
+      '---\na: 1\n',
+      '# c\n---   # doc\nVersion: "2012-10-17"\n',
     ];
     for (const text of cases) assert.ok(assertSameTree(text), JSON.stringify(text));
     assert.equal(readBlockYaml('a: 1\na: 2\n')!.problems[0]!.code, 'duplicate-key');
@@ -93,7 +96,10 @@ describe('block YAML read by hand', () => {
       'a: plain\n  over two lines\n',
       'a: "quoted\n  over two lines"\n',
       'a: [x,\n  y]\n',
-      '---\na: 1\n',
+      '---\n',
+      '--- x\n',
+      // After a column-0 comment the library reads `x` and the line below as one key, `x h`.
+      'type:\n\n# c\n  x\nh: 1\n',
       'a: 1\n---\nb: 2\n',
       '%YAML 1.2\n---\na: 1\n',
       'a:\tb\n',

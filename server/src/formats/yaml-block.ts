@@ -3,9 +3,9 @@
 // short-form tags and comments. That part is read here by hand, straight into the tree the yaml
 // library's composer gives (yaml-reader.ts), about ten times faster. At the first thing outside it
 // (anchors and aliases, a plain or quoted scalar or a flow collection over several lines, a block
-// scalar's indentation indicator, tabs, a `\r` not before `\n`, directives, a second document, anything
-// the library would call an error) it answers undefined and the library reads the text.
-// test/unit/yaml-block.test.ts holds the two readers to the same tree.
+// scalar's indentation indicator, tabs, a `\r` not before `\n`, directives, any document marker but a
+// `---` that opens the text, anything the library would call an error) it answers undefined and the
+// library reads the text. test/unit/yaml-block.test.ts holds the two readers to the same tree.
 import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
 import type { ParsedText } from '../model/format';
 import type { SyntaxProblem } from '../model/problems';
@@ -74,16 +74,46 @@ class BlockReader {
   private scannedFrom = -1;
   private scannedTo = 0;
   private scannedComment = -1;
+  private scannedZero = false;
+  /** Whether that run has a comment in column 0. */
+  private runZeroComment = false;
 
   constructor(private readonly text: string) {}
 
   document(): ParsedText {
-    const first = this.nextContentLine(0);
+    const start = this.documentStart();
+    const first = this.nextContentLine(start);
+    // An empty document after `---` is a null the library places after the marker.
+    if (first === this.text.length && start > 0) throw STEP_ASIDE;
     if (first === this.text.length) return { roots: [], problems: this.problems };
     const root = this.block(first, this.column(first), -1, 0);
     if (root.kind !== 'object' && root.kind !== 'array' && this.runComment >= 0) throw STEP_ASIDE;
     if (this.nextContentLine(this.after) !== this.text.length) throw STEP_ASIDE;
     return { roots: [root], problems: this.problems };
+  }
+
+  /**
+   * Where the document's content may start: past a `---` line (alone, or with a comment) that opens
+   * the text, as many files do, after blank and comment lines; 0 without one. Content after the
+   * marker on its line is left to the library.
+   */
+  private documentStart(): number {
+    const text = this.text;
+    for (let line = 0; line < text.length;) {
+      let i = line;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i >= text.length) return 0;
+      if (this.isBreakOrEnd(i) || text.charCodeAt(i) === HASH) {
+        line = this.lineEnd(i) + 1;
+        continue;
+      }
+      if (i !== line || !text.startsWith('---', i) || !this.isSpaceBreakOrEnd(i + 3)) return 0;
+      let j = i + 3;
+      while (text.charCodeAt(j) === SPACE) j++;
+      if (!this.isBreakOrEnd(j) && !(text.charCodeAt(j) === HASH && j > i + 3)) throw STEP_ASIDE;
+      return Math.min(text.length, this.lineEnd(j) + 1);
+    }
+    return 0;
   }
 
   /**
@@ -96,12 +126,14 @@ class BlockReader {
     // scanned once, not once per block.
     if (lineStart === this.scannedFrom) {
       this.runComment = this.scannedComment;
+      this.runZeroComment = this.scannedZero;
       this.runEnd = this.scannedTo;
       return this.scannedTo;
     }
     this.scannedFrom = lineStart;
     const next = this.scanToContent(lineStart);
     this.scannedComment = this.runComment;
+    this.scannedZero = this.runZeroComment;
     this.scannedTo = next;
     return next;
   }
@@ -110,6 +142,7 @@ class BlockReader {
     const text = this.text;
     let start = lineStart;
     this.runComment = -1;
+    this.runZeroComment = false;
     while (start < text.length) {
       let i = start;
       while (text.charCodeAt(i) === SPACE) i++;
@@ -121,6 +154,7 @@ class BlockReader {
       }
       if (c === HASH) {
         this.runComment = Math.max(this.runComment, i - start);
+        if (i === start) this.runZeroComment = true;
         start = this.lineEnd(i) + 1;
         continue;
       }
@@ -165,6 +199,9 @@ class BlockReader {
     const c = this.text.charCodeAt(at);
     if (c === DASH && this.isSpaceBreakOrEnd(at + 1)) return this.sequence(at, column, depth);
     if (this.colonAfterKey(at) >= 0) return this.mapping(at, column, depth);
+    // After a comment in column 0 the library's lexer may read a scalar on its own line, and the line
+    // below it, as one multi-line key.
+    if (this.runZeroComment) throw STEP_ASIDE;
     const node = this.inline(at, false, depth);
     this.endLine(parentIndent);
     return node;
