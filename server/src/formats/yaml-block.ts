@@ -99,21 +99,31 @@ class BlockReader {
    */
   private documentStart(): number {
     const text = this.text;
-    for (let line = 0; line < text.length;) {
-      let i = line;
-      while (text.charCodeAt(i) === SPACE) i++;
+    for (let line = 0; ;) {
+      const i = this.skipBlankLines(line);
       if (i >= text.length) return 0;
-      if (this.isBreakOrEnd(i) || text.charCodeAt(i) === HASH) {
+      if (text.charCodeAt(i) === HASH) {
         line = this.lineEnd(i) + 1;
         continue;
       }
-      if (i !== line || !text.startsWith('---', i) || !this.isSpaceBreakOrEnd(i + 3)) return 0;
+      if (this.column(i) !== 0 || !text.startsWith('---', i) || !this.isSpaceBreakOrEnd(i + 3)) return 0;
       let j = i + 3;
       while (text.charCodeAt(j) === SPACE) j++;
       if (!this.isBreakOrEnd(j) && !(text.charCodeAt(j) === HASH && j > i + 3)) throw STEP_ASIDE;
       return Math.min(text.length, this.lineEnd(j) + 1);
     }
-    return 0;
+  }
+
+  /** The first character of the first line from `lineStart` on that is not blank; text.length if none is. */
+  private skipBlankLines(lineStart: number): number {
+    const text = this.text;
+    for (let line = lineStart; line < text.length;) {
+      let i = line;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (!this.isBreakOrEnd(i)) return i;
+      line = this.lineEnd(i) + 1;
+    }
+    return text.length;
   }
 
   /**
@@ -140,25 +150,20 @@ class BlockReader {
 
   private scanToContent(lineStart: number): number {
     const text = this.text;
-    let start = lineStart;
     this.runComment = -1;
     this.runZeroComment = false;
-    while (start < text.length) {
-      let i = start;
-      while (text.charCodeAt(i) === SPACE) i++;
+    for (let line = lineStart; ;) {
+      const i = this.skipBlankLines(line);
       if (i >= text.length) break;
+      const column = this.column(i);
       const c = text.charCodeAt(i);
-      if (c === NEWLINE || c === RETURN) {
-        start = this.lineEnd(i) + 1;
-        continue;
-      }
       if (c === HASH) {
-        this.runComment = Math.max(this.runComment, i - start);
-        if (i === start) this.runZeroComment = true;
-        start = this.lineEnd(i) + 1;
+        this.runComment = Math.max(this.runComment, column);
+        if (column === 0) this.runZeroComment = true;
+        line = this.lineEnd(i) + 1;
         continue;
       }
-      if (i === start && (c === 0x25 || this.documentMarkerAt(i))) throw STEP_ASIDE;
+      if (column === 0 && (c === 0x25 || this.documentMarkerAt(i))) throw STEP_ASIDE;
       this.runEnd = i;
       return i;
     }
@@ -215,19 +220,11 @@ class BlockReader {
   private endLine(column: number): void {
     this.finishLine(this.valueEnd);
     const text = this.text;
-    for (let line = this.after; line < text.length;) {
-      let i = line;
-      while (text.charCodeAt(i) === SPACE) i++;
-      if (i >= text.length) break;
-      const c = text.charCodeAt(i);
-      if (c === NEWLINE || c === RETURN) {
-        line = this.lineEnd(i) + 1;
-        continue;
-      }
-      if (c !== HASH || i - line <= column) break;
+    for (;;) {
+      const i = this.skipBlankLines(this.after);
+      if (i >= text.length || text.charCodeAt(i) !== HASH || this.column(i) <= column) break;
       const end = this.lineEnd(i);
       this.after = end < text.length ? end + 1 : end;
-      line = this.after;
     }
     const next = this.nextContentLine(this.after);
     if (next < text.length && this.column(next) > column) throw STEP_ASIDE;
