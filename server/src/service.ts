@@ -18,13 +18,15 @@ import { parseDocument, type PolicyDocument } from './model/document';
 import type { Format } from './model/format';
 import { analyseText, type Analysis } from './rules/analysis';
 import { DEFAULT_SETTINGS, type Settings } from './rules/settings';
+import { keepUntilNext } from './iam/shapes';
 
 export type { Analysis };
 export { tooLargeMessage } from './model/document';
 
 /** The document model of a text, without the rules. */
 export function parseText(text: string, format: Format | FormatId): PolicyDocument {
-  return parseDocument(text, typeof format === 'string' ? formatById(format)! : format);
+  const known = typeof format === 'string' ? formatById(format)! : format;
+  return keptUntilNext(known, parseDocument(text, known));
 }
 
 /** previous: the analysis of the document's last version, whose unchanged policies need no new run. */
@@ -35,7 +37,20 @@ export function analyse(
   catalog: Catalog = bundledCatalog(),
   previous?: Analysis,
 ): Analysis {
-  return analyseText(text, typeof format === 'string' ? formatById(format)! : format, catalog, settings, previous);
+  const known = typeof format === 'string' ? formatById(format)! : format;
+  const analysis = analyseText(text, known, catalog, settings, previous);
+  keptUntilNext(known, analysis.document);
+  return analysis;
+}
+
+/**
+ * What is analysed here once (the CLI's files, the library's calls) dies before the next full
+ * collection, and the shapes of its objects with it: the last model of each format is kept (see
+ * iam/shapes.ts). The server's documents are kept by their store.
+ */
+function keptUntilNext(format: Format, document: PolicyDocument): PolicyDocument {
+  keepUntilNext(format, document);
+  return document;
 }
 
 export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {

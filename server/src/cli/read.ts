@@ -2,6 +2,7 @@
 // ends), symbolic links followed, and each failure told as what the path is. Every message here ends
 // the command with exit code 2.
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { keepShape } from '../iam/shapes';
 
 export class UnreadableFileError extends Error {}
 
@@ -73,6 +74,11 @@ export function readRegularFile(path: string, shown: string, maxCharacters?: num
   }
   try {
     const stat = fstatSync(descriptor);
+    if (!statsKept) {
+      // Node's Stats objects die between files: the first is kept as their sample (see keepShape).
+      keepShape(stat);
+      statsKept = true;
+    }
     if (!stat.isFile()) throw new UnreadableFileError(`cannot read ${shown}: it is ${describeNonFile(stat)}, not a regular file`);
     if (maxCharacters !== undefined && stat.size > 3 * maxCharacters) return { text: undefined, skippedSize: stat.size };
     return { text: readFileSync(descriptor, 'utf8') };
@@ -87,6 +93,8 @@ export function readRegularFile(path: string, shown: string, maxCharacters?: num
     }
   }
 }
+
+let statsKept = false;
 
 /** The text of a regular file that must be read whole (settings, a policy to simulate, a context). */
 export function readInputFile(path: string, shown: string): string {

@@ -4,6 +4,7 @@ import type { Catalog, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import type { CatalogDerived, ParsedAction } from '../iam/action';
 import { actionEntries, elementValues, type Statement } from '../model/policy';
+import { keepShape } from '../iam/shapes';
 
 /**
  * Beyond this many services (`*:Get*` names hundreds), what a feature would say of each action is too
@@ -122,8 +123,16 @@ function computeActions(statement: Statement, catalog: Catalog): NamedActions {
     if (facts.whole) broad = true;
   }
   const reviewed = services.size > 0 && [...services].every((service) => catalog.reviewed(service));
-  return new NamedActions(catalog, named, [...services], shallow, broad, reviewed);
+  const facts = new NamedActions(catalog, named, [...services], shallow, broad, reviewed);
+  if (!namedActionsKept) {
+    // The first one is kept as the class's sample (see keepShape): a sample needs a catalogue.
+    keepShape(facts);
+    namedActionsKept = true;
+  }
+  return facts;
 }
+
+let namedActionsKept = false;
 
 /** A statement's facts, its actions read from its entries on first use. */
 class NamedActions implements StatementActions, CatalogDerived {

@@ -28,6 +28,7 @@ import type {
 import { Lexer, TOKEN, lineEnd, type TokenKind } from './hcl-lexer';
 import { isTopLevelHeaderAt, skipNested } from './hcl-skip';
 import { LiteralBuilder, addHeredocText, commonIndent, readEscape, type HeredocSegment } from './hcl-template';
+import { keepShape } from '../iam/shapes';
 
 export interface HclFile {
   readonly body: HclBody;
@@ -903,6 +904,7 @@ class Parser {
     return { kind: 'heredoc', start, end, marker, flush, parts, bodyStart, bodyEnd, closed };
   }
 }
+keepShape(new Parser('', []));
 
 function emptyBody(at: number): HclBody {
   return { kind: 'body', start: at, end: at, items: [] };

@@ -3,6 +3,7 @@
 // the decoded text back to its source offset.
 import type { SyntaxProblem } from '../model/problems';
 import type { HclLiteral } from './hcl-ast';
+import { keepShape } from '../iam/shapes';
 
 /** Builds one literal from source pieces, recording a run wherever value and source stop advancing together. */
 export class LiteralBuilder {
@@ -48,6 +49,7 @@ export class LiteralBuilder {
     return { kind: 'literal', start, end, value, runs };
   }
 }
+keepShape(new LiteralBuilder(''));
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 

@@ -8,6 +8,7 @@ import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder'
 import type { ParsedText } from '../model/format';
 import { MAX_NESTING_DEPTH, type SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
+import { keepShape } from '../iam/shapes';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -208,6 +209,7 @@ class StrictReader {
     return pos;
   }
 }
+keepShape(new StrictReader(''));
 
 function digitsEnd(text: string, pos: number): number {
   for (;;) {

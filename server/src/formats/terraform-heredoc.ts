@@ -7,6 +7,7 @@ import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/t
 import { literalSourceOffset, type HclHeredoc, type HclLiteral, type Span } from './hcl-ast';
 import { parseJson } from './json-reader';
 import { opaqueOf } from './terraform-values';
+import { keepShape } from '../iam/shapes';
 
 /** One piece of the JSON text: a literal's decoded text, or a placeholder for a `${…}`. */
 interface Piece {
@@ -110,6 +111,7 @@ class ViewMap {
     return offsets;
   }
 }
+keepShape(new ViewMap([], 0));
 
 type Moved = { -readonly [K in 'start' | 'end']: number };
 

@@ -17,6 +17,7 @@ import { INLINE_POLICY_BLOCKS, RESOURCE_PLACES, UNUSED_DOCUMENT_QUOTA, type Plac
 import { stringOf, valueOf } from './terraform-values';
 import { terraformSkeleton } from './terraform-skeletons';
 import { heredocJsonWriter, objectWriter } from './terraform-writers';
+import { keepShape } from '../iam/shapes';
 
 const DOCUMENT_TYPE = 'aws_iam_policy_document';
 
@@ -141,6 +142,7 @@ class PolicyReader {
     this.roots.push(node);
   }
 }
+keepShape(new PolicyReader('', []));
 
 function attributeOf(body: HclBody, name: string): HclAttribute | undefined {
   for (const item of body.items) if (item.kind === 'attribute' && item.name.name === name) return item;

@@ -11,6 +11,7 @@ import type { ParsedText } from '../model/format';
 import type { SyntaxProblem } from '../model/problems';
 import type { ArrayNode, ObjectNode, OpaqueNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import { blockScalarValue, coreScalar, doubleQuotedValue } from './yaml-scalars';
+import { keepShape } from '../iam/shapes';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -626,6 +627,7 @@ class BlockReader {
     return i;
   }
 }
+keepShape(new BlockReader(''));
 
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;

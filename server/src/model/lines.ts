@@ -1,4 +1,5 @@
 // Offset ↔ line/character conversion, in UTF-16 code units as LSP expects by default.
+import { keepShape } from '../iam/shapes';
 
 export interface Position {
   line: number;
@@ -59,6 +60,7 @@ export class LineIndex {
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 }
+keepShape(new LineIndex(''));
 
 /** The blanks that start the line holding offset. */
 export function leadingIndent(text: string, offset: number): string {
