@@ -756,3 +756,30 @@ describe('actions found by their name in an empty Action value', () => {
     });
   }
 });
+
+describe('action lists built once and copied per request', () => {
+  test('the same slot twice: equal lists of distinct items, so one answer edited leaves the next intact', () => {
+    const { text, offset } = withCursor('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Ge‸"}]}');
+    const analysis = analyse(text, 'json');
+    const first = completion(analysis, offset).items;
+    const second = completion(analysis, offset).items;
+    assert.deepEqual(second, first);
+    assert.ok(first.length > 100);
+    assert.ok(first.every((item, i) => item !== second[i]));
+    first[0]!.textEdit = undefined;
+    assert.deepEqual(completion(analysis, offset).items, second);
+  });
+
+  test('each quote and each writer has its own list: "…" in JSON, plain and quoted YAML, HCL', () => {
+    const newTextOf = (marked: string, format: 'json' | 'yaml' | 'terraform') => {
+      const { text, offset } = withCursor(marked);
+      const item = completion(analyse(text, format), offset).items.find((i) => i.label === 'profile:GetDomain')!;
+      return (item.textEdit as { newText: string }).newText;
+    };
+    assert.equal(newTextOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸"}]}', 'json'), 'profile:GetDomain');
+    assert.equal(newTextOf('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetD‸', 'yaml'), 'profile:GetDomain');
+    assert.equal(newTextOf('Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: "profile:GetD‸', 'yaml'), '"profile:GetDomain"');
+    assert.equal(newTextOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": profile:GetD‸}]}', 'json'), '"profile:GetDomain"');
+    assert.equal(newTextOf('data "aws_iam_policy_document" "x" {\n  statement {\n    actions = ["profile:GetD‸"]\n  }\n}\n', 'terraform'), 'profile:GetDomain');
+  });
+});

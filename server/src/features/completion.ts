@@ -266,68 +266,82 @@ function actionItems(context: Context): CompletionItem[] {
   const colon = slot.prefix.indexOf(':');
   if (colon < 0) {
     // Service prefixes, the default service first; accepting one writes `prefix:` and asks for the action at once.
-    const items: CompletionItem[] = [valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' })];
-    // The same few hundred items each time for a writer and quote: built once, copied per request.
-    for (const item of servicePrefixItems(context)) items.push({ ...item });
-    // The default service's actions themselves, found by their name as well (typing `GetDom` finds profile:GetDomain).
-    for (const action of catalog.service(DEFAULT_SERVICE)?.actions ?? []) {
-      const value = `${action.service}:${action.name}`;
-      items.push(
-        valueItem(context, value, {
-          ...actionDetails(action),
-          sortText: `3${action.name}`,
-          filterText: `${slot.quote ?? ''}${action.name} ${value}`,
-        }),
-      );
-    }
-    return items.map((item) => (item.command === RETRIGGER ? item : withCursorInside(item)));
+    return cachedItems(context, '', () => {
+      const items: CompletionItem[] = [
+        withCursorInside(valueItem(context, '*', { kind: CompletionItemKind.Constant, detail: 'every action of every service', sortText: '9' })),
+      ];
+      for (const prefix of catalog.servicePrefixes) {
+        const first = prefix === DEFAULT_SERVICE;
+        items.push(
+          withCursorInside(
+            valueItem(context, `${prefix}:`, {
+              label: prefix,
+              kind: CompletionItemKind.Module,
+              detail: catalog.serviceName(prefix),
+              sortText: first ? '0' : `5${prefix}`,
+              ...(first ? { preselect: true } : {}),
+              command: RETRIGGER,
+            }),
+          ),
+        );
+      }
+      // The default service's actions themselves, found by their name as well (typing `GetDom` finds profile:GetDomain).
+      for (const action of catalog.service(DEFAULT_SERVICE)?.actions ?? []) {
+        const value = `${action.service}:${action.name}`;
+        items.push(
+          withCursorInside(
+            valueItem(context, value, {
+              ...actionDetails(action),
+              sortText: `3${action.name}`,
+              filterText: `${slot.quote ?? ''}${action.name} ${value}`,
+            }),
+          ),
+        );
+      }
+      return items;
+    });
   }
   const index = catalog.serviceIndex(slot.prefix.slice(0, colon));
   if (!index) return [];
-  const service = catalog.service(index.prefix);
-  const items = service
-    ? service.actions.map((action) => valueItem(context, `${action.service}:${action.name}`, { ...actionDetails(action), sortText: `1${action.name}` }))
-    : index.actions.map((name, i) =>
-        valueItem(context, `${index.prefix}:${name}`, {
-          kind: CompletionItemKind.Function,
-          detail: `${accessLevelName(index.levels[i]!)} · ${index.name}`,
-          sortText: `1${name}`,
-        }),
-      );
-  items.push(...wildcardItems(context, index.prefix, index.actions, (i) => accessLevelName(index.levels[i]!)));
-  return items;
+  return cachedItems(context, index.prefix, () => {
+    const service = catalog.service(index.prefix);
+    const items = service
+      ? service.actions.map((action) => valueItem(context, `${action.service}:${action.name}`, { ...actionDetails(action), sortText: `1${action.name}` }))
+      : index.actions.map((name, i) =>
+          valueItem(context, `${index.prefix}:${name}`, {
+            kind: CompletionItemKind.Function,
+            detail: `${accessLevelName(index.levels[i]!)} · ${index.name}`,
+            sortText: `1${name}`,
+          }),
+        );
+    items.push(...wildcardItems(context, index.prefix, index.actions, (i) => accessLevelName(index.levels[i]!)));
+    return items;
+  });
 }
 
 const RETRIGGER = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
-const prefixItemCache = new WeakMap<Catalog, Map<FormatWriter, Map<string, readonly CompletionItem[]>>>();
+const MAX_CACHED_LISTS = 64;
+const itemCache = new WeakMap<Catalog, Map<FormatWriter, Map<string, readonly CompletionItem[]>>>();
 
-/** Every service prefix; accepting one writes `prefix:` and asks for the action at once. */
-function servicePrefixItems(context: Context): readonly CompletionItem[] {
+/**
+ * The same lists each time for a catalogue, writer, quote and service (the 575 items of an empty Action
+ * value, a service's actions): built once, copied per request, since `complete` gives each copy its
+ * edit. At most MAX_CACHED_LISTS lists per writer: a few services are in use at a time.
+ */
+function cachedItems(context: Context, service: string, build: () => CompletionItem[]): CompletionItem[] {
   const { catalog, slot } = context;
   const writer = writerOf(context);
-  const byWriter = prefixItemCache.get(catalog) ?? new Map<FormatWriter, Map<string, readonly CompletionItem[]>>();
-  prefixItemCache.set(catalog, byWriter);
-  const byQuote = byWriter.get(writer) ?? new Map<string, readonly CompletionItem[]>();
-  byWriter.set(writer, byQuote);
-  const quote = slot.quote ?? '';
-  let items = byQuote.get(quote);
+  let byWriter = itemCache.get(catalog);
+  if (!byWriter) itemCache.set(catalog, (byWriter = new Map()));
+  let byKey = byWriter.get(writer);
+  if (!byKey) byWriter.set(writer, (byKey = new Map()));
+  const key = `${slot.quote ?? ''}${service}`;
+  let items = byKey.get(key);
   if (!items) {
-    items = catalog.servicePrefixes.map((prefix) => {
-      const first = prefix === DEFAULT_SERVICE;
-      return withCursorInside(
-        valueItem(context, `${prefix}:`, {
-          label: prefix,
-          kind: CompletionItemKind.Module,
-          detail: catalog.serviceName(prefix),
-          sortText: first ? '0' : `5${prefix}`,
-          ...(first ? { preselect: true } : {}),
-          command: RETRIGGER,
-        }),
-      );
-    });
-    byQuote.set(quote, items);
+    if (byKey.size >= MAX_CACHED_LISTS) byKey.clear();
+    byKey.set(key, (items = build()));
   }
-  return items;
+  return items.map((item) => ({ ...item }));
 }
 
 /** How an action of a service in depth shows in the list: the description right there, the access level at the right edge. */
