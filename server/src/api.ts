@@ -5,7 +5,8 @@ import { jsonFormat } from './formats/json';
 import { documentFromValue } from './formats/json-value';
 import { yamlFormat } from './formats/yaml';
 import { SimulationInputError, simulateIn, simulateText, validateRequest, type Selection } from './simulate/run';
-import type { SimulationResult } from './simulate/types';
+import type { SimulationRequest, SimulationResult } from './simulate/types';
+import { keepUntilNext } from './iam/shapes';
 
 export type { SimulationRequest, SimulationResult, StatementTrace, ConditionTrace, ElementTrace, Decision } from './simulate/types';
 export { SimulationInputError };
@@ -21,15 +22,33 @@ export interface SimulateOptions extends Selection {
  */
 export function simulate(policy: string | object, request: unknown, options: SimulateOptions = {}): SimulationResult {
   const valid = validateRequest(request);
-  if (typeof policy !== 'string') return simulateIn(documentFromValue(policy), valid, options).result;
+  if (typeof policy !== 'string') return simulateValue(policy, valid, options);
   const json = /^\s*[{[]/.test(policy);
-  if (!json || options.ranges) return simulateText(policy, json ? jsonFormat : yamlFormat, valid, options).result;
+  if (!json || options.ranges) return simulateParsed(policy, json ? jsonFormat : yamlFormat, valid, options);
   let value: unknown;
   try {
     value = JSON.parse(policy);
   } catch {
     // Not strict JSON (comments, a trailing comma): the tolerant reader says what is wrong, with ranges.
-    return simulateText(policy, jsonFormat, valid, options).result;
+    return simulateParsed(policy, jsonFormat, valid, options);
   }
-  return simulateIn(documentFromValue(value), valid, options).result;
+  return simulateValue(value, valid, options);
+}
+
+// Each call's document and trace die with the answer: the last of each kind is kept, for the shapes
+// of their objects (iam/shapes.ts).
+
+function simulateValue(value: unknown, request: SimulationRequest, options: SimulateOptions): SimulationResult {
+  const document = documentFromValue(value);
+  keepUntilNext(documentFromValue, document);
+  const { result } = simulateIn(document, request, options);
+  keepUntilNext(simulateIn, result);
+  return result;
+}
+
+function simulateParsed(text: string, format: typeof jsonFormat, request: SimulationRequest, options: SimulateOptions): SimulationResult {
+  const { document, result } = simulateText(text, format, request, options);
+  keepUntilNext(format, document);
+  keepUntilNext(simulateIn, result);
+  return result;
 }

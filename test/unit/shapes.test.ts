@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateTemplate, generateTerraform } from '../../bench/generate';
+import { generatePolicy, generateTemplate, generateTerraform } from '../../bench/generate';
+import { simulate } from '../../server/src/api';
 import { lintFile } from '../../server/src/cli/lint';
 import { DEFAULT_SETTINGS } from '../../server/src/rules/settings';
 import { analyse } from '../../server/src/service';
@@ -20,7 +21,7 @@ const END = '--- end';
 
 if (process.env[CHILD]) runChild();
 else
-  test('a full collection between analyses deoptimises nothing (JSON, YAML, Terraform, the CLI reading files)', () => {
+  test('a full collection between analyses deoptimises nothing (JSON, YAML, Terraform, the CLI reading files, the library simulating)', () => {
     const child = spawnSync(process.execPath, ['--expose-gc', '--trace-deopt', '--retain-maps-for-n-gc=0', __filename], {
       env: { ...process.env, [CHILD]: '1' },
       encoding: 'utf8',
@@ -47,7 +48,16 @@ function runChild(): void {
   const files = readdirSync(examples)
     .filter((name) => !name.endsWith('.md'))
     .map((name) => join(examples, name));
+  const policy = generatePolicy();
+  const yamlPolicy = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:*\n    Resource: "*"\n';
+  const request = {
+    action: 'profile:GetDomain',
+    resource: 'arn:aws:profile:us-east-1:111122223333:domains/team3',
+    context: { 'aws:ResourceTag/team': 'team3', 'aws:SecureTransport': 'true' },
+  };
   const work = () => {
+    for (let i = 0; i < 20; i++) simulate(policy, request);
+    simulate(yamlPolicy, request);
     analyse(template.json, 'json');
     analyse(template.yaml, 'yaml');
     analyse(terraform, 'terraform');

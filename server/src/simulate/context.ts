@@ -2,6 +2,7 @@
 import { hasVariables, replaceVariables } from '../iam/variables';
 import { LITERAL_QUESTION, LITERAL_STAR } from '../iam/wildcard';
 import type { SimulationRequest } from './types';
+import { keepShape } from '../iam/shapes';
 
 export class RequestContext {
   private readonly values = new Map<string, readonly string[]>();
@@ -17,6 +18,7 @@ export class RequestContext {
     return this.values.get(key.toLowerCase());
   }
 }
+keepShape(new RequestContext({ action: '', resource: '' }));
 
 export interface Substituted {
   readonly text: string;

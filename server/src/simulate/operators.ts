@@ -79,9 +79,9 @@ export function evaluateCondition(
 
   const compare = comparer(family, base.name);
   /** Does request value v satisfy the operator: some policy value matches (OR), or for negated, none (NOR). */
-  const holdsFor = (v: string): { holds: boolean; by?: string } => {
+  const holdsFor = (v: string): { holds: boolean; by: string | undefined } => {
     const hit = values.find((p) => p.unresolved === undefined && compare(v, p.text));
-    return base.negated ? { holds: hit === undefined, ...(hit ? { by: hit.text } : {}) } : { holds: hit !== undefined, ...(hit ? { by: hit.text } : {}) };
+    return { holds: base.negated ? hit === undefined : hit !== undefined, by: hit?.text };
   };
   const unresolved = values.find((v) => v.unresolved)?.unresolved;
   // A value that can never match under this operator is named in the trace, not skipped quietly.
