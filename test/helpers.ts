@@ -1,5 +1,6 @@
 // Shared test helpers: repository paths, fixture loading, and reading findings back as source text.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FormatId as DocumentFormat } from '../server/src/formats/registry';
 import type { Finding } from '../server/src/rules/rule';
@@ -20,6 +21,13 @@ export const repoRoot = ((): string => {
 export type TextFormat = 'json' | 'yaml';
 
 export const FORMATS: readonly TextFormat[] = ['json', 'yaml'];
+
+/** A new directory under the system's temporary one, removed when the test file's process ends. */
+export function scratchDirectory(prefix: string): string {
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  return directory;
+}
 
 export function readRepoFile(...parts: string[]): string {
   return readFileSync(join(repoRoot, ...parts), 'utf8');

@@ -1,15 +1,14 @@
 // lint's machine formats: JSON, and SARIF 2.1.0 checked against the official schema; exit codes with
 // --max-warnings; hints only on request; docs/rules.md in step with the rule metadata.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ALL_RULES } from '../../server/src/rules/index';
 import { renderRulesDoc, withRuleSettingsSchema } from '../../server/src/rules/docs';
 import { cli } from '../cli-runner';
-import { readRepoFile } from '../helpers';
+import { readRepoFile, scratchDirectory } from '../helpers';
 
 describe('lint formats', () => {
   test('SARIF output validates against the SARIF 2.1.0 schema and carries rule metadata', () => {
@@ -55,7 +54,7 @@ describe('lint formats', () => {
     assert.equal(hints.code, 0);
     const text =
       '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "NotResource": "arn:aws:profile:*:*:domains/secret"}}';
-    const dir = mkdtempSync(join(tmpdir(), 'formats-'));
+    const dir = scratchDirectory('formats-');
     writeFileSync(join(dir, 'p.json'), text);
     assert.equal(cli(['lint', `${dir}/p.json`]).code, 0);
     assert.equal(cli(['lint', '--max-warnings', '1', `${dir}/p.json`]).code, 0);

@@ -1,18 +1,17 @@
 // The case table through `profile-policy simulate` (files, --context-file, --json, --expect) and
 // through the library API, plus the CLI's usage errors.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli } from '../cli-runner';
-import { readRepoFile, repoRoot } from '../helpers';
+import { readRepoFile, repoRoot, scratchDirectory } from '../helpers';
 import type { SimulationCase } from './simulate.test';
 
 const { cases } = JSON.parse(readRepoFile('test', 'fixtures', 'simulation-cases.json')) as { cases: SimulationCase[] };
 
 describe('profile-policy simulate', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+  const dir = scratchDirectory('simulate-');
   cases.forEach((simulation, i) => {
     test(`${simulation.name} → ${simulation.expect}`, () => {
       const policy = join(dir, `policy-${i}.json`);
@@ -75,7 +74,7 @@ describe('profile-policy simulate', () => {
     const ambiguous = cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'profile:ListDomains', '--resource', '*']);
     assert.equal(ambiguous.code, 2);
     assert.match(ambiguous.stderr, /choose one with --select: ProfileAdministratorRole › AssumeRolePolicyDocument;/);
-    const dir2 = mkdtempSync(join(tmpdir(), 'simulate-'));
+    const dir2 = scratchDirectory('simulate-');
     writeFileSync(
       join(dir2, 'p.json'),
       JSON.stringify({
@@ -110,7 +109,7 @@ describe('profile-policy simulate', () => {
     assert.equal(cli(['simulate', '--policy', 'nope.json', '--action', 'a:b', '--resource', '*']).code, 2);
     assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--expect', 'Maybe']).code, 2);
     assert.equal(cli(['simulate', '--policy', 'examples/profile-administrator.json', '--action', 'a:b', '--resource', '*', '--context', 'novalue']).code, 2);
-    const dir3 = mkdtempSync(join(tmpdir(), 'simulate-'));
+    const dir3 = scratchDirectory('simulate-');
     writeFileSync(join(dir3, 'c.json'), '{"aws:TagKeys": [1, 2]}');
     const badContext = cli([
       'simulate',

@@ -1,11 +1,11 @@
 // `profile-policy lint` and `simulate` on Terraform: .tf files and directories of them, exit codes as
 // for JSON and YAML, and --select by resource or data source name.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli } from '../cli-runner';
+import { scratchDirectory } from '../helpers';
 
 const MISTAKES = `resource "aws_iam_policy" "reader" {
   policy = jsonencode({
@@ -35,7 +35,7 @@ describe('profile-policy on Terraform', () => {
   });
 
   test('lint finds .tf files in directories and reports at the HCL that is wrong', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lint-tf-'));
+    const dir = scratchDirectory('lint-tf-');
     mkdirSync(join(dir, 'modules'));
     writeFileSync(join(dir, 'modules', 'main.tf'), MISTAKES);
     writeFileSync(join(dir, 'variables.tf'), 'variable "region" {\n  default = "us-east-1"\n}\n');
@@ -48,7 +48,7 @@ describe('profile-policy on Terraform', () => {
   });
 
   test('simulate --select picks a policy of a .tf file by its name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'simulate-tf-'));
+    const dir = scratchDirectory('simulate-tf-');
     const file = join(dir, 'main.tf');
     writeFileSync(file, MISTAKES.replace('GetDomian', 'GetDomain'));
     const request = ['--action', 'profile:PutProfileObject', '--resource', 'arn:aws:profile:us-east-1:111122223333:domains/retail'];

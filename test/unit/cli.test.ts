@@ -2,12 +2,11 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cli } from '../cli-runner';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDirectory } from '../helpers';
 
 /** The installed bin, as a process: the one path tests still spawn, to see the shebang and exit codes. */
 function bin(args: string[]) {
@@ -62,7 +61,7 @@ describe('profile-policy lint', () => {
   });
 
   test('warnings alone exit 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'profile-policy-'));
+    const dir = scratchDirectory('profile-policy-');
     writeFileSync(
       join(dir, 'p.json'),
       '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "NotResource": "arn:aws:profile:*:*:domains/secret"}}',
@@ -76,7 +75,7 @@ describe('profile-policy lint', () => {
   });
 
   test('.profile-policy.json sets severities, found from the working directory upwards', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'profile-policy-'));
+    const dir = scratchDirectory('profile-policy-');
     writeFileSync(join(dir, '.profile-policy.json'), JSON.stringify({ rules: { 'action-unknown': 'warning', 'version-missing': 'off' } }));
     writeFileSync(join(dir, 'p.json'), '{"Statement": {"Effect": "Allow", "Action": "profile:GetDomian", "Resource": "*"}}');
     const result = cli(['lint', 'p.json'], dir);
@@ -119,7 +118,7 @@ describe('profile-policy lint', () => {
 });
 
 describe('profile-policy input files', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'profile-policy-input-'));
+  const scratch = scratchDirectory('profile-policy-input-');
   const policy = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}}';
   const make = (name: string, text = policy) => {
     const path = join(scratch, name);
