@@ -14,7 +14,7 @@ export interface SimulationTargetParams {
 export interface ContextKeyInfo {
   readonly key: string;
   readonly multivalued: boolean;
-  /** Values the policy compares the key with (after the first), as hints. */
+  /** Values a request could carry for the conditions on the key to hold (from the values they compare it with); the first prefills the question. */
   readonly examples: readonly string[];
 }
 export interface SimulationTarget {

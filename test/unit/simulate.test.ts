@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { simulate as apiSimulate } from '../../server/src/api';
 import { bundledCatalog } from '../../server/src/catalog/bundled';
-import { analyse, simulateAllActions, target } from '../../server/src/service';
+import { analyse, checkRequest, simulateAllActions, target } from '../../server/src/service';
 import { simulatePolicy, simulateStatement } from '../../server/src/simulate/engine';
 import type { SimulationRequest } from '../../server/src/simulate/types';
 import { readRepoFile } from '../helpers';
@@ -276,5 +276,60 @@ Resources:
     assert.equal(result.statements[0]!.applies, true);
     assert.equal(result.statements[1]!.undetermined, true);
     assert.equal(result.decision, 'Undetermined');
+  });
+});
+
+describe('the values offered for a request, from the values a condition compares with', () => {
+  // Each example, as the request's value, makes its condition hold (Null: the key left out).
+  const cases: Array<[operator: string, key: string, policyValue: string, example: string | undefined]> = [
+    ['StringEquals', 'aws:ResourceTag/team', 'team*', 'team*'],
+    ['StringLike', 'aws:ResourceTag/team', 'team-?-*', 'team-x-'],
+    ['StringLike', 'aws:ResourceTag/team', '*', '*'],
+    ['StringNotEquals', 'aws:ResourceTag/team', 'blue', 'blue'],
+    ['ArnLike', 'aws:SourceArn', 'arn:aws:s3:::bucket-*', 'arn:aws:s3:::bucket-'],
+    ['IpAddress', 'aws:SourceIp', '10.0.0.0/8', '10.0.0.1'],
+    ['IpAddress', 'aws:SourceIp', '203.0.113.7', '203.0.113.7'],
+    ['IpAddress', 'aws:SourceIp', '2001:db8::/32', '2001:db8:0:0:0:0:0:1'],
+    ['NotIpAddress', 'aws:SourceIp', '192.0.2.0/24', '192.0.2.1'],
+    ['DateLessThan', 'aws:CurrentTime', '2020-01-01T00:00:00Z', '2019-12-31T00:00:00Z'],
+    ['DateGreaterThan', 'aws:CurrentTime', '2020-01-01T00:00:00Z', '2020-01-02T00:00:00Z'],
+    ['DateGreaterThanEquals', 'aws:EpochTime', '1700000000', '1700000000'],
+    ['DateLessThan', 'aws:EpochTime', '1700000000', '1699913600'],
+    ['NumericLessThan', 'aws:MultiFactorAuthAge', '3600', '3599'],
+    ['NumericGreaterThan', 'aws:MultiFactorAuthAge', '1.5', '2.5'],
+    ['NumericLessThanEquals', 'aws:MultiFactorAuthAge', '3600', '3600'],
+    ['Bool', 'aws:SecureTransport', 'true', 'true'],
+    ['Null', 'aws:ResourceTag/team', 'true', undefined],
+  ];
+  for (const [operator, key, policyValue, example] of cases) {
+    test(`${operator} "${policyValue}" offers ${example === undefined ? 'no value' : `"${example}"`}, and it satisfies the condition`, () => {
+      const policy = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*', Condition: { [operator]: { [key]: policyValue } } }],
+      };
+      const text = JSON.stringify(policy);
+      const offered = target(analyse(text, 'json'), text.indexOf('Effect'), 'statement')!.contextKeys.find((k) => k.key === key)!;
+      assert.deepEqual(offered.examples, example === undefined ? [] : [example]);
+      // A negated operator is offered what its positive form matches: the request a Deny with it spares.
+      const negated = operator.includes('Not');
+      const request = {
+        action: 'profile:GetDomain',
+        resource: 'arn:aws:profile:us-east-1:111122223333:domains/d',
+        context: example === undefined ? {} : { [key]: example },
+      };
+      assert.equal(apiSimulate(policy, request).decision, negated ? 'ImplicitDeny' : 'Allow');
+    });
+  }
+});
+
+describe('a request checked against what its action carries', () => {
+  const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
+  test('a tag key the action never carries is named (condition-key-unsupported says the same of the statement)', () => {
+    const context = { 'aws:TagKeys': ['team'], 'aws:RequestTag/team': 'blue', 'aws:ResourceTag/team': 'blue', 'aws:SourceIp': '192.0.2.1' };
+    assert.deepEqual(checkRequest({ action: 'profile:GetDomain', resource: domain, context }), [
+      'profile:GetDomain does not support aws:TagKeys: no real request for it carries the key, though this one is simulated with it.',
+      'profile:GetDomain does not support aws:RequestTag/team: no real request for it carries the key, though this one is simulated with it.',
+    ]);
+    assert.deepEqual(checkRequest({ action: 'profile:TagResource', resource: domain, context }), []);
   });
 });

@@ -7,7 +7,7 @@ import { parseAction } from '../iam/action';
 import { locate } from '../model/locate';
 import { shortDescription, type ServiceModel } from '../catalog/service';
 import { hasVariables, variableKeys } from '../iam/variables';
-import { parseOperator } from '../iam/operators';
+import { parseOperator, requestExample } from '../iam/operators';
 import { requestWarnings } from './request-check';
 import { policyAt, statementAt, type PolicyDocument } from '../model/document';
 import { elementValues, type Policy, type Statement, type TemplateParameter } from '../model/policy';
@@ -86,7 +86,8 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
         const known = ask(entry.key.value, (typeof info === 'object' && info.multivalued) || qualified);
         for (const value of entry.values) {
           const text = scalarText(value);
-          if (text !== undefined && !hasVariables(text)) known.examples.add(text);
+          const example = text === undefined || hasVariables(text) ? undefined : requestExample(operator.operator.value, text);
+          if (example !== undefined) known.examples.add(example);
         }
       }
     }

@@ -52,3 +52,12 @@ export function cidrContains(cidr: Cidr, addressText: string): boolean {
   if (!address || address.bits !== cidr.bits) return false;
   return address.value >> BigInt(cidr.bits - cidr.prefix) === cidr.network;
 }
+
+/** An address inside the range, to offer as a request's: the first after the network's own (the address itself for a /32 or /128). */
+export function addressIn(cidr: Cidr): string {
+  const hostBits = BigInt(cidr.bits - cidr.prefix);
+  const value = (cidr.network << hostBits) | (hostBits > 0n ? 1n : 0n);
+  if (cidr.bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+  const groups = Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+  return groups.join(':');
+}

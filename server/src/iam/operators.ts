@@ -1,6 +1,6 @@
 // Condition operators: names, families, how they treat missing keys and several values, which key
 // types they fit; the ForAllValues:/ForAnyValue: and …IfExists forms; which values can ever match.
-import { parseCidr } from './ip';
+import { addressIn, parseCidr } from './ip';
 import { TextMemo } from './text-memo';
 import { hasVariables } from './variables';
 
@@ -144,5 +144,50 @@ export function valueProblem(family: OperatorFamily, text: string): string | und
         : `"${text}" is not an ARN: ARN operators compare ARNs (arn:partition:service:region:account:resource).`;
     default:
       return undefined;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A value a request could carry for a condition to hold, made from one the policy compares the key
+ * with, to offer when asking for the request: the policy's value itself for most operators, but an
+ * address inside a CIDR range, a date or number on the right side of an order, a pattern's wildcards
+ * filled, and none for Null (its `true` asks for the key's absence, its `false` for any value). A
+ * negated operator gets the value its positive form would match: the request a Deny with it spares.
+ */
+export function requestExample(operatorName: string, value: string): string | undefined {
+  const base = parseOperator(operatorName).base;
+  if (!base) return value;
+  const name = base.name;
+  switch (base.family) {
+    case 'Null':
+      return undefined;
+    case 'IpAddress': {
+      const cidr = parseCidr(value);
+      return cidr ? addressIn(cidr) : value;
+    }
+    case 'Numeric': {
+      const number = Number(value);
+      if (!NUMBER.test(value) || !Number.isFinite(number)) return value;
+      const step = name.endsWith('LessThan') ? -1 : name.endsWith('GreaterThan') ? 1 : 0;
+      return step === 0 ? value : (number + step).toFixed(value.split('.')[1]?.length ?? 0);
+    }
+    case 'Date': {
+      const step = name.endsWith('LessThan') ? -1 : name.endsWith('GreaterThan') ? 1 : 0;
+      if (step === 0) return value;
+      if (EPOCH.test(value)) return String(Number(value) + (step * DAY_MS) / 1000);
+      const time = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+      return Number.isNaN(time) ? value : new Date(time + step * DAY_MS).toISOString().replace(/\.000Z$/, 'Z');
+    }
+    case 'String':
+    case 'Arn': {
+      // Only the …Like operators and the ARN ones read wildcards; `*` alone stays (an empty answer means "no key").
+      if (base.family === 'String' && !name.includes('Like')) return value;
+      const filled = value.replace(/\*/g, '').replace(/\?/g, 'x');
+      return filled === '' ? value : filled;
+    }
+    default:
+      return value;
   }
 }
