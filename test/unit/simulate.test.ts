@@ -300,6 +300,7 @@ describe('the values offered for a request, from the values a condition compares
     ['NumericLessThanEquals', 'aws:MultiFactorAuthAge', '3600', '3600'],
     ['Bool', 'aws:SecureTransport', 'true', 'true'],
     ['Null', 'aws:ResourceTag/team', 'true', undefined],
+    ['Null', 'aws:ResourceTag/team', 'false', 'true'],
   ];
   for (const [operator, key, policyValue, example] of cases) {
     test(`${operator} "${policyValue}" offers ${example === undefined ? 'no value' : `"${example}"`}, and it satisfies the condition`, () => {
@@ -331,5 +332,33 @@ describe('a request checked against what its action carries', () => {
       'profile:GetDomain does not support aws:RequestTag/team: no real request for it carries the key, though this one is simulated with it.',
     ]);
     assert.deepEqual(checkRequest({ action: 'profile:TagResource', resource: domain, context }), []);
+  });
+});
+
+describe('values offered for keys the statement cannot carry, and for Null "false"', () => {
+  const questionsOf = (statement: object) => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
+    return target(analyse(text, 'json'), text.indexOf('Effect'), 'statement')!.contextKeys.map((k) => [k.key, k.examples]);
+  };
+  test('a tag key none of the actions carries is asked with no value (leaving it out is the real request)', () => {
+    assert.deepEqual(
+      questionsOf({ Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*', Condition: { 'ForAllValues:StringLike': { 'aws:TagKeys': 'team*' } } }),
+      [['aws:TagKeys', []]],
+    );
+    assert.deepEqual(
+      questionsOf({ Effect: 'Allow', Action: 'profile:TagResource', Resource: '*', Condition: { 'ForAllValues:StringLike': { 'aws:TagKeys': 'team*' } } }),
+      [['aws:TagKeys', ['team']]],
+    );
+  });
+  test('Null "false" offers its "any value" after what the key\'s other conditions need', () => {
+    assert.deepEqual(
+      questionsOf({
+        Effect: 'Allow',
+        Action: 'profile:GetDomain',
+        Resource: '*',
+        Condition: { Null: { 'aws:MultiFactorAuthAge': 'false' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } },
+      }),
+      [['aws:MultiFactorAuthAge', ['3599', 'true']]],
+    );
   });
 });

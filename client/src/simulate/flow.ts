@@ -244,7 +244,9 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
     const fallback = key.examples[0] ?? '';
     const answer = await vscode.window.showInputBox({
       title: titleOf(target, key.key),
-      prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.`,
+      prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.${
+        previous === undefined && fallback ? " The value offered meets the policy's condition on it (for a negated one, the value it excludes)." : ''
+      }`,
       value: previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous,
     });
     if (answer === undefined) return undefined;

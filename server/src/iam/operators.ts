@@ -153,7 +153,7 @@ const DAY_MS = 86_400_000;
  * A value a request could carry for a condition to hold, made from one the policy compares the key
  * with, to offer when asking for the request: the policy's value itself for most operators, but an
  * address inside a CIDR range, a date or number on the right side of an order, a pattern's wildcards
- * filled, and none for Null (its `true` asks for the key's absence, its `false` for any value). A
+ * filled, and for Null none where it asks for the key's absence (`true`), any where for its presence. A
  * negated operator gets the value its positive form would match: the request a Deny with it spares.
  */
 export function requestExample(operatorName: string, value: string): string | undefined {
@@ -162,7 +162,8 @@ export function requestExample(operatorName: string, value: string): string | un
   const name = base.name;
   switch (base.family) {
     case 'Null':
-      return undefined;
+      // `true` asks for the key's absence: no value; `false` for its presence: any value will do.
+      return /^false$/i.test(value) ? 'true' : undefined;
     case 'IpAddress': {
       const cidr = parseCidr(value);
       return cidr ? addressIn(cidr) : value;
