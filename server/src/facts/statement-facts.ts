@@ -1,6 +1,6 @@
 // What a statement's actions accept, shared by rules and features: the actions it names (wildcards
 // expanded) of services known in depth, their resource types, and the condition keys that apply.
-import type { Catalog, MatchedAction } from '../catalog/catalog';
+import type { Catalog, ConditionKeyInfo, MatchedAction } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import type { CatalogDerived, ParsedAction } from '../iam/action';
 import { actionEntries, elementValues, type Statement } from '../model/policy';
@@ -202,4 +202,24 @@ export function supportedConditionKeys(actions: readonly ActionInfo[], catalog: 
     }
   }
   return keys;
+}
+
+/**
+ * Whether requests for these actions can carry a key: false only for a tag key (aws:RequestTag/…,
+ * aws:ResourceTag/…, aws:TagKeys) that none of them supports. Undefined where that cannot be judged:
+ * an action of a service whose data is not reviewed, or no actions. One judgement for
+ * condition-key-unsupported, the simulation's questions and its request check.
+ */
+export function tagKeyCarried(actions: readonly ActionInfo[], catalog: Catalog): ((info: ConditionKeyInfo) => boolean) | undefined {
+  if (actions.length === 0 || !actions.every((action) => catalog.reviewed(action.service))) return undefined;
+  // Built on first need, in lower case: most keys are not tag keys.
+  let supported: ReadonlySet<string> | undefined;
+  return (info) =>
+    (info.tag !== 'request' && info.tag !== 'resource' && info.tag !== 'keys') ||
+    (supported ??= new Set([...supportedConditionKeys(actions, catalog).keys()].map((k) => k.toLowerCase()))).has(info.name.toLowerCase());
+}
+
+/** tagKeyCarried for a statement's actions, where they are all known (none shallow, none broad). */
+export function statementCarriesTagKey(facts: StatementActions, catalog: Catalog): ((info: ConditionKeyInfo) => boolean) | undefined {
+  return facts.reviewed && !facts.shallow && !facts.broad ? tagKeyCarried(facts.actions, catalog) : undefined;
 }

@@ -5,7 +5,7 @@ import { parseAction } from '../iam/action';
 import { readArn } from '../iam/arn';
 import { actionProblem } from '../rules/actions';
 import type { SimulationRequest } from '../simulate/types';
-import { supportedConditionKeys } from '../facts/statement-facts';
+import { tagKeyCarried } from '../facts/statement-facts';
 
 /** Warnings about the request itself, each a sentence; none for a request that can happen. */
 export function requestWarnings(request: SimulationRequest, catalog: Catalog): string[] {
@@ -38,21 +38,19 @@ export function requestWarnings(request: SimulationRequest, catalog: Catalog): s
 }
 
 /**
- * Tag keys in the request that its action never carries (as the condition-key-unsupported rule judges
- * them, where the service's data is reviewed): the decision holds for the request as given, but no real
- * request for the action has them.
+ * Tag keys in the request that its action never carries (tagKeyCarried, as condition-key-unsupported
+ * judges them): the decision holds for the request as given, but no real request for the action has them.
  */
 function unsupportedKeyWarnings(request: SimulationRequest, catalog: Catalog): string[] {
   const action = parseAction(request.action);
-  if (action.kind !== 'action' || action.wildcard || !catalog.reviewed(action.service)) return [];
+  if (action.kind !== 'action' || action.wildcard) return [];
   const info = catalog.action(action.service, action.name);
-  if (!info) return [];
-  const supported = new Set([...supportedConditionKeys([info], catalog).keys()].map((k) => k.toLowerCase()));
+  const carried = info && tagKeyCarried([info], catalog);
+  if (!info || !carried) return [];
   const warnings: string[] = [];
   for (const key of Object.keys(request.context ?? {})) {
     const known = catalog.conditionKey(key);
-    if (typeof known !== 'object' || (known.tag !== 'request' && known.tag !== 'resource' && known.tag !== 'keys')) continue;
-    if (supported.has(known.name.toLowerCase())) continue;
+    if (typeof known !== 'object' || carried(known)) continue;
     warnings.push(`${info.service}:${info.name} does not support ${key}: no real request for it carries the key, though this one is simulated with it.`);
   }
   return warnings;

@@ -16,7 +16,7 @@ import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
 import type { SimulationRequest, Span } from '../simulate/types';
-import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { statementActions, statementCarriesTagKey } from '../facts/statement-facts';
 
 interface Located {
   readonly policy: Policy;
@@ -81,18 +81,14 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
   // Null "false" only asks for some value: offered after what the key's other conditions ask for.
   const presence = new Map<string, string>();
   for (const s of statements) {
-    const facts = statementActions(s, catalog);
     // A tag key none of the statement's actions carries (condition-key-unsupported) is offered no value.
-    const judged = facts.reviewed && !facts.shallow && !facts.broad && facts.actions.length > 0;
-    let supported: ReadonlySet<string> | undefined;
-    const carried = (name: string) =>
-      (supported ??= new Set([...supportedConditionKeys(facts.actions, catalog).keys()].map((k) => k.toLowerCase()))).has(name.toLowerCase());
+    const carried = statementCarriesTagKey(statementActions(s, catalog), catalog);
     for (const operator of s.conditions) {
       const parsed = parseOperator(operator.operator.value);
       for (const entry of operator.keys) {
         const info = catalog.conditionKey(entry.key.value);
         const known = ask(entry.key.value, (typeof info === 'object' && info.multivalued) || parsed.qualifier !== undefined);
-        if (judged && typeof info === 'object' && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys') && !carried(info.name)) continue;
+        if (carried && typeof info === 'object' && !carried(info)) continue;
         for (const value of entry.values) {
           const text = scalarText(value);
           const example = text === undefined || hasVariables(text) ? undefined : requestExample(operator.operator.value, text);

@@ -1,6 +1,6 @@
 // Condition blocks: operators, keys and values against each other and against the statement's
 // actions (Condition operators; Single-valued vs. multivalued context keys; Access Analyzer checks).
-import { statementActions, supportedConditionKeys } from '../facts/statement-facts';
+import { statementActions, statementCarriesTagKey, supportedConditionKeys } from '../facts/statement-facts';
 import { readConditionKey } from '../iam/condition-keys';
 import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
@@ -131,22 +131,16 @@ export const conditionRules = defineRules({
     const block = statement.elements.Condition?.value;
     if (block?.kind === 'object' && block.properties.length === 0) context.report('condition-empty', block, 'Condition is empty.');
     if (statement.conditions.length === 0) return;
-    const facts = statementActions(statement, context.catalog);
     // Which keys an action supports is trusted only where its service's data is reviewed.
-    const checkSupport = facts.reviewed && !facts.shallow && !facts.broad && facts.actions.length > 0;
-    // Built on first need, in lower case: most conditions test keys that need no such look-up.
-    let keys: ReadonlySet<string> | undefined;
-    const supported = checkSupport
-      ? () => (keys ??= new Set([...supportedConditionKeys(facts.actions, context.catalog).keys()].map((k) => k.toLowerCase())))
-      : undefined;
-    for (const entry of statement.conditions) checkOperator(statement, entry, supported, context);
+    const carried = statementCarriesTagKey(statementActions(statement, context.catalog), context.catalog);
+    for (const entry of statement.conditions) checkOperator(statement, entry, carried, context);
   },
 });
 
-/** The lower-case condition keys the statement's actions support. */
-type SupportedKeys = () => ReadonlySet<string>;
+/** Whether the statement's actions can carry a key (statementCarriesTagKey); undefined where that is not judged. */
+type SupportedKeys = ((info: ConditionKeyInfo) => boolean) | undefined;
 
-function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: SupportedKeys | undefined, context: Context): void {
+function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supported: SupportedKeys, context: Context): void {
   const text = entry.operator.value;
   const parsed = parseOperator(text);
   if (parsed.base?.family === 'Null' && parsed.ifExists) {
@@ -175,7 +169,7 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   }
 }
 
-function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: SupportedKeys | undefined, context: Context): void {
+function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: SupportedKeys, context: Context): void {
   const name = entry.key.value;
   const parsed = readConditionKey(name);
   if (parsed.malformed) {
@@ -207,8 +201,8 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
   const family = operator.base!.family;
   // A condition that holds when the key is missing (ForAllValues, a negated operator, IfExists, Null true)
   // still lets the statement apply: only one that needs the key is never true.
-  if (supported && (info.tag === 'request' || info.tag === 'resource' || info.tag === 'keys') && needsKey(operator, entry)) {
-    if (!supported().has(info.name.toLowerCase())) {
+  if (supported && needsKey(operator, entry)) {
+    if (!supported(info)) {
       const effect = elementString(statement, 'Effect');
       const outcome = effect === 'Deny' ? 'this Deny never applies' : 'this statement never applies';
       context.report(
