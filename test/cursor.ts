@@ -1,5 +1,5 @@
 // Cursor-marked fixtures: `‸` marks the position; helpers apply a completion the way an editor does.
-import type { CompletionItem } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { LineIndex } from '../server/src/model/lines';
 
 export const CURSOR = '‸';
@@ -47,9 +47,16 @@ function matchingBrace(text: string, open: number): number {
   return text.length;
 }
 
-/** The document after accepting the item (snippet tab stops at their defaults, tabs as two spaces, additional edits applied). */
-export function applyCompletion(text: string, item: CompletionItem): string {
-  const edit = item.textEdit!;
+/**
+ * The document after accepting the item (snippet tab stops at their defaults, tabs as two spaces,
+ * additional edits applied). An item without an edit of its own takes its list's edit range and its
+ * `textEditText` or label, as LSP 3.17 clients do.
+ */
+export function applyCompletion(text: string, item: CompletionItem, list?: CompletionList): string {
+  const defaultRange = list?.itemDefaults?.editRange;
+  if (defaultRange && !('start' in defaultRange)) throw new Error('insert/replace edits are not used');
+  const edit = item.textEdit ?? (defaultRange ? { range: defaultRange, newText: item.textEditText ?? item.label } : undefined);
+  if (!edit) throw new Error(`"${item.label}" has no edit and its list no edit range`);
   if (!('range' in edit)) throw new Error('insert/replace edits are not used');
   const lines = new LineIndex(text);
   const inserted = item.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;

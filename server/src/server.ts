@@ -35,6 +35,7 @@ import {
   symbols,
   target,
   type Analysis,
+  type CompletionOptions,
 } from './service';
 import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
@@ -138,9 +139,12 @@ export function startServer(connection: Connection): void {
    * the user's settings. Never longer than SETTINGS_WAIT_MS, in case a client does not answer.
    */
   let settingsReady: Promise<unknown> = Promise.resolve();
+  /** Whether the client takes one edit range for a whole completion list (VS Code does; Neovim 0.7 does not). */
+  let completionOptions: CompletionOptions = {};
 
   connection.onInitialize((params) => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    completionOptions = { editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true };
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) store.updateSettings(readSettings(options.settings));
     return {
@@ -181,7 +185,7 @@ export function startServer(connection: Connection): void {
       'completion',
       checked(() => params.textDocument.uri),
       null,
-      (snapshot, document) => completion(snapshot, document.offsetAt(params.position)),
+      (snapshot, document) => completion(snapshot, document.offsetAt(params.position), undefined, completionOptions),
     ),
   );
   connection.onCompletionResolve((item) => guarded('completion resolve', () => resolveCompletion(checked(() => readCompletionItem(item))), item));

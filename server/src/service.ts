@@ -4,7 +4,7 @@ import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, 
 import { bundledCatalog } from './catalog/bundled';
 import type { Catalog } from './catalog/catalog';
 import { codeActions } from './features/code-actions';
-import { complete, resolveCompletionItem } from './features/completion';
+import { complete, resolveCompletionItem, type CompletionOptions } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { simulateAll, simulateAt, simulationLenses, simulationTarget } from './features/simulation';
@@ -20,7 +20,7 @@ import { analyseText, type Analysis } from './rules/analysis';
 import { DEFAULT_SETTINGS, type Settings } from './rules/settings';
 import { keepUntilNext } from './iam/shapes';
 
-export type { Analysis };
+export type { Analysis, CompletionOptions };
 export { tooLargeMessage } from './model/document';
 
 /** The document model of a text, without the rules. */
@@ -57,8 +57,8 @@ export function diagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] 
   return analysis.findings.map((finding) => toDiagnostic(finding, analysis.document.lines, docsUri));
 }
 
-export function completion(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): CompletionList {
-  return complete(analysis, offset, catalog);
+export function completion(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog(), options?: CompletionOptions): CompletionList {
+  return complete(analysis, offset, catalog, options);
 }
 
 /** The documentation of an item that `completion` left out, for the item the editor shows. */

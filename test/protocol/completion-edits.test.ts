@@ -4,7 +4,8 @@
 // and snippets in the file's own indentation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import type { ClientCapabilities } from 'vscode-languageserver-protocol';
+import type { CompletionList } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/model/lines';
 import { applyCompletion, expandSnippet, withCursor } from '../cursor';
 import { TestClient } from './lsp-client';
@@ -148,28 +149,71 @@ resource "aws_iam_policy" "profiles" {
     expected:
       '{\n    "Version": "2012-10-17",\n    "Statement": [\n        {\n            "Sid": "Statement",\n            "Effect": "Allow",\n            "Action": ["profile:GetDomain"],\n            "Resource": ["*"]\n        }\n    ]\n}',
   },
+  // Action values: the cached lists, answered as they are to a client that takes one range per list.
+  {
+    name: 'JSON: an action in a closed string, only what is between the quotes replaced',
+    language: 'json',
+    marked: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸", "Resource": "*"}]}',
+    accept: 'profile:GetDomain',
+    expected: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}]}',
+  },
+  {
+    name: 'YAML: a plain action, a service prefix found by its name',
+    language: 'yaml',
+    marked: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: GetDom‸\n',
+    accept: 'profile:GetDomain',
+    expected: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n',
+  },
+  {
+    name: 'Terraform data source: an action in its list',
+    language: 'terraform',
+    marked: 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:Del‸"]\n    resources = ["*"]\n  }\n}\n',
+    accept: 'profile:DeleteDomain',
+    expected: 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:DeleteDomain"]\n    resources = ["*"]\n  }\n}\n',
+  },
 ];
 
-describe('completion edits over LSP, applied and compared whole', () => {
+/** What VS Code's client declares: one edit range for a whole list, among other item defaults. */
+const ITEM_DEFAULTS: ClientCapabilities = {
+  textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } },
+};
+
+for (const [clientName, capabilities] of [
+  ['a client that takes one edit range per list (VS Code)', ITEM_DEFAULTS],
+  ['a client that needs an edit on each item (Neovim 0.7)', {}],
+] as const) {
+  describe(`completion edits over LSP, applied and compared whole: ${clientName}`, () => {
+    let client: TestClient;
+    before(async () => {
+      client = new TestClient();
+      await client.initialize(undefined, capabilities);
+    });
+    after(async () => client.stop());
+
+    CASES.forEach((edit, i) => {
+      test(`${edit.name} [${edit.language}]`, async () => {
+        const { text, offset } = withCursor(edit.marked);
+        const uri = `file:///work/edit-${i}.${edit.language === 'terraform' ? 'tf' : edit.language}`;
+        await client.open(uri, edit.language, text);
+        const position = new LineIndex(text).positionAt(offset);
+        const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+        const item = list.items.find((candidate) => candidate.label === edit.accept);
+        assert.ok(item, `no "${edit.accept}" among ${JSON.stringify(list.items.map((candidate) => candidate.label))}`);
+        if (capabilities !== ITEM_DEFAULTS) assert.ok(!list.itemDefaults && list.items.every((each) => each.textEdit), 'an edit on every item');
+        else if (edit.accept.startsWith('profile:')) assert.ok(list.itemDefaults?.editRange && !item.textEdit, "the list's range, no edit of its own");
+        assert.equal(applyCompletion(text, item, list), edit.expected);
+      });
+    });
+  });
+}
+
+describe('completion over LSP: new policies', () => {
   let client: TestClient;
   before(async () => {
     client = new TestClient();
     await client.initialize();
   });
   after(async () => client.stop());
-
-  CASES.forEach((edit, i) => {
-    test(`${edit.name} [${edit.language}]`, async () => {
-      const { text, offset } = withCursor(edit.marked);
-      const uri = `file:///work/edit-${i}.${edit.language === 'terraform' ? 'tf' : edit.language}`;
-      await client.open(uri, edit.language, text);
-      const position = new LineIndex(text).positionAt(offset);
-      const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { items: CompletionItem[] };
-      const item = list.items.find((candidate) => candidate.label === edit.accept);
-      assert.ok(item, `no "${edit.accept}" among ${JSON.stringify(list.items.map((candidate) => candidate.label))}`);
-      assert.equal(applyCompletion(text, item), edit.expected);
-    });
-  });
 
   test('"New policy": every kind in every format is a clean document once its tab stops take their defaults', async () => {
     const POLICY = { json: POLICY_JSON, yaml: POLICY_YAML, terraform: POLICY_TERRAFORM };

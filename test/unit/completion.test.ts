@@ -488,9 +488,21 @@ describe('completion in Terraform', () => {
   });
 });
 
+/**
+ * The items at the cursor, each with its own edit. The same request answered against one edit range for
+ * the list (as VS Code is answered) must make the same document for every item.
+ */
 function itemsAt(marked: string, format: DocumentFormat): { text: string; items: CompletionItem[] } {
   const { text, offset } = withCursor(marked);
-  return { text, items: completion(analyse(text, format), offset).items };
+  const analysis = analyse(text, format);
+  const { items } = completion(analysis, offset);
+  const shared = completion(analysis, offset, undefined, { editRangeDefault: true });
+  assert.deepEqual(
+    shared.items.map((item) => item.label),
+    items.map((item) => item.label),
+  );
+  items.forEach((item, i) => assert.equal(applyCompletion(text, shared.items[i]!, shared), applyCompletion(text, item), item.label));
+  return { text, items };
 }
 
 describe('completion', () => {
@@ -757,8 +769,8 @@ describe('actions found by their name in an empty Action value', () => {
   }
 });
 
-describe('action lists built once and copied per request', () => {
-  test('the same slot twice: equal lists of distinct items, so one answer edited leaves the next intact', () => {
+describe('action lists built once', () => {
+  test('the same slot twice, each item with its own edit: equal lists of distinct items, so one answer edited leaves the next intact', () => {
     const { text, offset } = withCursor('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Ge‸"}]}');
     const analysis = analyse(text, 'json');
     const first = completion(analysis, offset).items;
@@ -768,6 +780,21 @@ describe('action lists built once and copied per request', () => {
     assert.ok(first.every((item, i) => item !== second[i]));
     first[0]!.textEdit = undefined;
     assert.deepEqual(completion(analysis, offset).items, second);
+  });
+
+  test('the same slot twice against one edit range for the list: the same frozen items, none with a range of its own', () => {
+    const { text, offset } = withCursor('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Ge‸"}]}');
+    const analysis = analyse(text, 'json');
+    const first = completion(analysis, offset, undefined, { editRangeDefault: true });
+    const second = completion(analysis, offset, undefined, { editRangeDefault: true });
+    assert.ok(first.items.length > 100);
+    assert.ok(first.items.every((item, i) => item === second.items[i] && Object.isFrozen(item) && item.textEdit === undefined));
+    // Inside the closed string's quotes: the characters of profile:Ge.
+    const typed = text.indexOf('profile:Ge');
+    assert.deepEqual(first.itemDefaults?.editRange, { start: { line: 0, character: typed }, end: { line: 0, character: typed + 'profile:Ge'.length } });
+    const item = first.items.find((candidate) => candidate.label === 'profile:GetDomain')!;
+    assert.equal(item.textEditText, undefined, 'the label is the text');
+    assert.equal(applyCompletion(text, item, first), text.replace('profile:Ge"', 'profile:GetDomain"'));
   });
 
   test('each quote and each writer has its own list: "…" in JSON, plain and quoted YAML, HCL', () => {

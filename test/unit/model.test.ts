@@ -2,7 +2,7 @@
 // with which statements and values, and exact ranges for every key and value.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PolicyDocument } from '../../server/src/model/document';
+import { policyAt, type PolicyDocument } from '../../server/src/model/document';
 import { parseText } from '../../server/src/service';
 import { elementValues } from '../../server/src/model/policy';
 import { scalarText, type ValueNode } from '../../server/src/model/tree';
@@ -191,6 +191,50 @@ describe('document model', () => {
     );
     const line = text.split('\r\n')[2]!;
     assert.deepEqual(document.lines.positionAt(findings[0]!.start), { line: 2, character: line.indexOf('"profile:GetDomian"') });
+  });
+});
+
+describe('the policy at an offset', () => {
+  /** What policyAt answers, by looking at every policy: the innermost spanning the offset, the later listed of equal starts. */
+  const scanned = (document: PolicyDocument, offset: number) => {
+    let best: PolicyDocument['policies'][number] | undefined;
+    for (const policy of document.policies) {
+      if (offset >= policy.node.start && offset <= policy.node.end && (!best || policy.node.start >= best.node.start)) best = policy;
+    }
+    return best;
+  };
+
+  test('nested, touching, equal starts, gaps and an unsorted list: the same answer as looking at every policy', () => {
+    const spans = [
+      [50, 90],
+      [0, 10],
+      [10, 20],
+      [55, 60],
+      [55, 70],
+      [58, 59],
+      [30, 40],
+      [100, 200],
+      [120, 130],
+      [125, 126],
+    ];
+    const document = { policies: spans.map(([start, end]) => ({ node: { start, end } })) } as unknown as PolicyDocument;
+    for (let offset = 0; offset <= 210; offset++) assert.equal(policyAt(document, offset), scanned(document, offset), `offset ${offset}`);
+    assert.equal(policyAt(document, 58), document.policies[5]);
+    assert.equal(policyAt(document, 61), document.policies[4]);
+    assert.equal(policyAt(document, 45), undefined);
+  });
+
+  test('every offset of the Terraform and CloudFormation examples', () => {
+    for (const [file, format] of [
+      ['examples/profiles.tf', 'terraform'],
+      ['examples/cloudformation-roles.yaml', 'yaml'],
+      ['examples/cloudformation-roles.json', 'json'],
+    ] as const) {
+      const document = parseText(readRepoFile(file), format);
+      assert.ok(document.policies.length > 2, file);
+      for (let offset = 0; offset <= document.text.length; offset++)
+        assert.equal(policyAt(document, offset), scanned(document, offset), `${file} at ${offset}`);
+    }
   });
 });
 

@@ -26,41 +26,89 @@ interface Context {
   readonly slot: Slot;
   readonly catalog: Catalog;
   readonly facts: () => DocumentFacts;
+  /** The slot is a closed string replaced whole: items written with its quotes replace only what is between them. */
+  readonly inside: boolean;
 }
 
-export function complete(analysis: Analysis, offset: number, catalog: Catalog): CompletionList {
+export interface CompletionOptions {
+  /**
+   * The client takes one edit range for the whole list (LSP 3.17 `itemDefaults.editRange`, as VS Code
+   * does): the items of a cached list are answered as they are, none copied and none carrying a range.
+   */
+  readonly editRangeDefault?: boolean;
+}
+
+export function complete(analysis: Analysis, offset: number, catalog: Catalog, options: CompletionOptions = {}): CompletionList {
   const slot = locate(analysis.document, offset);
   if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
-  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog) };
-  const items = itemsFor(context);
+  const inside = insideQuotes(slot);
+  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined };
+  const built = itemsFor(context);
+  const items = FINISHED_LISTS.has(built) ? built : finishItems(context, built);
   const range = toRange(analysis, slot.replace);
-  const inside = insideQuotes(analysis, slot);
-  for (const item of items) {
-    if (!item.textEdit) {
-      const newText = item.insertText ?? item.label;
-      item.textEdit = inside && isQuotedBy(newText, slot.quote) ? inside(item, newText) : { range, newText };
-      // Cleared, not deleted: a delete turns each of hundreds of items into a slow dictionary object.
-      item.insertText = undefined;
-    }
+  const editRange = inside ? toRange(analysis, inside) : range;
+  const mixed = LISTS_WITH_OWN_RANGE.has(items);
+  const withRange = (item: CompletionItem, at: typeof range): CompletionItem => ({
+    ...item,
+    textEdit: { range: at, newText: item.textEditText ?? item.label },
+    textEditText: undefined,
+  });
+  if (options.editRangeDefault) {
+    // Shared and frozen when cached: answered as they are.
+    return {
+      isIncomplete: false,
+      itemDefaults: { editRange },
+      items: mixed ? items.map((item) => (OWN_RANGE.has(item) ? withRange(item, range) : item)) : items,
+    };
   }
-  return { isIncomplete: false, items };
+  return {
+    isIncomplete: false,
+    items: items.map((item) => (item.textEdit ? item : withRange(item, mixed && OWN_RANGE.has(item) ? range : editRange))),
+  };
 }
 
+/** Lists already in their answered form (the cached ones). */
+const FINISHED_LISTS = new WeakSet<readonly CompletionItem[]>();
+/** Items of a quoted slot whose text is not written with its quotes: they replace the whole slot, not the list's range. */
+const OWN_RANGE = new WeakSet<CompletionItem>();
+/** Lists holding such items: only these are looked through. */
+const LISTS_WITH_OWN_RANGE = new WeakSet<readonly CompletionItem[]>();
+
 /**
- * In a closed string, an item written with the same quotes replaces only what is between them: the
- * same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton goes
- * on to its next stop after an action is completed; an edit over the quotes would end the snippet).
+ * Items as answered against the list's edit range: the text in `textEditText` (left out when it is the
+ * label). In a closed string, an item written with the same quotes replaces only what is between them:
+ * the same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton
+ * goes on to its next stop after an action is completed; an edit over the quotes would end the snippet).
+ * Changes the items in place: they are new.
  */
-function insideQuotes(analysis: Analysis, slot: Slot): ((item: CompletionItem, newText: string) => CompletionItem['textEdit']) | undefined {
+function finishItems(context: Context, items: CompletionItem[]): CompletionItem[] {
+  const { quote } = context.slot;
+  for (const item of items) {
+    if (item.textEdit) continue;
+    let newText = item.insertText ?? item.label;
+    if (context.inside) {
+      if (isQuotedBy(newText, quote)) {
+        newText = newText.slice(1, -1);
+        if (item.filterText && isQuotedBy(item.filterText, quote)) item.filterText = item.filterText.slice(1, -1);
+        else if (item.filterText?.startsWith(quote!)) item.filterText = item.filterText.slice(1);
+      } else {
+        OWN_RANGE.add(item);
+        LISTS_WITH_OWN_RANGE.add(items);
+      }
+    }
+    // Cleared, not deleted: a delete turns each of hundreds of items into a slow dictionary object.
+    item.insertText = undefined;
+    item.textEditText = newText === item.label ? undefined : newText;
+  }
+  return items;
+}
+
+/** The span between a closed string's quotes, when the slot replaces the whole string. */
+function insideQuotes(slot: Slot): { start: number; end: number } | undefined {
   const node = slot.node;
   if (!slot.quote || slot.lead || node?.kind !== 'string' || !node.closed) return undefined;
   if (slot.replace.start !== node.start || slot.replace.end !== node.end) return undefined;
-  const range = toRange(analysis, { start: node.start + 1, end: node.end - 1 });
-  return (item, newText) => {
-    if (item.filterText && isQuotedBy(item.filterText, slot.quote)) item.filterText = item.filterText.slice(1, -1);
-    else if (item.filterText?.startsWith(slot.quote!)) item.filterText = item.filterText.slice(1);
-    return { range, newText: newText.slice(1, -1) };
-  };
+  return { start: node.start + 1, end: node.end - 1 };
 }
 
 function isQuotedBy(text: string, quote: string | undefined): boolean {
@@ -324,9 +372,9 @@ const MAX_CACHED_LISTS = 64;
 const itemCache = new WeakMap<Catalog, Map<FormatWriter, Map<string, readonly CompletionItem[]>>>();
 
 /**
- * The same lists each time for a catalogue, writer, quote and service (the 575 items of an empty Action
- * value, a service's actions): built once, copied per request, since `complete` gives each copy its
- * edit. At most MAX_CACHED_LISTS lists per writer: a few services are in use at a time.
+ * The same lists each time for a catalogue, writer, quote, service and quote handling (the 575 items
+ * of an empty Action value, a service's actions): built and finished once, frozen, and answered as they
+ * are. At most MAX_CACHED_LISTS lists per writer: a few services are in use at a time.
  */
 function cachedItems(context: Context, service: string, build: () => CompletionItem[]): CompletionItem[] {
   const { catalog, slot } = context;
@@ -335,13 +383,16 @@ function cachedItems(context: Context, service: string, build: () => CompletionI
   if (!byWriter) itemCache.set(catalog, (byWriter = new Map()));
   let byKey = byWriter.get(writer);
   if (!byKey) byWriter.set(writer, (byKey = new Map()));
-  const key = `${slot.quote ?? ''}${service}`;
+  const key = `${context.inside ? 'inside' : 'whole'}\u0000${slot.quote ?? ''}\u0000${service}`;
   let items = byKey.get(key);
   if (!items) {
     if (byKey.size >= MAX_CACHED_LISTS) byKey.clear();
-    byKey.set(key, (items = build()));
+    const finished = finishItems(context, build());
+    for (const item of finished) Object.freeze(item);
+    byKey.set(key, (items = Object.freeze(finished)));
+    FINISHED_LISTS.add(items);
   }
-  return items.map((item) => ({ ...item }));
+  return items as CompletionItem[];
 }
 
 /** How an action of a service in depth shows in the list: the description right there, the access level at the right edge. */
