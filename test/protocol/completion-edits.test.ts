@@ -158,6 +158,13 @@ resource "aws_iam_policy" "profiles" {
     expected: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}]}',
   },
   {
+    name: 'JSON: an action typed without quotes gets them',
+    language: 'json',
+    marked: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": profile:GetD‸}]}',
+    accept: 'profile:GetDomain',
+    expected: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain"}]}',
+  },
+  {
     name: 'YAML: a plain action, a service prefix found by its name',
     language: 'yaml',
     marked: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: GetDom‸\n',

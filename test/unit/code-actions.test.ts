@@ -217,9 +217,40 @@ describe('quick fixes', () => {
     }
   }
 
+  // Fixes of what only a syntax's text can hold, so the cases are text: a JSON value typed without its
+  // quotes (in YAML a plain scalar is a string; in HCL a bare word is a reference, never reported).
+  for (const [name, format, text, fixed] of [
+    [
+      'JSON',
+      'json',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [profile:GetDomain, "profile:ListDomains"], "Resource": *}]}',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:GetDomain", "profile:ListDomains"], "Resource": *}]}',
+    ],
+    [
+      'a Terraform heredoc',
+      'terraform',
+      'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": profile:GetDomain, "Resource": "*"}]}\nEOF\n}\n',
+      'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}]}\nEOF\n}\n',
+    ],
+  ] as const) {
+    test(`syntax-error: Put the value in double quotes [${name}]`, () => {
+      const { actions } = actionsFor(text, format, 'syntax-error');
+      assert.deepEqual(
+        actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
+        ['Put the value in double quotes'],
+      );
+      assert.equal(apply(text, actions[0]!), fixed);
+    });
+  }
+
+  test('a syntax error that is not an unquoted word has no fix', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain",}]}';
+    assert.deepEqual(actionsFor(text, 'json', 'syntax-error').actions, []);
+  });
+
   test('every rule with a quick fix has a case here', () => {
     assert.deepEqual(
-      ALL_RULES.filter((rule) => rule.fix && !CASES.some((c) => c.rule === rule.id)).map((rule) => rule.id),
+      ALL_RULES.filter((rule) => rule.fix && rule.id !== 'syntax-error' && !CASES.some((c) => c.rule === rule.id)).map((rule) => rule.id),
       [],
     );
   });

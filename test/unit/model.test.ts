@@ -173,6 +173,23 @@ describe('document model', () => {
     assert.ok(document.problems.some((p) => p.code === 'syntax-error'));
   });
 
+  test('a JSON value typed without its quotes reads as the word it is, with one problem', () => {
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [profile:Get*, "profile:ListDomains", *], "Resource": arn:aws:profile:*:*:domains/a}]}';
+    const document = parseText(text, 'json');
+    const statement = document.policies[0]!.statements[0]!;
+    assert.deepEqual(elementValues(statement, 'Action').map(shown), ['profile:Get*', 'profile:ListDomains', '*']);
+    assert.deepEqual(elementValues(statement, 'Resource').map(shown), ['arn:aws:profile:*:*:domains/a']);
+    const words = ['profile:Get*', '*', 'arn:aws:profile:*:*:domains/a'];
+    assert.deepEqual(
+      document.problems.map((p) => [p.code, text.slice(p.start, p.end), p.message]),
+      words.map((word) => ['syntax-error', word, 'A string in JSON is written in double quotes.']),
+    );
+    // A word where a key belongs is still the scanner's problem, and the statement keeps its other keys.
+    const key = parseText('{"Statement": [{Effect: "Allow", "Action": "profile:GetDomain"}]}', 'json');
+    assert.deepEqual(elementValues(key.policies[0]!.statements[0]!, 'Action').map(shown), ['profile:GetDomain']);
+  });
+
   test('very deep nesting is reported, not a crash', () => {
     for (const format of FORMATS) {
       const deep = '['.repeat(10_000) + ']'.repeat(10_000);

@@ -62,6 +62,15 @@ export function parseJsonc(text: string): ParsedText {
     stack.push({ node, pending: undefined });
   };
 
+  // A word where a value belongs (profile:GetDomain typed without its quotes) reads as an unquoted string
+  // with one problem, not as the scanner's pieces of it: completion then replaces the word, hover and the
+  // rules see what was meant. The scanner's callbacks inside the word are passed over.
+  let wordEnd = -1;
+  const awaitsValue = (): boolean => {
+    const frame = stack[stack.length - 1];
+    return frame !== undefined && (frame.node.kind === 'array' || (frame.pending?.colon !== undefined && frame.pending.value === undefined));
+  };
+
   // A byte-order mark is not JSON; blank it out so offsets still line up with the text.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   let overflow = false;
@@ -75,7 +84,7 @@ export function parseJsonc(text: string): ParsedText {
         onArrayEnd: (offset, length) => close(offset + length),
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];
-          if (skipped > 0 || !frame || frame.node.kind !== 'object') return;
+          if (skipped > 0 || offset < wordEnd || !frame || frame.node.kind !== 'object') return;
           const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
           const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
           key.parent = property;
@@ -84,12 +93,12 @@ export function parseJsonc(text: string): ParsedText {
         },
         onSeparator: (character, offset) => {
           const frame = stack[stack.length - 1];
-          if (skipped > 0) return;
+          if (skipped > 0 || offset < wordEnd) return;
           if (character === ':' && frame?.pending) frame.pending.colon = offset + 1;
           else if (character === ',' && frame) (frame.node.commas ??= []).push(offset);
         },
         onLiteralValue: (value: unknown, offset, length) => {
-          if (skipped > 0) return;
+          if (skipped > 0 || offset < wordEnd) return;
           const end = offset + length;
           if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined, text));
           else if (typeof value === 'number') attach({ kind: 'number', value, raw: text.slice(offset, end), start: offset, end, parent: undefined });
@@ -97,7 +106,14 @@ export function parseJsonc(text: string): ParsedText {
           else attach({ kind: 'null', start: offset, end, parent: undefined });
         },
         onError: (error, offset, length) => {
-          if (skipped > 0) return;
+          // Right after a word the scanner may still miss the value it was.
+          if (skipped > 0 || offset < wordEnd || (offset === wordEnd && error === ParseErrorCode.ValueExpected)) return;
+          if (error === ParseErrorCode.InvalidSymbol && awaitsValue()) {
+            wordEnd = endOfWord(source, offset);
+            attach(newString(text.slice(offset, wordEnd), offset, wordEnd, undefined, text));
+            problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message: 'A string in JSON is written in double quotes.' });
+            return;
+          }
           problems.push({ code: 'syntax-error', start: offset, end: offset + Math.max(length, 1), message: describeJsonError(error, text, offset) });
         },
       },
@@ -155,6 +171,15 @@ function describeJsonError(code: ParseErrorCode, text: string, offset: number): 
     default:
       return 'Invalid JSON.';
   }
+}
+
+/** Where a word that is not JSON ends: at a blank, a quote, or what separates or closes values. */
+function endOfWord(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && !' \t\r\n,[]{}"'.includes(text[end]!)) {
+    end++;
+  }
+  return end;
 }
 
 /** The last non-blank character before offset (comments are rare enough here to ignore). */

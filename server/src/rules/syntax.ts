@@ -1,13 +1,21 @@
 // Problems found by the readers: the text is not valid JSON/YAML, an object repeats a key, or a limit
 // stopped the reading.
+import { replaceScalar } from '../model/edits';
 import { defineRules, type RuleSpecs } from './rule';
 
 const rules = {
   'syntax-error': {
     severity: 'error',
     title: 'The document is not valid JSON or YAML',
-    description: 'IAM only accepts well-formed JSON. Fix the reported character; everything after it may be misread.',
+    description:
+      'IAM only accepts well-formed JSON. Fix the reported character; everything after it may be misread. A JSON value typed without its double quotes (`"Action": profile:GetDomain`) is read as the string it was meant to be, with a quick fix that adds them.',
     references: ['Access Analyzer JSON_SYNTAX_ERROR', 'parliament MALFORMED_JSON'],
+    fix: (finding, { document, node }) => {
+      // Only a whole word the reader took for an unquoted string, in a syntax that quotes it.
+      if (node?.kind !== 'string' || node.quote || node.start !== finding.start || node.end !== finding.end) return [];
+      const edit = replaceScalar(document, node, node.value);
+      return edit.newText === document.text.slice(node.start, node.end) ? [] : [{ title: 'Put the value in double quotes', edits: [edit] }];
+    },
   },
   'duplicate-key': {
     severity: 'error',
