@@ -95,6 +95,7 @@ export function evaluateCondition(
     const matched = parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated);
     return { matched, reason: `${key} has an empty list: ${parsed.qualifier ?? base.name} is ${matched}.`, values: texts, requestValues: request };
   }
+  const { one, none } = relationOf(family, base.name);
   const results = request.map((v) => {
     const outcome = holdsFor(v);
     return { v, holds: outcome.holds, by: outcome.by };
@@ -105,21 +106,63 @@ export function evaluateCondition(
     matched = results.every((r) => r.holds);
     const failing = results.find((r) => !r.holds);
     reason = matched
-      ? `every value of ${key} (${shownRequest}) ${base.negated ? 'avoids' : 'matches'} ${list(texts)}`
-      : `"${shown(failing!.v)}" ${base.negated ? `matches "${shown(failing!.by ?? '')}"` : `matches none of ${list(texts)}`}, so not every value of ${key} does`;
+      ? base.negated
+        ? `every value of ${key} (${shownRequest}) ${none} ${list(texts)}`
+        : `every value of ${key} (${shownRequest}) ${one} one of ${list(texts)}`
+      : `"${shown(failing!.v)}" ${base.negated ? `${one} "${shown(failing!.by ?? '')}"` : `${none} ${list(texts)}`}, so not every value of ${key} does`;
   } else {
     matched = results.some((r) => r.holds);
     const winning = results.find((r) => r.holds);
     reason = matched
       ? base.negated
-        ? `${key} ${shownRequest} matches none of ${list(texts)}`
-        : `${key} "${shown(winning!.v)}" matches "${shown(winning!.by!)}"`
+        ? `${key} ${shownRequest} ${none} ${list(texts)}`
+        : `${key} "${shown(winning!.v)}" ${one} "${shown(winning!.by!)}"`
       : base.negated
-        ? `${key} "${shown(results[0]!.v)}" matches "${shown(results[0]!.by ?? '')}", and ${base.name} excludes it`
-        : `${key} ${shownRequest} matches none of ${list(texts)}`;
+        ? `${key} "${shown(results[0]!.v)}" ${one} "${shown(results[0]!.by ?? '')}", and ${base.name} excludes it`
+        : `${key} ${shownRequest} ${none} ${list(texts)}`;
   }
   return { matched, reason: `${reason}${note}.`, values: texts, requestValues: request };
 }
+
+const relations = new Map<string, { one: string; none: string }>();
+
+/** One phrase pair per operator: a simulation asks for it on every condition it evaluates. */
+function relationOf(family: OperatorFamily, name: string): { one: string; none: string } {
+  let phrases = relations.get(name);
+  if (!phrases) relations.set(name, (phrases = relation(family, name)));
+  return phrases;
+}
+
+/**
+ * How a request value stands to a policy value under the positive form of an operator, in words: the
+ * phrase when it holds for one value, and when it holds for none of a list.
+ */
+function relation(family: OperatorFamily, name: string): { one: string; none: string } {
+  const order = (['GreaterThanEquals', 'GreaterThan', 'LessThanEquals', 'LessThan'] as const).find((o) => name.endsWith(o));
+  const is = (phrase: string) => ({ one: `is ${phrase}`, none: `is not ${phrase} any of` });
+  switch (family) {
+    case 'Numeric':
+      return order ? is(NUMERIC_ORDER[order]) : { one: 'equals', none: 'equals none of' };
+    case 'Date':
+      return order ? is(DATE_ORDER[order]) : is('the same time as');
+    case 'String':
+      if (name.includes('Like')) return { one: 'matches', none: 'matches none of' };
+      if (name.includes('IgnoreCase')) return { one: 'equals (ignoring case)', none: 'equals none of (ignoring case)' };
+      return { one: 'equals', none: 'equals none of' };
+    case 'IpAddress':
+      return is('in');
+    case 'Bool':
+      return { one: 'is', none: 'is not' };
+    case 'Binary':
+      return { one: 'equals', none: 'equals none of' };
+    case 'Arn':
+    case 'Null':
+      return { one: 'matches', none: 'matches none of' };
+  }
+}
+
+const NUMERIC_ORDER = { GreaterThanEquals: 'at least', GreaterThan: 'greater than', LessThanEquals: 'at most', LessThan: 'less than' } as const;
+const DATE_ORDER = { GreaterThanEquals: 'at or after', GreaterThan: 'after', LessThanEquals: 'at or before', LessThan: 'before' } as const;
 
 type Compare = (requestValue: string, policyValue: string) => boolean;
 
