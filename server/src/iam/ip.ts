@@ -59,5 +59,18 @@ export function addressIn(cidr: Cidr): string {
   const value = (cidr.network << hostBits) | (hostBits > 0n ? 1n : 0n);
   if (cidr.bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
   const groups = Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
-  return groups.join(':');
+  return compressed(groups);
+}
+
+/** An IPv6 address as RFC 5952 writes it: the longest run of two or more zero groups (the first of equals) as `::`. */
+function compressed(groups: readonly string[]): string {
+  let best = { start: -1, length: 1 };
+  for (let start = 0; start < groups.length; start++) {
+    let length = 0;
+    while (groups[start + length] === '0') length++;
+    if (length > best.length) best = { start, length };
+    start += length;
+  }
+  if (best.start < 0) return groups.join(':');
+  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
 }
