@@ -28,7 +28,8 @@ interface Where {
 let last: { where: Where; params: SimulateParams } | undefined;
 /**
  * Answers are remembered between runs, so a second simulation is a few Enter presses. The resource is
- * remembered per document: another file's statements name other resources, which they prefill.
+ * remembered per document: another file's statements name other resources, which they prefill. A
+ * condition key's value is remembered when the user wrote it, not when they took the example offered.
  */
 const remembered: { resources: Map<string, string>; context: Context; parameters: Record<string, string> } = {
   resources: new Map(),
@@ -242,12 +243,13 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
   for (const key of target.contextKeys) {
     const previous = remembered.context[key.key];
     const fallback = key.examples[0] ?? '';
+    const offered = previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous;
     const answer = await vscode.window.showInputBox({
       title: titleOf(target, key.key),
       prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.${
         previous === undefined && fallback ? " The value offered meets the policy's condition on it (for a negated one, the value it excludes)." : ''
       }`,
-      value: previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous,
+      value: offered,
     });
     if (answer === undefined) return undefined;
     const trimmed = answer.trim();
@@ -261,7 +263,9 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
           .map((v) => v.trim())
           .filter(Boolean)
       : trimmed;
-    remembered.context[key.key] = context[key.key]!;
+    // The user's own value is kept for the next run; an example taken as offered is not, so the next
+    // statement offers its own (a Deny's NotIpAddress, after an Allow's IpAddress).
+    if (previous !== undefined || trimmed !== fallback) remembered.context[key.key] = context[key.key]!;
   }
   return context;
 }
