@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
+import { CompletionTriggerKind, ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documents';
 import { typingDocuments } from './text-buffer';
@@ -185,7 +185,11 @@ export function startServer(connection: Connection): void {
       'completion',
       checked(() => params.textDocument.uri),
       null,
-      (snapshot, document) => completion(snapshot, document.offsetAt(params.position), undefined, completionOptions),
+      (snapshot, document) =>
+        completion(snapshot, document.offsetAt(params.position), undefined, {
+          ...completionOptions,
+          ...(params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
+        }),
     ),
   );
   connection.onCompletionResolve((item) => guarded('completion resolve', () => resolveCompletion(checked(() => readCompletionItem(item))), item));

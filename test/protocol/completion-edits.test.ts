@@ -222,6 +222,17 @@ describe('completion over LSP: new policies', () => {
   });
   after(async () => client.stop());
 
+  test('a closing quote typed opens no list; the same position asked for by the user does', async () => {
+    const { text, offset } = withCursor('data "aws_iam_policy_document" "d" {\n  statement {\n    sid = "Second"‸\n  }\n}\n');
+    const uri = 'file:///work/trigger.tf';
+    await client.open(uri, 'terraform', text);
+    const position = new LineIndex(text).positionAt(offset);
+    const ask = async (context: object) =>
+      ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context })) as CompletionList).items.length;
+    assert.equal(await ask({ triggerKind: 2, triggerCharacter: '"' }), 0);
+    assert.ok((await ask({ triggerKind: 1 })) > 0);
+  });
+
   test('"New policy": every kind in every format is a clean document once its tab stops take their defaults', async () => {
     const POLICY = { json: POLICY_JSON, yaml: POLICY_YAML, terraform: POLICY_TERRAFORM };
     for (const kind of ['policy', 'managed-policy', 'role'] as const) {

@@ -810,3 +810,48 @@ describe('action lists built once', () => {
     assert.equal(newTextOf('data "aws_iam_policy_document" "x" {\n  statement {\n    actions = ["profile:GetD‸"]\n  }\n}\n', 'terraform'), 'profile:GetDomain');
   });
 });
+
+describe('a typed trigger character opens the list only where it begins what the list completes', () => {
+  const JSON_STATEMENT = (inside: string) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", ${inside}}]}`;
+  const DATA_SOURCE = (inside: string) => `data "aws_iam_policy_document" "d" {\n  statement {\n    ${inside}\n  }\n}\n`;
+  const opens: ReadonlyArray<readonly [string, DocumentFormat, string, string]> = [
+    ['an opening quote of a value', 'json', JSON_STATEMENT('"Action": "‸"'), '"'],
+    ['an opening quote of a key', 'json', JSON_STATEMENT('"‸"'), '"'],
+    ['the colon after a service prefix', 'json', JSON_STATEMENT('"Action": "profile:‸"'), ':'],
+    ['the colon after a service prefix, plain YAML', 'yaml', 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:‸', ':'],
+    ['the colon between ARN parts', 'json', JSON_STATEMENT('"Action": "profile:GetDomain", "Resource": "arn:aws:‸"'), ':'],
+    ['the { of ${', 'json', JSON_STATEMENT('"Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/${‸}"'), '{'],
+    ['the { of &{ in a data source', 'terraform', DATA_SOURCE('actions = ["profile:GetDomain"]\n    resources = ["arn:aws:profile:*:*:domains/&{‸}"]'), '{'],
+    ['a blank after a YAML key', 'yaml', 'Version: "2012-10-17"\nStatement:\n  - Effect: ‸', ' '],
+    ['a blank after an HCL =', 'terraform', DATA_SOURCE('effect = ‸'), ' '],
+  ];
+  const opensNothing: ReadonlyArray<readonly [string, DocumentFormat, string, string]> = [
+    ['a quote that closes a JSON value', 'json', JSON_STATEMENT('"Sid": "Other"‸'), '"'],
+    [
+      'a quote that closes a condition value',
+      'json',
+      JSON_STATEMENT('"Action": "profile:GetDomain", "Condition": {"StringEquals": {"aws:ResourceTag/team": "blue"‸}}'),
+      '"',
+    ],
+    ['a quote that closes an HCL string', 'terraform', DATA_SOURCE('sid = "Second"‸'), '"'],
+    ['a { that opens a JSON statement', 'json', '{"Version": "2012-10-17", "Statement": [{‸}]}', '{'],
+    ['a { that opens an HCL block', 'terraform', 'data "aws_iam_policy_document" "d" {\n  statement {‸\n}\n', '{'],
+    ['the blanks of a YAML line', 'yaml', 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    ‸', ' '],
+    ['a blank after a YAML value', 'yaml', 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow ‸', ' '],
+  ];
+  for (const [name, format, marked, trigger] of opens) {
+    test(`opens: ${name} [${format}]`, () => {
+      const { text, offset } = withCursor(marked);
+      assert.equal(text[offset - 1], trigger, 'the trigger is the character before the cursor');
+      assert.ok(completion(analyse(text, format), offset, undefined, { triggerCharacter: trigger }).items.length > 0);
+    });
+  }
+  for (const [name, format, marked, trigger] of opensNothing) {
+    test(`opens nothing: ${name} [${format}]`, () => {
+      const { text, offset } = withCursor(marked);
+      assert.equal(text[offset - 1], trigger, 'the trigger is the character before the cursor');
+      const analysis = analyse(text, format);
+      assert.deepEqual(completion(analysis, offset, undefined, { triggerCharacter: trigger }).items, []);
+    });
+  }
+});

@@ -36,10 +36,13 @@ export interface CompletionOptions {
    * does): the items of a cached list are answered as they are, none copied and none carrying a range.
    */
   readonly editRangeDefault?: boolean;
+  /** The character whose typing asked for the list (LSP `triggerCharacter`); absent when the user asked. */
+  readonly triggerCharacter?: string;
 }
 
 export function complete(analysis: Analysis, offset: number, catalog: Catalog, options: CompletionOptions = {}): CompletionList {
   const slot = locate(analysis.document, offset);
+  if (options.triggerCharacter !== undefined && !(slot && opensList(options.triggerCharacter, slot, offset))) return { isIncomplete: false, items: [] };
   if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
   const inside = insideQuotes(slot);
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined };
@@ -65,6 +68,32 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog, o
     isIncomplete: false,
     items: items.map((item) => (item.textEdit ? item : withRange(item, mixed && OWN_RANGE.has(item) ? range : editRange))),
   };
+}
+
+/**
+ * Whether a typed trigger character begins what a list completes there: a quote that opens a string, a
+ * `:` or `/` inside a value (`profile:`, an ARN's parts, `aws:ResourceTag/`), the `{` of `${` or `&{`, a
+ * `$`, or a blank after a key's separator where a value goes (YAML `Effect: `, HCL `effect = `). A quote
+ * that closes a string, a `{` that opens a block or a blank between words opens nothing: the editor
+ * would show a list unasked, and the Enter meant for a new line would take its first item.
+ */
+function opensList(trigger: string, slot: Slot, offset: number): boolean {
+  const { node, prefix, kind } = slot;
+  const inValue = kind !== 'policy-key' && kind !== 'statement-key';
+  switch (trigger) {
+    case '"':
+      return node?.kind === 'string' && node.quote === '"' && node.start === offset - 1;
+    case ':':
+    case '/':
+    case '$':
+      return inValue && prefix.endsWith(trigger);
+    case '{':
+      return inValue && (prefix.endsWith('${') || prefix.endsWith('&{'));
+    case ' ':
+      return (kind === 'value' || kind === 'condition-value') && prefix === '' && (node === undefined || node.kind === 'null');
+    default:
+      return true;
+  }
 }
 
 /** Lists already in their answered form (the cached ones). */
