@@ -148,8 +148,8 @@ export const RULE_CASES: readonly RuleCase[] = [
       json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",}]}',
       yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain: x\n    Resource: "*"\n',
     },
-    // JSON: the brace after a trailing comma; YAML: the start of the mapping nested in a compact one.
-    at: { json: '}', yaml: 'p' },
+    // JSON: the trailing comma itself; YAML: the start of the mapping nested in a compact one.
+    at: { json: ',', yaml: 'p' },
     silent: policy(allow('profile:GetDomain')),
   },
   {

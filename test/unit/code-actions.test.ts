@@ -243,8 +243,26 @@ describe('quick fixes', () => {
     });
   }
 
-  test('a syntax error that is not an unquoted word has no fix', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain",}]}';
+  test('syntax-error: Remove the trailing comma, reported on the comma itself', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:GetDomain",], "Resource": "*",\n}]}';
+    const analysis = analyse(text, 'json');
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.ruleId, text.slice(f.start, f.end), f.message]),
+      [
+        ['syntax-error', ',', 'Trailing comma: JSON does not allow a comma before "]".'],
+        ['syntax-error', ',', 'Trailing comma: JSON does not allow a comma before "}".'],
+      ],
+    );
+    const { actions } = actionsFor(text, 'json', 'syntax-error');
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Remove the trailing comma'],
+    );
+    assert.equal(apply(text, actions[0]!), text.replace('GetDomain",]', 'GetDomain"]'));
+  });
+
+  test('a syntax error with no repair known has no fix', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" "Action": "profile:GetDomain"}]}';
     assert.deepEqual(actionsFor(text, 'json', 'syntax-error').actions, []);
   });
 

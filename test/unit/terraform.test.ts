@@ -149,9 +149,11 @@ describe('Terraform: positions', () => {
     const text =
       'resource "aws_iam_role_policy" "p" {\n  policy = <<-EOT\n    {\n      "Version": "2012-10-17",\n      "Statement": [{"Effect": "Allow",}]\n    }\n  EOT\n}\n';
     const { problems } = analyse(text, 'terraform').document;
-    // As in a JSON file: the brace after the trailing comma.
-    assert.equal(problems[0]!.message, 'Trailing comma: JSON does not allow a comma before "}".');
-    assert.equal(problems[0]!.start, text.indexOf('}]'));
+    // As in a JSON file: the trailing comma, once.
+    assert.deepEqual(
+      problems.map((p) => [p.message, p.start, p.end]),
+      [['Trailing comma: JSON does not allow a comma before "}".', text.indexOf(',}]'), text.indexOf(',}]') + 1]],
+    );
   });
 
   test('in the data source, a wrong operator is reported on test, a wrong key on variable, a wrong action on its string', () => {

@@ -111,7 +111,16 @@ export function parseJsonc(text: string): ParsedText {
           if (error === ParseErrorCode.InvalidSymbol && awaitsValue()) {
             wordEnd = endOfWord(source, offset);
             attach(newString(text.slice(offset, wordEnd), offset, wordEnd, undefined, text));
-            problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message: 'A string in JSON is written in double quotes.' });
+            problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message: 'A string in JSON is written in double quotes.', repair: 'quote' });
+            return;
+          }
+          const comma = trailingComma(error, text, offset);
+          if (comma !== undefined) {
+            // The scanner reports it twice, at the bracket that follows (a property name and a value expected).
+            if (problems[problems.length - 1]?.start !== comma) {
+              const message = `Trailing comma: JSON does not allow a comma before "${text[offset]}".`;
+              problems.push({ code: 'syntax-error', start: comma, end: comma + 1, message, repair: 'remove' });
+            }
             return;
           }
           problems.push({ code: 'syntax-error', start: offset, end: offset + Math.max(length, 1), message: describeJsonError(error, text, offset) });
@@ -140,11 +149,9 @@ function describeJsonError(code: ParseErrorCode, text: string, offset: number): 
     case ParseErrorCode.InvalidNumberFormat:
       return 'Invalid number.';
     case ParseErrorCode.PropertyNameExpected:
-      return previousSignificant(text, offset) === ','
-        ? 'Trailing comma: JSON does not allow a comma before "}".'
-        : 'Expected a property name in double quotes.';
+      return 'Expected a property name in double quotes.';
     case ParseErrorCode.ValueExpected:
-      return previousSignificant(text, offset) === ',' ? 'Trailing comma: JSON does not allow a comma before "]".' : 'Expected a value.';
+      return 'Expected a value.';
     case ParseErrorCode.ColonExpected:
       return 'Expected ":" after the property name.';
     case ParseErrorCode.CommaExpected:
@@ -182,11 +189,19 @@ function endOfWord(text: string, start: number): number {
   return end;
 }
 
-/** The last non-blank character before offset (comments are rare enough here to ignore). */
-function previousSignificant(text: string, offset: number): string | undefined {
+/** Where a comma stands right before a closing bracket the scanner stopped at, if one does. */
+function trailingComma(code: ParseErrorCode, text: string, offset: number): number | undefined {
+  if (code !== ParseErrorCode.PropertyNameExpected && code !== ParseErrorCode.ValueExpected) return undefined;
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  const before = previousSignificant(text, offset);
+  return before !== undefined && text[before] === ',' ? before : undefined;
+}
+
+/** The offset of the last non-blank character before offset (comments are rare enough here to ignore). */
+function previousSignificant(text: string, offset: number): number | undefined {
   for (let i = offset - 1; i >= 0; i--) {
     const c = text[i]!;
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return c;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return i;
   }
   return undefined;
 }

@@ -4,6 +4,8 @@ export interface SyntaxProblem {
   readonly start: number;
   readonly end: number;
   readonly message: string;
+  /** A repair the reader knows for its range: put the word in double quotes, or remove it (a trailing comma). */
+  readonly repair?: 'quote' | 'remove';
 }
 
 /**

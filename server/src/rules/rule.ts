@@ -20,6 +20,8 @@ export interface Range {
 
 export interface FindingData {
   readonly suggestions?: readonly string[];
+  /** A syntax problem's repair, as its reader knows it. */
+  readonly repair?: 'quote' | 'remove';
 }
 
 export interface Finding<Id extends string = string> {

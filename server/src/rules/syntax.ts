@@ -8,13 +8,19 @@ const rules = {
     severity: 'error',
     title: 'The document is not valid JSON or YAML',
     description:
-      'IAM only accepts well-formed JSON. Fix the reported character; everything after it may be misread. A JSON value typed without its double quotes (`"Action": profile:GetDomain`) is read as the string it was meant to be, with a quick fix that adds them.',
+      'IAM only accepts well-formed JSON. Fix the reported character; everything after it may be misread. A JSON value typed without its double quotes (`"Action": profile:GetDomain`) is read as the string it was meant to be, with a quick fix that adds them; a trailing comma is reported where it is, with a quick fix that removes it.',
     references: ['Access Analyzer JSON_SYNTAX_ERROR', 'parliament MALFORMED_JSON'],
     fix: (finding, { document, node }) => {
-      // Only a whole word the reader took for an unquoted string, in a syntax that quotes it.
-      if (node?.kind !== 'string' || node.quote || node.start !== finding.start || node.end !== finding.end) return [];
-      const edit = replaceScalar(document, node, node.value);
-      return edit.newText === document.text.slice(node.start, node.end) ? [] : [{ title: 'Put the value in double quotes', edits: [edit] }];
+      switch (finding.data?.repair) {
+        case 'remove':
+          return [{ title: 'Remove the trailing comma', edits: [{ start: finding.start, end: finding.end, newText: '' }] }];
+        case 'quote': {
+          if (node?.kind !== 'string' || node.start !== finding.start || node.end !== finding.end) return [];
+          return [{ title: 'Put the value in double quotes', edits: [replaceScalar(document, node, node.value)] }];
+        }
+        default:
+          return [];
+      }
     },
   },
   'duplicate-key': {
@@ -43,6 +49,7 @@ export const syntaxRules = defineRules({
   name: 'syntax',
   rules,
   checkDocument(context) {
-    for (const problem of context.document.problems) context.report(problem.code, problem, problem.message);
+    for (const problem of context.document.problems)
+      context.report(problem.code, problem, problem.message, problem.repair ? { repair: problem.repair } : undefined);
   },
 });
