@@ -165,6 +165,22 @@ resource "aws_iam_policy" "profiles" {
     expected: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain"}]}',
   },
   {
+    name: 'JSON: a key typed without quotes is replaced by the key written whole',
+    language: 'json',
+    marked: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*",\n  Cond‸\n}]}',
+    accept: 'Condition',
+    expected:
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*",\n  "Condition": {\n    "": {\n      "": ""\n    }\n  }\n}]}',
+  },
+  {
+    name: 'JSON: a key being typed after a value with no comma puts the comma after the value',
+    language: 'json',
+    marked: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"\n  "Cond‸\n}]}',
+    accept: 'Condition',
+    expected:
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*",\n  "Condition": {\n    "": {\n      "": ""\n    }\n  }\n}]}',
+  },
+  {
     name: 'YAML: a plain action, a service prefix found by its name',
     language: 'yaml',
     marked: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: GetDom‸\n',

@@ -227,6 +227,12 @@ describe('quick fixes', () => {
       '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:GetDomain", "profile:ListDomains"], "Resource": *}]}',
     ],
     [
+      'a JSON key',
+      'json',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", Sid}]}',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Sid"}]}',
+    ],
+    [
       'a Terraform heredoc',
       'terraform',
       'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": profile:GetDomain, "Resource": "*"}]}\nEOF\n}\n',

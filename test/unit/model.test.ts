@@ -185,9 +185,22 @@ describe('document model', () => {
       document.problems.map((p) => [p.code, text.slice(p.start, p.end), p.message]),
       words.map((word) => ['syntax-error', word, 'A string in JSON is written in double quotes.']),
     );
-    // A word where a key belongs is still the scanner's problem, and the statement keeps its other keys.
-    const key = parseText('{"Statement": [{Effect: "Allow", "Action": "profile:GetDomain"}]}', 'json');
-    assert.deepEqual(elementValues(key.policies[0]!.statements[0]!, 'Action').map(shown), ['profile:GetDomain']);
+    // A word where a key belongs is a key with no value yet (one typed in part), and the statement keeps its other keys.
+    const keyText = '{"Statement": [{"Effect": "Allow",\n Cond, "Action": "profile:GetDomain"}]}';
+    const key = parseText(keyText, 'json');
+    const statement2 = key.policies[0]!.statements[0]!;
+    assert.deepEqual(
+      statement2.node.properties.map((p) => [p.key.value, p.key.quote ?? null, p.value === undefined]),
+      [
+        ['Effect', '"', false],
+        ['Cond', null, true],
+        ['Action', '"', false],
+      ],
+    );
+    assert.deepEqual(
+      key.problems.map((p) => [keyText.slice(p.start, p.end), p.message]),
+      [['Cond', 'A property name in JSON is written in double quotes.']],
+    );
   });
 
   test('very deep nesting is reported, not a crash', () => {

@@ -252,15 +252,14 @@ function keyItem(context: Context, key: KeySnippet, documentation: string | unde
     return { ...item, insertText: `${snippetText(slot.lead)}${writer.keySnippet(key)}`, insertTextFormat: InsertTextFormat.Snippet };
   }
   let insert = `${snippetText(slot.lead)}${writer.entry(key, value ?? ELEMENT_VALUES[name] ?? stop(1), layoutOf(context))}`;
-  if (!slot.node) {
-    const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
-    const separators = writer.separators(container, slot.replace.start);
-    insert += separators.trailing;
-    if (separators.afterPrevious)
-      item.additionalTextEdits = [
-        { range: toRange(analysis, { start: separators.afterPrevious.offset, end: separators.afterPrevious.offset }), newText: separators.afterPrevious.text },
-      ];
-  }
+  // Over the key being typed as well as at a blank: "Cond after a value with no comma needs one.
+  const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
+  const separators = writer.separators(container, slot.replace);
+  insert += separators.trailing;
+  if (separators.afterPrevious)
+    item.additionalTextEdits = [
+      { range: toRange(analysis, { start: separators.afterPrevious.offset, end: separators.afterPrevious.offset }), newText: separators.afterPrevious.text },
+    ];
   return { ...item, insertText: insert, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
 }
 

@@ -66,6 +66,11 @@ export function parseJsonc(text: string): ParsedText {
   // with one problem, not as the scanner's pieces of it: completion then replaces the word, hover and the
   // rules see what was meant. The scanner's callbacks inside the word are passed over.
   let wordEnd = -1;
+  /** The object whose next key the scanner is at, if it is at one. */
+  const awaitingKey = (): { frame: Frame; object: ObjectNode } | undefined => {
+    const frame = stack[stack.length - 1];
+    return frame?.node.kind === 'object' && frame.pending === undefined ? { frame, object: frame.node } : undefined;
+  };
   const awaitsValue = (): boolean => {
     const frame = stack[stack.length - 1];
     return frame !== undefined && (frame.node.kind === 'array' || (frame.pending?.colon !== undefined && frame.pending.value === undefined));
@@ -106,12 +111,26 @@ export function parseJsonc(text: string): ParsedText {
           else attach({ kind: 'null', start: offset, end, parent: undefined });
         },
         onError: (error, offset, length) => {
-          // Right after a word the scanner may still miss the value it was.
-          if (skipped > 0 || offset < wordEnd || (offset === wordEnd && error === ParseErrorCode.ValueExpected)) return;
+          // Right after a word the scanner may still miss the value or the name it was.
+          const missed = error === ParseErrorCode.ValueExpected || error === ParseErrorCode.PropertyNameExpected;
+          if (skipped > 0 || offset < wordEnd || (offset === wordEnd && missed)) return;
           if (error === ParseErrorCode.InvalidSymbol && awaitsValue()) {
-            wordEnd = endOfWord(source, offset);
+            wordEnd = endOfWord(source, offset, false);
             attach(newString(text.slice(offset, wordEnd), offset, wordEnd, undefined, text));
             problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message: 'A string in JSON is written in double quotes.', repair: 'quote' });
+            return;
+          }
+          const keyed = error === ParseErrorCode.InvalidSymbol ? awaitingKey() : undefined;
+          if (keyed) {
+            // `Cond` typed as a key: a property with that name and no value yet, so completion replaces it.
+            wordEnd = endOfWord(source, offset, true);
+            const key = newString(text.slice(offset, wordEnd), offset, wordEnd, undefined, text);
+            const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: wordEnd, parent: keyed.object };
+            key.parent = property;
+            addProperty(keyed.object, property, problems);
+            keyed.frame.pending = property;
+            const message = 'A property name in JSON is written in double quotes.';
+            problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message, repair: 'quote' });
             return;
           }
           const comma = trailingComma(error, text, offset);
@@ -180,10 +199,11 @@ function describeJsonError(code: ParseErrorCode, text: string, offset: number): 
   }
 }
 
-/** Where a word that is not JSON ends: at a blank, a quote, or what separates or closes values. */
-function endOfWord(text: string, start: number): number {
+/** Where a word that is not JSON ends: at a blank, a quote, or what separates or closes values (and a key's colon). */
+function endOfWord(text: string, start: number, key: boolean): number {
+  const stops = key ? ' \t\r\n,[]{}":' : ' \t\r\n,[]{}"';
   let end = start;
-  while (end < text.length && !' \t\r\n,[]{}"'.includes(text[end]!)) {
+  while (end < text.length && !stops.includes(text[end]!)) {
     end++;
   }
   return end;

@@ -1,6 +1,6 @@
 // JSON (comments allowed, as in jsonc): jsonc-parser's reader, CloudFormation's places for policies,
 // and how JSON writes values, keys and snippets: always quoted, commas between entries.
-import type { Format, FormatWriter, Fragment, Quote, Separators } from '../model/format';
+import { commaSeparators, type Format, type FormatWriter, type Fragment, type Quote } from '../model/format';
 import { scalarText, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import { moveTree, type ObjectNode } from '../model/tree';
 import { findPolicies } from './cloudformation';
@@ -47,18 +47,6 @@ function entries(list: ReadonlyArray<readonly [KeySnippet, SnippetValue]>, layou
   return list.map(([key, snippet]) => entry(key, snippet, layout)).join(`,\n${layout.indent}`);
 }
 
-/** A comma after the entry before the offset when none separates them, and one after the new entry when another follows. */
-function separators(container: ObjectNode | undefined, offset: number): Separators {
-  if (!container) return { afterPrevious: undefined, trailing: '' };
-  const commas = container.commas ?? [];
-  let previousEnd: number | undefined;
-  for (const p of container.properties) if (p.end <= offset) previousEnd = p.end;
-  const next = container.properties.find((p) => p.start >= offset);
-  const needsBefore = previousEnd !== undefined && !commas.some((c) => c >= previousEnd && c < offset);
-  const needsAfter = next !== undefined && !commas.some((c) => c >= offset && c < next.start);
-  return { afterPrevious: needsBefore ? { offset: previousEnd!, text: ',' } : undefined, trailing: needsAfter ? ',' : '' };
-}
-
 /** An object ends at its closing brace; one the end of the text closed for it has no known end. */
 function valueExtent(text: string, node: ObjectNode): number | undefined {
   return node.end < text.length && text.charCodeAt(node.end - 1) === 0x7d /* } */ ? node.end : undefined;
@@ -84,7 +72,7 @@ const writer: FormatWriter = {
   keySnippet,
   value,
   entries,
-  separators,
+  separators: commaSeparators,
   indentAt: leadingIndent,
 };
 

@@ -2,10 +2,9 @@
 // (`Key = value`, lists `[…]`, items one per line), JSON inside a heredoc, and the blocks of the
 // policy document data source (`actions = […]`, `condition { test … }`). Every string is written so
 // Terraform leaves it as it is: `${` becomes `$${` and `%{` becomes `%%{`, never a live interpolation.
-import type { FormatWriter, Quote, Separators } from '../model/format';
+import { commaSeparators, type FormatWriter, type Quote } from '../model/format';
 import { leadingIndent } from '../model/lines';
 import { scalarText, scalarValues, snippetText, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
-import type { ObjectNode } from '../model/tree';
 import { jsonFormat } from './json';
 
 /** `${` and `%{` as Terraform's literal text (`$${`, `%%{`), in text already escaped for a quoted string. */
@@ -101,17 +100,6 @@ function objectEntries(list: ReadonlyArray<readonly [KeySnippet, SnippetValue]>,
 }
 
 /** Between the items of an object: a comma where no comma or line break separates the new one from its neighbours. */
-function objectSeparators(container: ObjectNode | undefined, offset: number): Separators {
-  if (!container) return { afterPrevious: undefined, trailing: '' };
-  const separators = container.commas ?? [];
-  let previousEnd: number | undefined;
-  for (const p of container.properties) if (p.end <= offset) previousEnd = p.end;
-  const next = container.properties.find((p) => p.start >= offset);
-  const needsBefore = previousEnd !== undefined && !separators.some((c) => c >= previousEnd && c < offset);
-  const needsAfter = next !== undefined && !separators.some((c) => c >= offset && c < next.start);
-  return { afterPrevious: needsBefore ? { offset: previousEnd!, text: ',' } : undefined, trailing: needsAfter ? ',' : '' };
-}
-
 export const objectWriter: FormatWriter = {
   string: (value: string, _quote: Quote) => quoteHcl(value),
   stringSnippet: (snippet: string) => `"${snippet}"`,
@@ -122,7 +110,7 @@ export const objectWriter: FormatWriter = {
   entry: (key, value, layout) => `${objectKeySnippet(key)} = ${objectValue(value, layout)}`,
   value: objectValue,
   entries: objectEntries,
-  separators: objectSeparators,
+  separators: commaSeparators,
   indentAt: leadingIndent,
 };
 

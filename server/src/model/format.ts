@@ -42,6 +42,22 @@ export interface Separators {
   readonly trailing: string;
 }
 
+/**
+ * For syntaxes whose entries are separated by commas (JSON, HCL objects): a comma after the entry
+ * before the span when none separates them, and one after the new entry when another follows. Commas
+ * are the offsets the reader recorded in `container.commas`.
+ */
+export function commaSeparators(container: ObjectNode | undefined, span: { readonly start: number; readonly end: number }): Separators {
+  if (!container) return { afterPrevious: undefined, trailing: '' };
+  const commas = container.commas ?? [];
+  let previousEnd: number | undefined;
+  for (const p of container.properties) if (p.end <= span.start) previousEnd = p.end;
+  const next = container.properties.find((p) => p.start >= span.end);
+  const needsBefore = previousEnd !== undefined && !commas.some((c) => c >= previousEnd && c < span.start);
+  const needsAfter = next !== undefined && !commas.some((c) => c >= span.end && c < next.start);
+  return { afterPrevious: needsBefore ? { offset: previousEnd!, text: ',' } : undefined, trailing: needsAfter ? ',' : '' };
+}
+
 export interface FormatWriter {
   /** A string value, in the quote the author used where the format leaves a choice. */
   string(value: string, quote: Quote): string;
@@ -61,8 +77,8 @@ export interface FormatWriter {
   value(value: SnippetValue, layout: Layout): string;
   /** The entries of an object without its braces, for a container that is already open. */
   entries(entries: ReadonlyArray<readonly [KeySnippet, SnippetValue]>, layout: Layout): string;
-  /** What an insertion at offset between the entries of the object needs. */
-  separators(container: ObjectNode | undefined, offset: number): Separators;
+  /** What an entry written over `span` (an insertion point, or a key being typed) among the entries of the object needs. */
+  separators(container: ObjectNode | undefined, span: { readonly start: number; readonly end: number }): Separators;
   /** The indentation continuation lines of something written at offset start with. */
   indentAt(text: string, offset: number): string;
   /** How a key shows in a completion list, where the syntax names it otherwise (Terraform's `actions` for Action). */
