@@ -194,6 +194,18 @@ const CASES: CompletionCase[] = [
     accept: { label: 'retail', contains: 'eu-west-2:111122223333:domains/retail' },
   },
   {
+    name: "ARN parts: after the account, the service's resource types, the statement's first",
+    json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetProfileObjectType", "Resource": "arn:aws:profile:*:111122223333:‸"}]}',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetProfileObjectType\n    Resource: arn:aws:profile:*:111122223333:‸',
+    includes: ['domains/${DomainName}', 'domains/${DomainName}/object-types/${ObjectTypeName}'],
+    excludes: ['arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}'],
+    detail: { label: 'domains/${DomainName}/object-types/${ObjectTypeName}', matches: /^object-types · taken by this statement's actions$/ },
+    accept: {
+      label: 'domains/${DomainName}/object-types/${ObjectTypeName}',
+      contains: 'arn:aws:profile:*:111122223333:domains/DomainName/object-types/ObjectTypeName',
+    },
+  },
+  {
     name: 'policy variables inside an ARN',
     json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/${‸"}]}',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "arn:aws:profile:*:*:domains/${‸"',
@@ -364,6 +376,10 @@ const TERRAFORM_CASES: Readonly<Record<string, TerraformCompletion>> = {
       'actions = ["profile:GetDomain"]',
       'resources = ["arn:aws:profile:us-east-1:111122223333:domains/retail", "arn:aws:profile:eu-west-2:111122223333:domains/‸"]',
     ),
+  },
+  "ARN parts: after the account, the service's resource types, the statement's first": {
+    terraform: tf('Effect = "Allow"', 'Action = "profile:GetProfileObjectType"', 'Resource = "arn:aws:profile:*:111122223333:‸"'),
+    datasource: ds('actions = ["profile:GetProfileObjectType"]', 'resources = ["arn:aws:profile:*:111122223333:‸"]'),
   },
   // Terraform's `$${` and the data source's `&{` are where a policy variable starts.
   'policy variables inside an ARN': {

@@ -564,7 +564,14 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
     // arn:…:domains/ → the domain names this document already uses (any template placeholder the ARN has reached).
     const names = placeholdersAt(context.catalog, position.before[1] ?? '', text.slice(position.start, cursor));
     const values = [...new Set(names.flatMap((name) => [...(facts.placeholderValues.get(name) ?? [])]))];
-    if (values.length === 0) return undefined;
+    if (values.length === 0)
+      return resourcePartItems(
+        context,
+        facts,
+        position.before[1] ?? '',
+        node ? contentSpan(node, position.start, text.length) : undefined,
+        slot.prefix.slice(0, position.start),
+      );
     let nameEnd = cursor;
     while (nameEnd < text.length && text[nameEnd] !== '/' && text[nameEnd] !== ':') nameEnd++;
     const nameSpan = node ? contentSpan(node, cursor, nameEnd) : undefined;
@@ -590,6 +597,49 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
   } else choices.push(...[...new Set([...facts.accounts, '*'])].map((a): [string, string] => [a, 'account']));
   const head = slot.prefix.slice(0, position.start);
   return choices.map(([value, detail], i) => partItem(context, span, head, value, detail, i, !followed));
+}
+
+/**
+ * After an ARN's account (`arn:aws:profile:*:*:`), or in its resource part where the document names
+ * nothing to offer: the service's resource types, their resource part as a snippet over what is typed
+ * (`domains/${DomainName}`), the types the statement's actions take first. Without a span (escapes, or
+ * YAML reading `arn:…:` at a line end as a key) the whole token is written: head, then the part.
+ */
+function resourcePartItems(
+  context: Context,
+  facts: DocumentFacts,
+  service: string,
+  span: { start: number; end: number } | undefined,
+  head: string,
+): CompletionItem[] | undefined {
+  const types = context.catalog.service(service)?.resourceTypes ?? [];
+  if (types.length === 0) return undefined;
+  const taken = new Set<ResourceTypeInfo>();
+  for (const action of statementActions(context.slot.statement, context.catalog).actions)
+    for (const { name } of action.resourceTypes) {
+      const type = actionResourceType(action, name, context.catalog);
+      if (type) taken.add(type);
+    }
+  const range = span ? toRange(context.analysis, span) : undefined;
+  const { quote } = context.slot;
+  return types.flatMap((type): CompletionItem[] => {
+    const resource = readArn(type.arn)?.resource;
+    if (!resource) return [];
+    const forActions = taken.has(type);
+    const snippet = arnSnippet(resource, facts);
+    return [
+      {
+        label: resource,
+        kind: CompletionItemKind.Reference,
+        detail: `${type.name} · ${forActions ? "taken by this statement's actions" : `${context.catalog.serviceName(type.service) ?? type.service} resource type`}`,
+        ...(range
+          ? { textEdit: { range, newText: snippet }, filterText: resource }
+          : { insertText: writerOf(context).stringSnippet(snippetText(head) + snippet, quote), filterText: `${quote ?? ''}${head}${resource}` }),
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: `${forActions ? 0 : 1}${type.name}`,
+      },
+    ];
+  });
 }
 
 /** The placeholders a resource part typed so far has reached: `domains/` → DomainName. */
