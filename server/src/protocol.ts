@@ -27,7 +27,17 @@ export interface SimulationTarget {
   /** Every action of those services, for "any action". */
   readonly allActions: readonly string[];
   /** Access level and description of each action above, for the picker. */
-  readonly actionInfo: Readonly<Record<string, { readonly accessLevel: string; readonly description: string }>>;
+  readonly actionInfo: Readonly<
+    Record<
+      string,
+      {
+        readonly accessLevel: string;
+        readonly description: string;
+        /** The action acts on no resource type (profile:ListDomains): its requests are for "*". */
+        readonly noResource?: true;
+      }
+    >
+  >;
   /** The action the position is on, when it is on one: the picker preselects it. */
   readonly cursorAction?: string;
   /** The ARNs written in the statement(s), and templates for the resource types they accept. */

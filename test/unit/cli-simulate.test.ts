@@ -167,7 +167,7 @@ describe('profile-policy simulate', () => {
     assert.equal(cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'a:b', '--resource', '*', '--parameter', 'novalue']).code, 2);
   });
 
-  test('a typo in the action, a malformed ARN or an ARN the action does not take: a warning on standard error, so --expect ImplicitDeny does not pass in silence', () => {
+  test('a typo in the action, a malformed ARN, an ARN the action does not take, a wildcard in the resource: a warning on standard error, so --expect ImplicitDeny does not pass in silence', () => {
     const run = (action: string, resource: string) =>
       cli(['simulate', '--policy', 'examples/contact-centre-agent.json', '--action', action, '--resource', resource, '--expect', 'ImplicitDeny']);
     const domain = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
@@ -193,6 +193,15 @@ describe('profile-policy simulate', () => {
         ],
       ],
       ['profile:Get*', domain, ['"profile:Get*" is a pattern: a request names one action, and this one is simulated as the literal name.']],
+      [
+        'profile:GetDomain',
+        'arn:aws:profile:*:111122223333:domains/retail',
+        [
+          '"arn:aws:profile:*:111122223333:domains/retail" holds a wildcard: a request names one resource, and this one is simulated with the wildcard as a literal character.',
+        ],
+      ],
+      ['profile:ListDomains', domain, [`profile:ListDomains acts on no resource type: its requests are for "*", not "${domain}".`]],
+      ['profile:ListDomains', '*', []],
       // A request that can happen: no warning.
       ['profile:DeleteDomain', domain, []],
     ];

@@ -269,6 +269,8 @@ describe('what a simulation asks', () => {
     assert.equal(onAction?.cursorAction, 'profile:GetDomain');
     assert.equal(at?.cursorAction, undefined);
     assert.deepEqual(onAction?.actionInfo['profile:GetDomain'], { accessLevel: 'Read', description: 'Get a specific domain in an account' });
+    // An action that acts on no resource type says so: its question offers "*".
+    assert.deepEqual(onAction?.actionInfo['profile:ListDomains'], { accessLevel: 'List', description: 'List all the domains in an account', noResource: true });
     assert.deepEqual(
       at?.contextKeys.map((k) => k.key),
       ['aws:ResourceTag/team', 'aws:RequestTag/owner', 'aws:PrincipalTag/team', 'aws:username', 'aws:PrincipalTag/domain'],

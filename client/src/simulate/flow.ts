@@ -87,7 +87,7 @@ async function simulate(client: LanguageClient, place: Where | undefined): Promi
   if (!target) return;
   const action = await pickAction(target);
   if (!action) return;
-  const resource = await askResource(target, place.uri);
+  const resource = await askResource(target, place.uri, action);
   if (resource === undefined) return;
   const context = await askContext(target);
   if (!context) return;
@@ -215,18 +215,27 @@ function validateResource(value: string): string | undefined {
   return undefined;
 }
 
-async function askResource(target: SimulationTarget, document: vscode.Uri): Promise<string | undefined> {
+/** The request's resource; "*" offered for an action that acts on no resource type (its requests are for "*"). */
+async function askResource(target: SimulationTarget, document: vscode.Uri, action?: string): Promise<string | undefined> {
+  const noResource = action !== undefined && target.actionInfo[action]?.noResource === true;
   const written = target.resources[0];
   const previous = remembered.resources.get(document.toString());
-  const value = previous && !validateResource(previous) ? previous : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const value = noResource
+    ? '*'
+    : previous && !validateResource(previous)
+      ? previous
+      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
   const answer = await vscode.window.showInputBox({
     title: titleOf(target, 'resource'),
-    prompt: 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
+    prompt: noResource
+      ? `${action} acts on no resource type: its requests are for "*".`
+      : 'The resource of the request: an ARN (wildcards in a policy ARN match; the request names one resource)',
     value,
     valueSelection: placeholderSelection(value),
     validateInput: validateResource,
   });
-  if (answer !== undefined) remembered.resources.set(document.toString(), answer);
+  // "*" taken for such an action is not the resource to offer the next action.
+  if (answer !== undefined && !(noResource && answer === '*')) remembered.resources.set(document.toString(), answer);
   return answer;
 }
 

@@ -205,6 +205,16 @@ export function supportedConditionKeys(actions: readonly ActionInfo[], catalog: 
 }
 
 /**
+ * Whether the action acts on no resource type, so its requests are for "*" (profile:ListDomains). Trusted
+ * only where the service's data is reviewed: AWS's own service roles name ARNs for actions the Service
+ * Authorization Reference lists without one (fsx:DescribeBackups). One judgement for
+ * resource-star-needed, the simulation's resource question and its request check.
+ */
+export function takesNoResource(action: ActionInfo, catalog: Catalog): boolean {
+  return action.resourceTypes.length === 0 && catalog.reviewed(action.service);
+}
+
+/**
  * Whether requests for these actions can carry a key: false only for a tag key (aws:RequestTag/…,
  * aws:ResourceTag/…, aws:TagKeys) that none of them supports. Undefined where that cannot be judged:
  * an action of a service whose data is not reviewed, or no actions. One judgement for

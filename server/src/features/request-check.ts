@@ -5,7 +5,8 @@ import { parseAction } from '../iam/action';
 import { readArn } from '../iam/arn';
 import { actionProblem } from '../rules/actions';
 import type { SimulationRequest } from '../simulate/types';
-import { tagKeyCarried } from '../facts/statement-facts';
+import { tagKeyCarried, takesNoResource } from '../facts/statement-facts';
+import { hasWildcard } from '../iam/wildcard';
 
 /** Warnings about the request itself, each a sentence; none for a request that can happen. */
 export function requestWarnings(request: SimulationRequest, catalog: Catalog): string[] {
@@ -19,10 +20,17 @@ export function requestWarnings(request: SimulationRequest, catalog: Catalog): s
   }
   if (request.resource !== '*') {
     const arn = readArn(request.resource);
-    if (!arn) {
+    const info = action.kind === 'action' && !action.wildcard ? catalog.action(action.service, action.name) : undefined;
+    if (hasWildcard(request.resource)) {
+      warnings.push(
+        `"${request.resource}" holds a wildcard: a request names one resource, and this one is simulated with the wildcard as a literal character.`,
+      );
+    }
+    if (info && takesNoResource(info, catalog)) {
+      warnings.push(`${info.service}:${info.name} acts on no resource type: its requests are for "*", not "${request.resource}".`);
+    } else if (!arn) {
       warnings.push(`"${request.resource}" is not an ARN (arn:partition:service:region:account:resource): only a Resource of "*" can match it.`);
     } else if (action.kind === 'action' && !action.wildcard && arn.service.toLowerCase() === action.service.toLowerCase()) {
-      const info = catalog.action(action.service, action.name);
       const accepted = info?.resourceTypes.filter((t) => t.name !== '') ?? [];
       const fits = new Set(catalog.resourceTypesOf(request.resource).map((t) => t.name));
       if (info && accepted.length > 0 && !accepted.some((t) => fits.has(t.name))) {

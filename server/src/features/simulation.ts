@@ -16,7 +16,7 @@ import { scalarText } from '../model/tree';
 import { SIMULATE_COMMAND, type SimulateAllResult, type SimulateResult, type SimulationScope, type SimulationTarget } from '../protocol';
 import { simulatePolicy, simulateStatement } from '../simulate/engine';
 import type { SimulationRequest, Span } from '../simulate/types';
-import { statementActions, statementCarriesTagKey } from '../facts/statement-facts';
+import { statementActions, statementCarriesTagKey, takesNoResource } from '../facts/statement-facts';
 
 interface Located {
   readonly policy: Policy;
@@ -105,13 +105,14 @@ export function simulationTarget(document: PolicyDocument, offset: number, scope
     for (const element of ['Resource', 'NotResource'] as const) for (const node of elementValues(s, element)) askVariables(scalarText(node));
   }
   const allActions = services.flatMap((service) => service.actions.map((a) => `${a.service}:${a.name}`));
-  const actionInfo: Record<string, { accessLevel: string; description: string }> = {};
+  const actionInfo: Record<string, SimulationTarget['actionInfo'][string]> = {};
   for (const name of [...actions, ...allActions]) {
     const [service, action] = name.split(':') as [string, string];
     const info = catalog.action(service, action);
     actionInfo[name] = {
       accessLevel: info?.accessLevel ?? catalog.accessLevel(service, action) ?? '',
       description: info ? sentence(shortDescription(info)) : '',
+      ...(info && takesNoResource(info, catalog) ? { noResource: true } : {}),
     };
   }
   const cursorAction = actionUnder(document, offset, catalog);

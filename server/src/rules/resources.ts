@@ -9,7 +9,7 @@ import { cachedWildcard } from '../iam/wildcard';
 import { PARTITIONS, partitionRegions, regionPartition } from '../catalog/partitions';
 import { actionEntries, elementString, elementValues, type Statement } from '../model/policy';
 import type { StringNode } from '../model/tree';
-import { actionResourceType, actionsConcerning, resourceServices, statementActions } from '../facts/statement-facts';
+import { actionResourceType, actionsConcerning, resourceServices, statementActions, takesNoResource } from '../facts/statement-facts';
 import { insertListItemAfter, removeListItem } from '../model/edits';
 import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
@@ -285,11 +285,8 @@ function checkStarNeeded(statement: Statement, context: Context): void {
   if (resources.some((r) => r.kind !== 'string' || r.value === '*' || !r.value.startsWith('arn:') || readArnPattern(r.value)?.resource === '*')) return;
   for (const { node: value, parsed } of actionEntries(statement, 'Action')) {
     if (parsed.kind !== 'action' || parsed.wildcard) continue;
-    // "No resource type" is trusted only where the service's data is reviewed: AWS's own service roles
-    // name ARNs for actions the Service Authorization Reference lists without one (fsx:DescribeBackups).
-    if (!context.catalog.reviewed(parsed.service)) continue;
     const action = context.catalog.action(parsed.service, parsed.name);
-    if (action && action.resourceTypes.length === 0) {
+    if (action && takesNoResource(action, context.catalog)) {
       context.report(
         'resource-star-needed',
         value,
