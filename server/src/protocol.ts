@@ -103,6 +103,16 @@ export interface NewPolicyResult {
   readonly snippet: string;
 }
 
+/**
+ * How a condition's line in a trace is titled, in the editor's view and the CLI's text alike: the
+ * operator, then the reason, which names the key itself where it can (else the key is written first).
+ */
+export function conditionLine(condition: Pick<ConditionTrace, 'operator' | 'key' | 'reason'>): string {
+  return condition.reason.startsWith(`${condition.key} `) || condition.reason.startsWith(`every value of ${condition.key} `)
+    ? `${condition.operator}: ${condition.reason}`
+    : `${condition.operator} ${condition.key}: ${condition.reason}`;
+}
+
 export function readNewPolicyParams(value: unknown): NewPolicyParams {
   const { kind, format } = record(value, 'the params');
   if (kind !== 'policy' && kind !== 'managed-policy' && kind !== 'role') throw new InvalidParamsError('kind must be "policy", "managed-policy" or "role"');

@@ -50,7 +50,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   'server/src/main.ts': ['server/src/server.ts'],
   'server/src/api.ts': ['server/src/formats', 'server/src/simulate', 'server/src/iam'],
   'server/src/cli.ts': ['server/src/cli', 'server/src/rules', 'server/src/simulate', 'server/src/server.ts'],
-  'server/src/cli': ['server/src/service.ts', 'server/src/formats', 'server/src/rules', 'server/src/simulate', 'server/src/iam'],
+  'server/src/cli': ['server/src/service.ts', 'server/src/formats', 'server/src/rules', 'server/src/simulate', 'server/src/iam', 'server/src/protocol.ts'],
   'client/src': ['server/src/protocol.ts', 'server/src/iam'],
 };
 

@@ -127,7 +127,7 @@ describe('simulation engine', () => {
     const result = simulatePolicy(policy, { action: 'profile:GetDomain', resource: '*', context: { 'aws:MultiFactorAuthAge': '100' } });
     assert.equal(
       result.statements[0]!.conditions[0]!.reason,
-      'aws:MultiFactorAuthAge "100" is not less than any of "abc" ("abc" is not a number: that policy value never matches).',
+      'aws:MultiFactorAuthAge "100" is not less than "abc" ("abc" is not a number: that policy value never matches).',
     );
     assert.equal(
       result.statements[1]!.conditions[0]!.reason,
@@ -140,12 +140,12 @@ describe('the trace says how a value stands to the condition, in the words of it
   const CASES: ReadonlyArray<readonly [operator: string, key: string, policyValues: readonly string[], request: string | readonly string[], reason: string]> = [
     ['StringEquals', 'aws:PrincipalTag/team', ['blue'], 'blue', 'aws:PrincipalTag/team "blue" equals "blue".'],
     ['StringEquals', 'aws:PrincipalTag/team', ['blue', 'red'], 'green', 'aws:PrincipalTag/team "green" equals none of "blue", "red".'],
-    ['StringNotEquals', 'aws:PrincipalTag/team', ['blue'], 'green', 'aws:PrincipalTag/team "green" equals none of "blue".'],
+    ['StringNotEquals', 'aws:PrincipalTag/team', ['blue'], 'green', 'aws:PrincipalTag/team "green" does not equal "blue".'],
     ['StringNotEquals', 'aws:PrincipalTag/team', ['blue'], 'blue', 'aws:PrincipalTag/team "blue" equals "blue", and StringNotEquals excludes it.'],
     ['StringEqualsIgnoreCase', 'aws:PrincipalTag/team', ['Blue'], 'BLUE', 'aws:PrincipalTag/team "BLUE" equals (ignoring case) "Blue".'],
     ['StringLike', 'aws:PrincipalTag/team', ['bl*'], 'blue', 'aws:PrincipalTag/team "blue" matches "bl*".'],
     ['NumericLessThan', 'aws:MultiFactorAuthAge', ['3600'], '100', 'aws:MultiFactorAuthAge "100" is less than "3600".'],
-    ['NumericLessThanEquals', 'aws:MultiFactorAuthAge', ['3600'], '4000', 'aws:MultiFactorAuthAge "4000" is not at most any of "3600".'],
+    ['NumericLessThanEquals', 'aws:MultiFactorAuthAge', ['3600'], '4000', 'aws:MultiFactorAuthAge "4000" is not at most "3600".'],
     ['NumericGreaterThanEquals', 'aws:MultiFactorAuthAge', ['60'], '60', 'aws:MultiFactorAuthAge "60" is at least "60".'],
     ['NumericEquals', 'aws:MultiFactorAuthAge', ['60'], '60', 'aws:MultiFactorAuthAge "60" equals "60".'],
     [
@@ -160,7 +160,7 @@ describe('the trace says how a value stands to the condition, in the words of it
       'aws:CurrentTime',
       ['2030-01-01T00:00:00Z'],
       '2029-12-31T00:00:00Z',
-      'aws:CurrentTime "2029-12-31T00:00:00Z" is not after any of "2030-01-01T00:00:00Z".',
+      'aws:CurrentTime "2029-12-31T00:00:00Z" is not after "2030-01-01T00:00:00Z".',
     ],
     [
       'DateGreaterThanEquals',
@@ -184,12 +184,13 @@ describe('the trace says how a value stands to the condition, in the words of it
       'aws:CurrentTime "2030-01-01T00:00:00Z" is the same time as "2030-01-01T00:00:00Z".',
     ],
     ['IpAddress', 'aws:SourceIp', ['10.0.0.0/8'], '10.1.2.3', 'aws:SourceIp "10.1.2.3" is in "10.0.0.0/8".'],
-    ['NotIpAddress', 'aws:SourceIp', ['10.0.0.0/8'], '192.0.2.1', 'aws:SourceIp "192.0.2.1" is not in any of "10.0.0.0/8".'],
+    ['NotIpAddress', 'aws:SourceIp', ['10.0.0.0/8', '172.16.0.0/12'], '192.0.2.1', 'aws:SourceIp "192.0.2.1" is not in any of "10.0.0.0/8", "172.16.0.0/12".'],
+    ['NotIpAddress', 'aws:SourceIp', ['10.0.0.0/8'], '192.0.2.1', 'aws:SourceIp "192.0.2.1" is not in "10.0.0.0/8".'],
     ['Bool', 'aws:SecureTransport', ['true'], 'false', 'aws:SecureTransport "false" is not "true".'],
     ['Bool', 'aws:SecureTransport', ['true'], 'true', 'aws:SecureTransport "true" is "true".'],
     ['ArnLike', 'aws:SourceArn', ['arn:aws:s3:::bucket-*'], 'arn:aws:s3:::bucket-a', 'aws:SourceArn "arn:aws:s3:::bucket-a" matches "arn:aws:s3:::bucket-*".'],
     ['ForAllValues:StringEquals', 'aws:TagKeys', ['team', 'env'], ['team'], 'every value of aws:TagKeys ("team") equals one of "team", "env".'],
-    ['ForAllValues:StringEquals', 'aws:TagKeys', ['team'], ['team', 'cost'], '"cost" equals none of "team", so not every value of aws:TagKeys does.'],
+    ['ForAllValues:StringEquals', 'aws:TagKeys', ['team'], ['team', 'cost'], '"cost" does not equal "team", so not every value of aws:TagKeys does.'],
   ];
   for (const [operator, key, values, request, reason] of CASES) {
     test(`${operator} ${JSON.stringify(values)} and ${JSON.stringify(request)}`, () => {

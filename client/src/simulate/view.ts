@@ -1,6 +1,6 @@
 // The result view: decision, reason, and every statement and condition, each a link back to its place.
 import * as vscode from 'vscode';
-import type { RangedStatementTrace, SimulateAllResult, SimulateResult } from '../../../server/src/protocol';
+import { conditionLine, type RangedStatementTrace, type SimulateAllResult, type SimulateResult } from '../../../server/src/protocol';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -80,7 +80,7 @@ function statementHtml(s: RangedStatementTrace): string {
   const name = s.sid ? `“${escape(s.sid)}”` : `Statement ${s.index + 1}`;
   const line = (trace: { matched: boolean; undetermined?: boolean }, text: string, range: unknown) =>
     `<div class="${mark(trace)}">${link(escape(text), range)}</div>`;
-  const conditions = s.conditions.map((c) => line(c, `${c.operator} ${c.key}: ${c.reason}`, c.range)).join('');
+  const conditions = s.conditions.map((c) => line(c, conditionLine(c), c.range)).join('');
   return `<div class="statement ${s.applies ? 'applies' : ''}">
 <div class="${mark(s)}"><strong>${link(name, s.range)}</strong> (${escape(s.effect)}) — ${escape(s.reason)}</div>
 ${line(s.action, s.action.reason, s.action.range)}${line(s.resource, s.resource.reason, s.resource.range)}${conditions}</div>`;

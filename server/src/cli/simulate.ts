@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { formatForFile } from '../formats/registry';
 import { SimulationInputError, simulateText, validateContext } from '../simulate/run';
 import type { Decision, SimulationResult, Span } from '../simulate/types';
+import { conditionLine } from '../protocol';
 import { checkRequest } from '../service';
 import { readInputFile } from './read';
 
@@ -154,7 +155,7 @@ function describe(
     lines.push('', `${mark(s)} ${s.sid ? `"${s.sid}"` : `statement ${s.index + 1}`} (${s.effect}, line ${at?.line}): ${s.reason}`);
     lines.push(`    ${mark(s.action)} ${s.action.reason}`);
     lines.push(`    ${mark(s.resource)} ${s.resource.reason}`);
-    for (const c of s.conditions) lines.push(`    ${mark(c)} ${c.operator} ${c.key}: ${c.reason}`);
+    for (const c of s.conditions) lines.push(`    ${mark(c)} ${conditionLine(c)}`);
   }
   return lines.join('\n');
 }

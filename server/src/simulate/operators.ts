@@ -95,7 +95,10 @@ export function evaluateCondition(
     const matched = parsed.qualifier === 'ForAllValues' || (!parsed.qualifier && base.negated);
     return { matched, reason: `${key} has an empty list: ${parsed.qualifier ?? base.name} is ${matched}.`, values: texts, requestValues: request };
   }
-  const { one, none } = relationOf(family, base.name);
+  const relation = relationOf(family, base.name);
+  const { one } = relation;
+  // "is not before "X"" for one value, "is not before any of "X", "Y"" for several.
+  const none = texts.length === 1 ? relation.notOne : relation.none;
   const results = request.map((v) => {
     const outcome = holdsFor(v);
     return { v, holds: outcome.holds, by: outcome.by };
@@ -124,10 +127,19 @@ export function evaluateCondition(
   return { matched, reason: `${reason}${note}.`, values: texts, requestValues: request };
 }
 
-const relations = new Map<string, { one: string; none: string }>();
+interface Relation {
+  /** It holds for this value: `is before`. */
+  readonly one: string;
+  /** It holds for no value of a list: `is not before any of`. */
+  readonly none: string;
+  /** It does not hold for the one value: `is not before`. */
+  readonly notOne: string;
+}
 
-/** One phrase pair per operator: a simulation asks for it on every condition it evaluates. */
-function relationOf(family: OperatorFamily, name: string): { one: string; none: string } {
+const relations = new Map<string, Relation>();
+
+/** One set of phrases per operator: a simulation asks for it on every condition it evaluates. */
+function relationOf(family: OperatorFamily, name: string): Relation {
   let phrases = relations.get(name);
   if (!phrases) relations.set(name, (phrases = relation(family, name)));
   return phrases;
@@ -137,27 +149,30 @@ function relationOf(family: OperatorFamily, name: string): { one: string; none: 
  * How a request value stands to a policy value under the positive form of an operator, in words: the
  * phrase when it holds for one value, and when it holds for none of a list.
  */
-function relation(family: OperatorFamily, name: string): { one: string; none: string } {
+function relation(family: OperatorFamily, name: string): Relation {
   const order = (['GreaterThanEquals', 'GreaterThan', 'LessThanEquals', 'LessThan'] as const).find((o) => name.endsWith(o));
-  const is = (phrase: string) => ({ one: `is ${phrase}`, none: `is not ${phrase} any of` });
+  const is = (phrase: string): Relation => ({ one: `is ${phrase}`, none: `is not ${phrase} any of`, notOne: `is not ${phrase}` });
+  const equals: Relation = { one: 'equals', none: 'equals none of', notOne: 'does not equal' };
+  const matches: Relation = { one: 'matches', none: 'matches none of', notOne: 'does not match' };
   switch (family) {
     case 'Numeric':
-      return order ? is(NUMERIC_ORDER[order]) : { one: 'equals', none: 'equals none of' };
+      return order ? is(NUMERIC_ORDER[order]) : equals;
     case 'Date':
       return order ? is(DATE_ORDER[order]) : is('the same time as');
     case 'String':
-      if (name.includes('Like')) return { one: 'matches', none: 'matches none of' };
-      if (name.includes('IgnoreCase')) return { one: 'equals (ignoring case)', none: 'equals none of (ignoring case)' };
-      return { one: 'equals', none: 'equals none of' };
+      if (name.includes('Like')) return matches;
+      if (name.includes('IgnoreCase'))
+        return { one: 'equals (ignoring case)', none: 'equals none of (ignoring case)', notOne: 'does not equal (ignoring case)' };
+      return equals;
     case 'IpAddress':
       return is('in');
     case 'Bool':
-      return { one: 'is', none: 'is not' };
+      return { one: 'is', none: 'is none of', notOne: 'is not' };
     case 'Binary':
-      return { one: 'equals', none: 'equals none of' };
+      return equals;
     case 'Arn':
     case 'Null':
-      return { one: 'matches', none: 'matches none of' };
+      return matches;
   }
 }
 
