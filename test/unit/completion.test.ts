@@ -483,6 +483,37 @@ describe('completion in Terraform', () => {
     }
   });
 
+  test("a key's variable whose name ends in a placeholder: the placeholder is a tab stop, in every syntax", () => {
+    for (const [marked, format, written, accepted] of [
+      [
+        TERRAFORM_CASES['policy variables inside an ARN']!.terraform!,
+        'terraform',
+        'arn:aws:profile:*:*:domains/\\$\\${aws:PrincipalTag/${1:TagKey}\\}',
+        'arn:aws:profile:*:*:domains/$${aws:PrincipalTag/TagKey}',
+      ],
+      [
+        TERRAFORM_CASES['policy variables inside an ARN']!.datasource!,
+        'terraform',
+        'arn:aws:profile:*:*:domains/&{aws:PrincipalTag/${1:TagKey}\\}',
+        'arn:aws:profile:*:*:domains/&{aws:PrincipalTag/TagKey}',
+      ],
+      [
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/${‸"}]}',
+        'json',
+        'arn:aws:profile:*:*:domains/\\${aws:PrincipalTag/${1:TagKey}\\}',
+        'arn:aws:profile:*:*:domains/${aws:PrincipalTag/TagKey}',
+      ],
+    ] as const) {
+      const { text, items } = itemsAt(marked, format);
+      const item = items.find((i) => i.label === '${aws:PrincipalTag/${TagKey}}')!;
+      assert.equal(item.insertTextFormat, 2);
+      assert.equal((item.textEdit as { newText: string }).newText, written);
+      const after = applyCompletion(text, item);
+      assert.ok(after.includes(`"${accepted}"`), after);
+      assert.deepEqual(analyse(after, format).document.problems, [], after);
+    }
+  });
+
   test('an ARN template is a snippet of tab stops, never a live ${…}', () => {
     const { items } = itemsAt(
       TERRAFORM_CASES['ARN templates for the statement\'s actions, no "*" when every action takes a resource']!.terraform!,

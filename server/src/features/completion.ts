@@ -697,14 +697,27 @@ function variableItems(context: Context): CompletionItem[] | undefined {
   if (!open) return undefined;
   const head = slot.prefix.slice(0, open.start);
   const names = [...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name), ...SPECIAL_VARIABLES.map((v) => v.name)];
-  return names.map((name) =>
-    valueItem(context, `${head}\${${name}}`, {
+  return names.map((name) => {
+    // A key whose name ends in a placeholder (aws:PrincipalTag/${TagKey}) is written with the placeholder's
+    // name, which then becomes a tab stop: never a `${…}` inside the variable, which IAM would not read.
+    const placeholder = templatePlaceholders(name).at(-1);
+    const stop = placeholder && name.endsWith(`\${${placeholder}}`) ? placeholder : undefined;
+    const written = stop ? `${name.slice(0, -(stop.length + 3))}${stop}` : name;
+    const item = valueItem(context, `${head}\${${written}}`, {
       label: `\${${name}}`,
       kind: CompletionItemKind.Variable,
       detail: SPECIAL_VARIABLES.find((v) => v.name === name)?.doc ?? catalog.globalKey(name)?.type,
       sortText: name.startsWith('aws:') ? `1${name}` : `2${name}`,
-    }),
-  );
+    });
+    return stop ? withLastAsStop(item, stop) : item;
+  });
+}
+
+/** The item's text as a snippet whose last occurrence of `name` (written by the syntax's writer) is a tab stop. */
+function withLastAsStop(item: CompletionItem, name: string): CompletionItem {
+  const snippet = snippetText(item.insertText ?? item.label);
+  const at = snippet.lastIndexOf(name);
+  return { ...item, insertText: `${snippet.slice(0, at)}\${1:${name}}${snippet.slice(at + name.length)}`, insertTextFormat: InsertTextFormat.Snippet };
 }
 
 // ── conditions ──────────────────────────────────────────────────────────────────────────────────
