@@ -514,6 +514,24 @@ describe('completion in Terraform', () => {
     }
   });
 
+  test('an operator chosen in a quoted placeholder keeps its quotes, so the snippet goes on to its next stop', () => {
+    // What the Condition snippet leaves in jsonencode, the cursor at its first stop.
+    const marked = tf(
+      'Effect = "Allow"',
+      'Action = "profile:GetDomain"',
+      'Resource = "*"',
+      'Condition = {\n        "‸" = {\n          "" = ""\n        }\n      }',
+    );
+    const { text, items } = itemsAt(marked, 'terraform');
+    const item = items.find((i) => i.label === 'DateLessThan')!;
+    const inside = withCursor(marked).offset;
+    assert.deepEqual(item.textEdit, {
+      range: { start: positionIn(text, inside), end: positionIn(text, inside) },
+      newText: 'DateLessThan',
+    });
+    assert.ok(applyCompletion(text, item).includes('"DateLessThan" = {'));
+  });
+
   test('an ARN template is a snippet of tab stops, never a live ${…}', () => {
     const { items } = itemsAt(
       TERRAFORM_CASES['ARN templates for the statement\'s actions, no "*" when every action takes a resource']!.terraform!,
@@ -539,6 +557,11 @@ describe('completion in Terraform', () => {
  * The items at the cursor, each with its own edit. The same request answered against one edit range for
  * the list (as VS Code is answered) must make the same document for every item.
  */
+function positionIn(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
 function itemsAt(marked: string, format: DocumentFormat): { text: string; items: CompletionItem[] } {
   const { text, offset } = withCursor(marked);
   const analysis = analyse(text, format);

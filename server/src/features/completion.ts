@@ -248,6 +248,10 @@ function keyItem(context: Context, key: KeySnippet, documentation: string | unde
     filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${shown}${slot.quote}` : shown}`,
   };
   if (hasValue) {
+    // A key typed between quotes keeps them (`"DateLessThan" = {` in HCL, where it may go bare): the edit
+    // stays inside the quotes, and a snippet's placeholder there goes on to its next stop.
+    const written = slot.quote && typeof key === 'string' ? writer.string(key, slot.quote) : undefined;
+    if (written && isQuotedBy(written, slot.quote)) return { ...item, insertText: written, insertTextFormat: InsertTextFormat.PlainText };
     if (typeof key === 'string') return { ...item, insertText: `${slot.lead}${writer.key(key)}`, insertTextFormat: InsertTextFormat.PlainText };
     return { ...item, insertText: `${snippetText(slot.lead)}${writer.keySnippet(key)}`, insertTextFormat: InsertTextFormat.Snippet };
   }
