@@ -6,6 +6,7 @@ import { POLICY_LANGUAGES } from './languages';
 import { registerNewPolicy } from './new-policy';
 import { registerRuleDocs, ruleLinks } from './rule-docs';
 import { registerSimulation } from './simulate/flow';
+import { registerTerraformEditing } from './terraform-editing';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSimulation(context, client);
   registerNewPolicy(context, client);
   registerRuleDocs(context);
+  registerTerraformEditing(context);
   await client.start();
 }
 

@@ -128,6 +128,30 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await shot(page, '13-terraform-clean.png');
   });
 
+  test('a Terraform file with no Terraform extension: brackets close and indent, a line comments out', async () => {
+    await openFile(page, 'roles.tf');
+    await command(page, 'View: Focus Active Editor Group');
+    // At the end of the file: brackets close themselves before blanks only, as in any language.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('locals {', { delay: 40 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('team = "blue', { delay: 40 });
+    // The brace and the quote closed themselves, and the line inside the block is indented.
+    await page
+      .locator('.view-line', { hasText: /^\s+team\s=\s"blue"$/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.locator('.view-line', { hasText: /^}$/ }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+/');
+    await page
+      .locator('.view-line', { hasText: /^\s+#\steam\s=\s"blue"$/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await shot(page, '13b-terraform-editing.png');
+    await command(page, 'File: Revert File');
+  });
+
   test('"Simulate statement" from the command palette: the action under the cursor preselected, both team tags asked, Allow', async () => {
     await openFile(page, 'agent.json');
     await goTo(page, 8, 10); // on "profile:SearchProfiles"

@@ -514,6 +514,31 @@ describe('completion in Terraform', () => {
     }
   });
 
+  test('a condition block written by hand: the word typed becomes test, then an operator in it; variable, then a key', () => {
+    const block = (inner: string) => ds('actions = ["profile:GetDomain"]', 'resources = ["*"]', `condition {\n      ${inner}\n    }`);
+    const accept = (marked: string, label: string) => {
+      const { text, items } = itemsAt(marked, 'terraform');
+      const item = items.find((i) => i.label === label);
+      assert.ok(
+        item,
+        `no ${label} among ${items
+          .slice(0, 5)
+          .map((i) => i.label)
+          .join(', ')}`,
+      );
+      assert.equal(items[0], item, 'the argument comes first');
+      return applyCompletion(text, item);
+    };
+    assert.equal(accept(block('te‸'), 'test'), block('test = ""').replace('‸', ''));
+    assert.equal(accept(block('‸'), 'test'), block('test = ""'));
+    assert.equal(accept(block('test = "StringEquals"\n      va‸'), 'variable'), block('test = "StringEquals"\n      variable = ""'));
+    // Then what goes in them.
+    const operator = itemsAt(block('test = "‸"'), 'terraform').items.map((i) => i.label);
+    assert.equal(operator[0], 'StringEquals');
+    const key = itemsAt(block('test = "StringEquals"\n      variable = "‸"'), 'terraform').items.map((i) => i.label);
+    assert.ok(key.includes('aws:ResourceTag/${TagKey}') && !key.includes('variable'));
+  });
+
   test('an operator chosen in a quoted placeholder keeps its quotes, so the snippet goes on to its next stop', () => {
     // What the Condition snippet leaves in jsonencode, the cursor at its first stop.
     const marked = tf(

@@ -756,7 +756,26 @@ function operatorItems(context: Context): CompletionItem[] {
       );
     }
   });
+  const argument = writerOf(context).conditionArguments?.operator;
+  if (argument && !slot.quote && !keysObject) items.unshift(argumentItem(argument, 'the condition operator'));
   return items;
+}
+
+/**
+ * Where a condition's operator or key is an argument of its own (the data source's `test`, `variable`),
+ * the argument as well, for one who writes the block by hand: `test = ""`, then what goes in it.
+ */
+function argumentItem(name: string, detail: string): CompletionItem {
+  return {
+    label: name,
+    kind: CompletionItemKind.Property,
+    detail,
+    insertText: `${name} = "$1"`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    filterText: name,
+    sortText: '!',
+    command: RETRIGGER,
+  };
 }
 
 function conditionKeyItems(context: Context): CompletionItem[] {
@@ -795,6 +814,8 @@ function conditionKeyItems(context: Context): CompletionItem[] {
     if (/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/.test(key.name) && !supported.has(key.name)) continue;
     add(key.name, key.type, `global ${key.category} key`, '1');
   }
+  const argument = writerOf(context).conditionArguments?.key;
+  if (argument && !slot.quote && slot.siblings.length === 0) items.unshift(argumentItem(argument, 'the condition key'));
   return items;
 }
 

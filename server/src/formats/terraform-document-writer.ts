@@ -224,6 +224,7 @@ export const documentWriter: FormatWriter = {
   stringSnippet: (snippet: string) => `"${snippet}"`,
   key: (name: string) => NAMES[name] ?? quote(name),
   keyLabel: (name: string) => NAMES[name] ?? name,
+  conditionArguments: { operator: 'test', key: 'variable' },
   inlineEntry: (name: string, written: string) => `${NAMES[name] ?? quote(name)} = ${written}`,
   inline,
   keySnippet: (key: KeySnippet) => (typeof key === 'string' && NAMES[key] ? NAMES[key]! : quoted(key)),

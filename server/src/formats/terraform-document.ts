@@ -132,6 +132,10 @@ function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: bool
     const operator = test && stringOf(test.value);
     if (!operator) {
       computed ||= test !== undefined;
+      // A word typed alone in a block with no test yet (`te`): the operator being written, so that a
+      // completion replaces the word.
+      const typed = test ? undefined : block.body.items.find((item): item is HclAttribute => item.kind === 'attribute' && item.equals === undefined);
+      if (typed) node.properties.push(typedProperty(typed, block, node));
       continue;
     }
     const keys = objectNode(keysStart(block, test!), block.end);
@@ -155,9 +159,26 @@ function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: bool
       if (values) setValue(entry, listValue(values.value, text));
       keys.properties.push(entry);
     } else if (variable) computed = true;
+    else {
+      // A word typed alone among the keys (`va`): the key being written, so that a completion replaces it.
+      const typed = block.body.items.find((item): item is HclAttribute => item.kind === 'attribute' && item.equals === undefined);
+      if (typed && typed.start >= keys.start) keys.properties.push(typedProperty(typed, typed, keys));
+    }
     node.properties.push(property);
   }
   return computed && node.properties.length === 0 ? opaqueOf(node, text) : node;
+}
+
+/**
+ * A property named by a word typed alone on its line, with no value yet (an operator over its block, a
+ * key over the word).
+ */
+function typedProperty(typed: HclAttribute, span: { start: number; end: number }, parent: ObjectNode): PropertyNode {
+  const { name } = typed;
+  const key: StringNode = { kind: 'string', value: name.name, start: name.start, end: name.end, quote: undefined, closed: true, parent: undefined };
+  const property: PropertyNode = { kind: 'property', key, value: undefined, start: span.start, end: span.end, parent };
+  key.parent = property;
+  return property;
 }
 
 /**

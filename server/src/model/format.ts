@@ -81,6 +81,8 @@ export interface FormatWriter {
   separators(container: ObjectNode | undefined, span: { readonly start: number; readonly end: number }): Separators;
   /** The indentation continuation lines of something written at offset start with. */
   indentAt(text: string, offset: number): string;
+  /** The arguments a condition's operator and key are written in, where the syntax gives them their own (the data source's `test` and `variable`). */
+  readonly conditionArguments?: { readonly operator: string; readonly key: string };
   /** How a key shows in a completion list, where the syntax names it otherwise (Terraform's `actions` for Action). */
   keyLabel?(name: string): string;
   /** An entry added to container, where the syntax lays it out its own way (a Terraform `condition` block); undefined for `key: value`. */
