@@ -135,6 +135,13 @@ resource "aws_iam_policy" "profiles" {
     expected: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - \n',
   },
   {
+    name: 'YAML: a key typed under the dash lands at the item keys',
+    language: 'yaml',
+    marked: 'Version: "2012-10-17"\nStatement:\n  - Sid: ReadProfiles\n  Eff‸\n',
+    accept: 'Effect',
+    expected: 'Version: "2012-10-17"\nStatement:\n  - Sid: ReadProfiles\n    Effect: Allow\n',
+  },
+  {
     name: 'JSON: a key after a value with no comma puts the comma after the value',
     language: 'json',
     marked: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow"\n      ‸\n    }\n  ]\n}',

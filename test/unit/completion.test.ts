@@ -864,6 +864,16 @@ describe('actions found by their name in an empty Action value', () => {
   }
 });
 
+describe('YAML: a word typed under a list dash', () => {
+  test('is a key of the item: the edit re-indents the line, the list filters on the blanks and the word', () => {
+    const { items } = itemsAt('Version: "2012-10-17"\nStatement:\n  - Sid: ReadProfiles\n  Eff‸\n', 'yaml');
+    const effect = items.find((i) => i.label === 'Effect')!;
+    assert.equal(effect.filterText, '  Effect');
+    assert.deepEqual((effect.textEdit as { range: unknown }).range, { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } });
+    assert.ok(!items.some((i) => i.label === 'Version'), 'not the keys of the policy');
+  });
+});
+
 describe('action lists built once', () => {
   test('the same slot twice, each item with its own edit: equal lists of distinct items, so one answer edited leaves the next intact', () => {
     const { text, offset } = withCursor('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:Ge‸"}]}');

@@ -270,7 +270,8 @@ function keyItem(context: Context, key: KeySnippet, documentation: string | unde
 /** The document's text that the slot's edit replaces before the cursor (a YAML line's blanks): filtering starts from it. */
 function replacedText(context: Context): string {
   const { slot, analysis } = context;
-  return slot.lead ? analysis.document.text.slice(slot.replace.start, slot.replace.start + (slot.replace.end - slot.replace.start)) : '';
+  // The blanks before the word typed, which the word itself then follows in the filter.
+  return slot.lead ? analysis.document.text.slice(slot.replace.start, slot.replace.end - slot.prefix.length) : '';
 }
 
 function statementKeyItems(context: Context): CompletionItem[] {

@@ -7,9 +7,18 @@ import type { BlankLineTarget } from '../model/format';
 export function blankLineTarget(text: string, offset: number): BlankLineTarget | undefined {
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  for (let i = lineStart; i < offset; i++) if (text[i] !== ' ') return undefined;
   for (let i = offset; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) if (text[i] !== ' ') return undefined;
-  const column = offset - lineStart;
+  // A word typed at the start of the line (`  Eff`) counts too, where it stands under a list dash: the
+  // tree reads it at the dash's column, a key of the level above, but it belongs to the item.
+  let word = offset;
+  while (word > lineStart && isLetter(text.charCodeAt(word - 1))) word--;
+  for (let i = lineStart; i < word; i++) if (text[i] !== ' ') return undefined;
+  const target = blankTarget(text, lineStart, word - lineStart);
+  if (word === offset) return target;
+  return target?.column !== undefined ? { ...target, word } : undefined;
+}
+
+function blankTarget(text: string, lineStart: number, column: number): BlankLineTarget | undefined {
   let end = lineStart - 1;
   while (end > 0) {
     let start = end;
@@ -36,4 +45,8 @@ export function blankLineTarget(text: string, offset: number): BlankLineTarget |
     }
   }
   return undefined;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

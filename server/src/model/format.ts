@@ -32,6 +32,8 @@ export interface BlankLineTarget {
   readonly relation: 'sibling' | 'child';
   /** Where on the line a key written here belongs, when that differs from the cursor's column. */
   readonly column?: number;
+  /** Where the word typed before the cursor starts, when the line holds one (`  Eff` under a list dash). */
+  readonly word?: number;
 }
 
 /** What an insertion between the entries of an object needs: a separator after the entry before it, one after itself. */

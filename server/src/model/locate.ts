@@ -96,10 +96,11 @@ function atBlankLine(document: PolicyDocument, offset: number, target: BlankLine
   if (!slot) return undefined;
   // A key that belongs at another column than the cursor's: the edit covers the line's blanks and re-indents.
   const lineStart = offset - document.lines.positionAt(offset).character;
-  const moved = target.column !== undefined && target.column !== offset - lineStart;
+  const typed = target.word ?? offset;
+  const moved = target.column !== undefined && target.column !== typed - lineStart;
   const here = {
-    prefix: '',
-    replace: { start: moved ? lineStart : offset, end: offset },
+    prefix: document.text.slice(typed, offset),
+    replace: { start: moved ? lineStart : typed, end: offset },
     lead: moved ? ' '.repeat(target.column!) : '',
     quote: undefined,
     node: undefined,
