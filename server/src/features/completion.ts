@@ -20,6 +20,9 @@ import { actionResourceType, namesManyServices, statementActions, supportedCondi
 import { indentUnit } from '../model/lines';
 import { choice, concat, list, object, scalarValues, snippetText, stop, text, type KeySnippet, type Layout, type SnippetValue } from '../model/snippet';
 import type { FormatWriter } from '../model/format';
+import { answerList, insideQuotes, isQuotedBy, opensList, sharedList, type CompletionOptions } from './completion-list';
+
+export type { CompletionOptions };
 
 interface Context {
   readonly analysis: Analysis;
@@ -30,118 +33,14 @@ interface Context {
   readonly inside: boolean;
 }
 
-export interface CompletionOptions {
-  /**
-   * The client takes one edit range for the whole list (LSP 3.17 `itemDefaults.editRange`, as VS Code
-   * does): the items of a cached list are answered as they are, none copied and none carrying a range.
-   */
-  readonly editRangeDefault?: boolean;
-  /** The character whose typing asked for the list (LSP `triggerCharacter`); absent when the user asked. */
-  readonly triggerCharacter?: string;
-}
-
 export function complete(analysis: Analysis, offset: number, catalog: Catalog, options: CompletionOptions = {}): CompletionList {
   const slot = locate(analysis.document, offset);
   if (options.triggerCharacter !== undefined && !(slot && opensList(options.triggerCharacter, slot, offset))) return { isIncomplete: false, items: [] };
   if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
   const inside = insideQuotes(slot);
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined };
-  const built = itemsFor(context);
-  const items = FINISHED_LISTS.has(built) ? built : finishItems(context, built);
   const range = toRange(analysis, slot.replace);
-  const editRange = inside ? toRange(analysis, inside) : range;
-  const mixed = LISTS_WITH_OWN_RANGE.has(items);
-  const withRange = (item: CompletionItem, at: typeof range): CompletionItem => ({
-    ...item,
-    textEdit: { range: at, newText: item.textEditText ?? item.label },
-    textEditText: undefined,
-  });
-  if (options.editRangeDefault) {
-    // Shared and frozen when cached: answered as they are.
-    return {
-      isIncomplete: false,
-      itemDefaults: { editRange },
-      items: mixed ? items.map((item) => (OWN_RANGE.has(item) ? withRange(item, range) : item)) : items,
-    };
-  }
-  return {
-    isIncomplete: false,
-    items: items.map((item) => (item.textEdit ? item : withRange(item, mixed && OWN_RANGE.has(item) ? range : editRange))),
-  };
-}
-
-/**
- * Whether a typed trigger character begins what a list completes there: a quote that opens a string, a
- * `:` or `/` inside a value (`profile:`, an ARN's parts, `aws:ResourceTag/`), the `{` of `${` or `&{`, a
- * `$`, or a blank after a key's separator where a value goes (YAML `Effect: `, HCL `effect = `). A quote
- * that closes a string, a `{` that opens a block or a blank between words opens nothing: the editor
- * would show a list unasked, and the Enter meant for a new line would take its first item.
- */
-function opensList(trigger: string, slot: Slot, offset: number): boolean {
-  const { node, prefix, kind } = slot;
-  const inValue = kind !== 'policy-key' && kind !== 'statement-key';
-  switch (trigger) {
-    case '"':
-      return node?.kind === 'string' && node.quote === '"' && node.start === offset - 1;
-    case ':':
-    case '/':
-    case '$':
-      return inValue && prefix.endsWith(trigger);
-    case '{':
-      return inValue && (prefix.endsWith('${') || prefix.endsWith('&{'));
-    case ' ':
-      return (kind === 'value' || kind === 'condition-value') && prefix === '' && (node === undefined || node.kind === 'null');
-    default:
-      return true;
-  }
-}
-
-/** Lists already in their answered form (the cached ones). */
-const FINISHED_LISTS = new WeakSet<readonly CompletionItem[]>();
-/** Items of a quoted slot whose text is not written with its quotes: they replace the whole slot, not the list's range. */
-const OWN_RANGE = new WeakSet<CompletionItem>();
-/** Lists holding such items: only these are looked through. */
-const LISTS_WITH_OWN_RANGE = new WeakSet<readonly CompletionItem[]>();
-
-/**
- * Items as answered against the list's edit range: the text in `textEditText` (left out when it is the
- * label). In a closed string, an item written with the same quotes replaces only what is between them:
- * the same text results, and the editor keeps a snippet's tab stops (a policy started from a skeleton
- * goes on to its next stop after an action is completed; an edit over the quotes would end the snippet).
- * Changes the items in place: they are new.
- */
-function finishItems(context: Context, items: CompletionItem[]): CompletionItem[] {
-  const { quote } = context.slot;
-  for (const item of items) {
-    if (item.textEdit) continue;
-    let newText = item.insertText ?? item.label;
-    if (context.inside) {
-      if (isQuotedBy(newText, quote)) {
-        newText = newText.slice(1, -1);
-        if (item.filterText && isQuotedBy(item.filterText, quote)) item.filterText = item.filterText.slice(1, -1);
-        else if (item.filterText?.startsWith(quote!)) item.filterText = item.filterText.slice(1);
-      } else {
-        OWN_RANGE.add(item);
-        LISTS_WITH_OWN_RANGE.add(items);
-      }
-    }
-    // Cleared, not deleted: a delete turns each of hundreds of items into a slow dictionary object.
-    item.insertText = undefined;
-    item.textEditText = newText === item.label ? undefined : newText;
-  }
-  return items;
-}
-
-/** The span between a closed string's quotes, when the slot replaces the whole string. */
-function insideQuotes(slot: Slot): { start: number; end: number } | undefined {
-  const node = slot.node;
-  if (!slot.quote || slot.lead || node?.kind !== 'string' || !node.closed) return undefined;
-  if (slot.replace.start !== node.start || slot.replace.end !== node.end) return undefined;
-  return { start: node.start + 1, end: node.end - 1 };
-}
-
-function isQuotedBy(text: string, quote: string | undefined): boolean {
-  return quote !== undefined && text.length >= 2 && text.startsWith(quote) && text.endsWith(quote);
+  return answerList(itemsFor(context), slot.quote, context.inside, { range, editRange: inside ? toRange(analysis, inside) : range }, options);
 }
 
 function toRange(analysis: Analysis, span: { start: number; end: number }) {
@@ -420,10 +319,7 @@ function cachedItems(context: Context, service: string, build: () => CompletionI
   let items = byKey.get(key);
   if (!items) {
     if (byKey.size >= MAX_CACHED_LISTS) byKey.clear();
-    const finished = finishItems(context, build());
-    for (const item of finished) Object.freeze(item);
-    byKey.set(key, (items = Object.freeze(finished)));
-    FINISHED_LISTS.add(items);
+    byKey.set(key, (items = sharedList(build(), slot.quote, context.inside)));
   }
   return items as CompletionItem[];
 }
