@@ -503,6 +503,23 @@ describe('completion in Terraform', () => {
         'arn:aws:profile:*:*:domains/\\${aws:PrincipalTag/${1:TagKey}\\}',
         'arn:aws:profile:*:*:domains/${aws:PrincipalTag/TagKey}',
       ],
+      // A condition's value, the string still empty: the variables it may compare with.
+      [
+        ds(
+          'actions = ["profile:GetDomain"]',
+          'resources = ["*"]',
+          'condition {\n      test     = "StringEquals"\n      variable = "aws:ResourceTag/team"\n      values   = ["‸"]\n    }',
+        ),
+        'terraform',
+        '&{aws:PrincipalTag/${1:TagKey}\\}',
+        '&{aws:PrincipalTag/TagKey}',
+      ],
+      [
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "‸"}}}]}',
+        'json',
+        '\\${aws:PrincipalTag/${1:TagKey}\\}',
+        '${aws:PrincipalTag/TagKey}',
+      ],
     ] as const) {
       const { text, items } = itemsAt(marked, format);
       const item = items.find((i) => i.label === '${aws:PrincipalTag/${TagKey}}')!;
@@ -537,6 +554,9 @@ describe('completion in Terraform', () => {
     assert.equal(operator[0], 'StringEquals');
     const key = itemsAt(block('test = "StringEquals"\n      variable = "‸"'), 'terraform').items.map((i) => i.label);
     assert.ok(key.includes('aws:ResourceTag/${TagKey}') && !key.includes('variable'));
+    // A block holds one key: beside the one it has, a word typed is offered nothing that would write a second.
+    const beside = block('test = "StringEquals"\n      variable = "aws:ResourceTag/team"\n      values   = [""]\n      Princ‸');
+    assert.deepEqual(itemsAt(beside, 'terraform').items, []);
   });
 
   test('an operator chosen in a quoted placeholder keeps its quotes, so the snippet goes on to its next stop', () => {
@@ -862,6 +882,26 @@ describe('actions found by their name in an empty Action value', () => {
       assert.match(String(item.detail), /^Read · /);
     });
   }
+});
+
+describe('ARN names typed in part', () => {
+  test('a name typed in part is replaced whole, and the one being typed is not offered back to itself', () => {
+    const json = (second: string) =>
+      `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": ["arn:aws:profile:*:*:domains/retail", "arn:aws:profile:*:*:domains/${second}"]}]}`;
+    const { text, items } = itemsAt(json('re‸'), 'json');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['retail'],
+    );
+    assert.equal(applyCompletion(text, items[0]!), json('retail').replace('‸', ''));
+    // Alone in the document, what is typed is offered nothing (Tab then moves on in a snippet).
+    const alone =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "arn:aws:profile:*:*:domains/ret‸"}]}';
+    assert.deepEqual(itemsAt(alone, 'json').items, []);
+    const ds =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomain"]\n    resources = ["arn:aws:profile:*:*:domains/retail/object-types/Ord‸"]\n  }\n}\n';
+    assert.deepEqual(itemsAt(ds, 'terraform').items, []);
+  });
 });
 
 describe('YAML: a word typed under a list dash', () => {

@@ -464,8 +464,7 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
   if (position.part === 'resource') {
     // arn:…:domains/ → the domain names this document already uses (any template placeholder the ARN has reached).
     const names = placeholdersAt(context.catalog, position.before[1] ?? '', text.slice(position.start, cursor));
-    const values = [...new Set(names.flatMap((name) => [...(facts.placeholderValues.get(name) ?? [])]))];
-    if (values.length === 0)
+    if (names.length === 0)
       return resourcePartItems(
         context,
         facts,
@@ -473,11 +472,17 @@ function arnPartItems(context: Context, facts: DocumentFacts): CompletionItem[] 
         node ? contentSpan(node, position.start, text.length) : undefined,
         slot.prefix.slice(0, position.start),
       );
+    // The name under the cursor, replaced whole; the one being typed is not offered back to itself
+    // (the document's names include it as it is typed: Tab took it and wrote it twice).
+    let nameStart = cursor;
+    while (nameStart > position.start && text[nameStart - 1] !== '/' && text[nameStart - 1] !== ':') nameStart--;
     let nameEnd = cursor;
     while (nameEnd < text.length && text[nameEnd] !== '/' && text[nameEnd] !== ':') nameEnd++;
-    const nameSpan = node ? contentSpan(node, cursor, nameEnd) : undefined;
+    const typed = text.slice(nameStart, nameEnd);
+    const values = [...new Set(names.flatMap((name) => [...(facts.placeholderValues.get(name) ?? [])]))].filter((value) => value !== typed);
+    const nameSpan = node ? contentSpan(node, nameStart, nameEnd) : undefined;
     const detail = `${names.join(' or ')} used in this document`;
-    return values.map((value, i) => partItem(context, nameSpan, slot.prefix, value, detail, i, false));
+    return values.map((value, i) => partItem(context, nameSpan, slot.prefix.slice(0, nameStart), value, detail, i, false));
   }
   if (position.part === 'partition') choices.push(...[...new Set([...facts.partitions, ...PARTITIONS])].map((p): [string, string] => [p, 'partition']));
   else if (position.part === 'service') {
@@ -598,20 +603,25 @@ function variableItems(context: Context): CompletionItem[] | undefined {
   if (!open) return undefined;
   const head = slot.prefix.slice(0, open.start);
   const names = [...catalog.globalKeys.filter((k) => !k.multivalued).map((k) => k.name), ...SPECIAL_VARIABLES.map((v) => v.name)];
-  return names.map((name) => {
-    // A key whose name ends in a placeholder (aws:PrincipalTag/${TagKey}) is written with the placeholder's
-    // name, which then becomes a tab stop: never a `${…}` inside the variable, which IAM would not read.
-    const placeholder = templatePlaceholders(name).at(-1);
-    const stop = placeholder && name.endsWith(`\${${placeholder}}`) ? placeholder : undefined;
-    const written = stop ? `${name.slice(0, -(stop.length + 3))}${stop}` : name;
-    const item = valueItem(context, `${head}\${${written}}`, {
-      label: `\${${name}}`,
-      kind: CompletionItemKind.Variable,
+  return names.map((name) =>
+    variableItem(context, head, name, {
       detail: SPECIAL_VARIABLES.find((v) => v.name === name)?.doc ?? catalog.globalKey(name)?.type,
       sortText: name.startsWith('aws:') ? `1${name}` : `2${name}`,
-    });
-    return stop ? withLastAsStop(item, stop) : item;
-  });
+    }),
+  );
+}
+
+/**
+ * The policy variable of a key, after head. A key whose name ends in a placeholder
+ * (aws:PrincipalTag/${TagKey}) is written with the placeholder's name, which then becomes a tab stop:
+ * never a `${…}` inside the variable, which IAM would not read.
+ */
+function variableItem(context: Context, head: string, name: string, extra: Partial<CompletionItem>): CompletionItem {
+  const placeholder = templatePlaceholders(name).at(-1);
+  const stop = placeholder && name.endsWith(`\${${placeholder}}`) ? placeholder : undefined;
+  const written = stop ? `${name.slice(0, -(stop.length + 3))}${stop}` : name;
+  const item = valueItem(context, `${head}\${${written}}`, { label: `\${${name}}`, kind: CompletionItemKind.Variable, ...extra });
+  return stop ? withLastAsStop(item, stop) : item;
 }
 
 /** The item's text as a snippet whose last occurrence of `name` (written by the syntax's writer) is a tab stop. */
@@ -677,6 +687,9 @@ function argumentItem(name: string, detail: string): CompletionItem {
 
 function conditionKeyItems(context: Context): CompletionItem[] {
   const { slot, catalog } = context;
+  // A data source's condition block holds one key: beside the one it has, a key would write a second
+  // `variable` and `values` into it.
+  if (writerOf(context).conditionArguments && !slot.quote && !slot.node && slot.siblings.length > 0) return [];
   const facts = context.facts();
   const statementFacts = statementActions(slot.statement, catalog);
   const supported = supportedConditionKeys(namesManyServices(statementFacts) ? [] : statementFacts.actions, catalog);
@@ -737,9 +750,7 @@ function conditionValueItems(context: Context): CompletionItem[] {
   if (parsed.base?.family === 'String' || parsed.base?.family === 'Arn') {
     for (const key of catalog.globalKeys) {
       if (key.multivalued) continue;
-      items.push(
-        valueItem(context, `\${${key.name}}`, { kind: CompletionItemKind.Variable, detail: `policy variable · ${key.type}`, sortText: `1${key.name}` }),
-      );
+      items.push(variableItem(context, '', key.name, { detail: `policy variable · ${key.type}`, sortText: `1${key.name}` }));
     }
   }
   return items;
