@@ -884,6 +884,18 @@ describe('actions found by their name in an empty Action value', () => {
   }
 });
 
+describe('between a key and its value', () => {
+  test('nothing is offered: no key goes there, and a value would be written beside the one there is', () => {
+    for (const [marked, format] of [
+      ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action":‸ "profile:GetDomain"}]}', 'json'],
+      ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ‸"profile:GetDomain"}]}', 'json'],
+      [ds('effect =‸ "Allow"', 'actions = ["profile:GetDomain"]'), 'terraform'],
+    ] as const) {
+      assert.deepEqual(itemsAt(marked, format).items, [], marked);
+    }
+  });
+});
+
 describe('ARN names typed in part', () => {
   test('a name typed in part is replaced whole, and the one being typed is not offered back to itself', () => {
     const json = (second: string) =>

@@ -57,7 +57,21 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
   if (target) return atBlankLine(document, offset, target);
   const policy = policyAt(document, offset);
   if (!policy) return beforeAnyPolicy(document, offset);
-  return classify(policy, descend(policy.node, offset, document.format.colonEndsPlainKey), offset, document.text);
+  const descent = descend(policy.node, offset, document.format.colonEndsPlainKey);
+  if (betweenKeyAndValue(descent, offset, document.text)) return undefined;
+  return classify(policy, descent, offset, document.text);
+}
+
+/**
+ * Between a key's separator and its value on the same line (`"Action":‸ "profile:GetDomain"`): no key
+ * goes there, and a value would be written beside the one there is.
+ */
+function betweenKeyAndValue(descent: Descent, offset: number, text: string): boolean {
+  const object = descent.node;
+  if (object?.kind !== 'object') return false;
+  return object.properties.some(
+    (p) => p.colon !== undefined && p.value !== undefined && offset >= p.colon && offset <= p.value.start && !text.slice(offset, p.value.start).includes('\n'),
+  );
 }
 
 /** A document with nothing in it yet (blanks and comments at most): the place for a whole policy. */
