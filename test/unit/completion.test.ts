@@ -889,6 +889,7 @@ describe('between a key and its value', () => {
     for (const [marked, format] of [
       ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action":‸ "profile:GetDomain"}]}', 'json'],
       ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ‸"profile:GetDomain"}]}', 'json'],
+      ['Version: "2012-10-17"\nStatement:\n  - Effect:‸ Allow\n    Action: profile:GetDomain\n', 'yaml'],
       [ds('effect =‸ "Allow"', 'actions = ["profile:GetDomain"]'), 'terraform'],
     ] as const) {
       assert.deepEqual(itemsAt(marked, format).items, [], marked);

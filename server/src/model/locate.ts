@@ -69,9 +69,12 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
 function betweenKeyAndValue(descent: Descent, offset: number, text: string): boolean {
   const object = descent.node;
   if (object?.kind !== 'object') return false;
-  return object.properties.some(
-    (p) => p.colon !== undefined && p.value !== undefined && offset >= p.colon && offset <= p.value.start && !text.slice(offset, p.value.start).includes('\n'),
-  );
+  return object.properties.some((p) => {
+    // YAML records no colon: past the key's end is past its colon. An empty value (YAML `profile:` at a
+    // line end, a key being typed) is no value to write beside.
+    if (p.value === undefined || p.value.kind === 'null' || offset <= p.key.end || offset > p.value.start) return false;
+    return (p.colon === undefined || offset >= p.colon) && !text.slice(offset, p.value.start).includes('\n');
+  });
 }
 
 /** A document with nothing in it yet (blanks and comments at most): the place for a whole policy. */
