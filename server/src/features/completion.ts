@@ -394,15 +394,8 @@ function resourceItems(context: Context): CompletionItem[] {
   const statementFacts = statementActions(slot.statement, catalog);
   const many = namesManyServices(statementFacts);
   const actions = many ? [] : statementFacts.actions;
-  const types = new Map<ResourceTypeInfo, ActionInfo[]>();
-  let needsStar = many || statementFacts.broad || actions.length === 0;
-  for (const action of actions) {
-    if (action.resourceTypes.length === 0) needsStar = true;
-    for (const { name } of action.resourceTypes) {
-      const type = actionResourceType(action, name, catalog);
-      if (type) types.set(type, [...(types.get(type) ?? []), action]);
-    }
-  }
+  const types = typesTakenBy(actions, catalog);
+  const needsStar = many || statementFacts.broad || actions.length === 0 || actions.some((action) => action.resourceTypes.length === 0);
   const offered = types.size > 0 ? [...types.keys()] : (catalog.service(DEFAULT_SERVICE)?.resourceTypes ?? []);
   const items: CompletionItem[] = [];
   if (needsStar)
@@ -423,6 +416,18 @@ function resourceItems(context: Context): CompletionItem[] {
     });
   }
   return items;
+}
+
+/** The resource types the actions take, each with the actions that take it. */
+function typesTakenBy(actions: readonly ActionInfo[], catalog: Catalog): Map<ResourceTypeInfo, ActionInfo[]> {
+  const types = new Map<ResourceTypeInfo, ActionInfo[]>();
+  for (const action of actions) {
+    for (const { name } of action.resourceTypes) {
+      const type = actionResourceType(action, name, catalog);
+      if (type) types.set(type, [...(types.get(type) ?? []), action]);
+    }
+  }
+  return types;
 }
 
 /** The ARN template as a snippet: each ${Placeholder} a tab stop, defaulting to what the document uses. */
@@ -520,12 +525,7 @@ function resourcePartItems(
 ): CompletionItem[] | undefined {
   const types = context.catalog.service(service)?.resourceTypes ?? [];
   if (types.length === 0) return undefined;
-  const taken = new Set<ResourceTypeInfo>();
-  for (const action of statementActions(context.slot.statement, context.catalog).actions)
-    for (const { name } of action.resourceTypes) {
-      const type = actionResourceType(action, name, context.catalog);
-      if (type) taken.add(type);
-    }
+  const taken = typesTakenBy(statementActions(context.slot.statement, context.catalog).actions, context.catalog);
   const range = span ? toRange(context.analysis, span) : undefined;
   const { quote } = context.slot;
   return types.flatMap((type): CompletionItem[] => {
