@@ -136,6 +136,9 @@ describe('simulation engine', () => {
   });
 });
 
+// Each operator compares as the IAM User Guide's "IAM JSON policy elements: Condition operators" says
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html);
+// these cases pin how the trace words it.
 describe('the trace says how a value stands to the condition, in the words of its operator', () => {
   const CASES: ReadonlyArray<readonly [operator: string, key: string, policyValues: readonly string[], request: string | readonly string[], reason: string]> = [
     ['StringEquals', 'aws:PrincipalTag/team', ['blue'], 'blue', 'aws:PrincipalTag/team "blue" equals "blue".'],
