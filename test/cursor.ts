@@ -70,3 +70,15 @@ export function applyCompletion(text: string, item: CompletionItem, list?: Compl
   for (const e of edits) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
   return result;
 }
+
+/**
+ * The document after accepting a snippet item, with the cursor where the editor leaves it: at the
+ * snippet's first tab stop (an empty one: `$1` or `${1}`).
+ */
+export function acceptToFirstStop(text: string, item: CompletionItem): { text: string; offset: number } {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit) || item.insertTextFormat !== 2) throw new Error(`"${item.label}" is not a snippet with an edit`);
+  const marked = edit.newText.replace(/\$1(?!\d)|\$\{1\}/, CURSOR);
+  if (marked === edit.newText) throw new Error(`"${item.label}" has no empty first stop: ${edit.newText}`);
+  return withCursor(applyCompletion(text, { ...item, textEdit: { ...edit, newText: marked } }));
+}

@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FormatId as DocumentFormat } from '../../server/src/formats/registry';
 import { analyse, completion, resolveCompletion } from '../../server/src/service';
-import { applyCompletion, withCursor } from '../cursor';
+import { acceptToFirstStop, applyCompletion, withCursor } from '../cursor';
+import { ARGUMENT_OF_ELEMENT } from '../../server/src/formats/terraform-document';
 
 interface CompletionCase {
   name: string;
@@ -1012,4 +1013,81 @@ describe('a typed trigger character opens the list only where it begins what the
       assert.deepEqual(completion(analysis, offset, undefined, { triggerCharacter: trigger }).items, []);
     });
   }
+});
+
+/**
+ * Accepting a key whose value has a list of its own (an element's actions, ARNs or operators, an
+ * operator's keys) asks the editor to open that list at the snippet's first stop, in every syntax.
+ */
+describe('accepting a key goes on to the list of what it holds', () => {
+  interface FollowCase {
+    readonly accept: string;
+    readonly then: string;
+    readonly forms: Readonly<Partial<Record<'json' | 'yaml' | 'terraform' | 'datasource', string>>>;
+  }
+  const statementTail = (json: string, yaml: string, terraform: string, datasource: string) => ({ json, yaml, terraform, datasource });
+  const CASES_FOLLOWED: FollowCase[] = [
+    {
+      accept: 'Action',
+      then: 'profile',
+      forms: statementTail(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", ‸}]}',
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    ‸',
+        tf('Effect = "Allow"', '‸'),
+        ds('effect = "Allow"', '‸'),
+      ),
+    },
+    {
+      accept: 'Resource',
+      then: 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}',
+      forms: statementTail(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", ‸}]}',
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    ‸',
+        tf('Effect = "Allow"', 'Action = "profile:GetDomain"', '‸'),
+        ds('actions = ["profile:GetDomain"]', '‸'),
+      ),
+    },
+    {
+      accept: 'Condition',
+      then: 'StringEquals',
+      forms: statementTail(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", ‸}]}',
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    ‸',
+        tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', '‸'),
+        ds('actions = ["profile:GetDomain"]', 'resources = ["*"]', '‸'),
+      ),
+    },
+    {
+      accept: 'StringEquals',
+      then: 'aws:username',
+      forms: {
+        json: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {‸}}]}',
+        yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      ‸',
+        terraform: tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', 'Condition = {', '  ‸', '}'),
+      },
+    },
+  ];
+  for (const followCase of CASES_FOLLOWED) {
+    for (const [form, marked] of Object.entries(followCase.forms)) {
+      const format: DocumentFormat = form === 'datasource' ? 'terraform' : (form as DocumentFormat);
+      const label = form === 'datasource' ? ARGUMENT_OF_ELEMENT[followCase.accept]! : followCase.accept;
+      test(`${followCase.accept}, then ${followCase.then} [${form}]`, () => {
+        const { text, items } = itemsAt(marked, format);
+        const item = items.find((i) => i.label === label);
+        assert.ok(item, `no ${label} in ${items.map((i) => i.label).join(', ')}`);
+        assert.equal(item.command?.command, 'editor.action.triggerSuggest');
+        const next = acceptToFirstStop(text, item);
+        const labels = completion(analyse(next.text, format), next.offset).items.map((i) => i.label);
+        assert.ok(
+          labels.includes(followCase.then),
+          `after ${label}, at ${JSON.stringify(next.text.slice(next.offset - 20, next.offset))}‸: ${labels.slice(0, 20).join(', ')}`,
+        );
+      });
+    }
+  }
+
+  test('a key that already has a value is only renamed: nothing more opens', () => {
+    const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Act‸": "profile:GetDomain"}]}', 'json');
+    assert.equal(items.find((i) => i.label === 'Action')?.command, undefined);
+  });
 });

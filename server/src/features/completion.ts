@@ -124,16 +124,29 @@ function layoutOf(context: Context): Layout {
   return { indent, unit: indentUnit(document.text) };
 }
 
+/** Elements whose new value's first stop is where a list of its own waits: actions, ARNs, operators. */
+const LISTED_AT_FIRST_STOP = new Set(['Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+
 /** Keys come first, before what other extensions offer in the same object (`!` sorts before JSON's `$schema`). */
 function keyItems(context: Context, names: readonly string[]): CompletionItem[] {
-  return names.map((name, index) => keyItem(context, name, ELEMENT_DOCS[name]?.summary, `!${String(index).padStart(2, '0')}`));
+  return names.map((name, index) =>
+    keyItem(context, name, ELEMENT_DOCS[name]?.summary, `!${String(index).padStart(2, '0')}`, undefined, LISTED_AT_FIRST_STOP.has(name)),
+  );
 }
 
 /**
  * A key, with a value snippet when the key is new, written with the slot's lead (a re-indented YAML
  * line) and the separators the container needs (a JSON comma after the entry before, and one after).
+ * listsNext: the snippet's first stop has a list of its own, which the editor is asked to open there.
  */
-function keyItem(context: Context, key: KeySnippet, documentation: string | undefined, sortText: string, value?: SnippetValue): CompletionItem {
+function keyItem(
+  context: Context,
+  key: KeySnippet,
+  documentation: string | undefined,
+  sortText: string,
+  value?: SnippetValue,
+  listsNext = false,
+): CompletionItem {
   const { slot, analysis } = context;
   const writer = writerOf(context);
   const name = typeof key === 'string' ? key : scalarValues(key)[0]!;
@@ -163,7 +176,13 @@ function keyItem(context: Context, key: KeySnippet, documentation: string | unde
     item.additionalTextEdits = [
       { range: toRange(analysis, { start: separators.afterPrevious.offset, end: separators.afterPrevious.offset }), newText: separators.afterPrevious.text },
     ];
-  return { ...item, insertText: insert, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
+  return {
+    ...item,
+    insertText: insert,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    ...(listsNext ? { command: RETRIGGER } : {}),
+  };
 }
 
 /** The document's text that the slot's edit replaces before the cursor (a YAML line's blanks): filtering starts from it. */
@@ -299,7 +318,8 @@ function actionItems(context: Context): CompletionItem[] {
   });
 }
 
-const RETRIGGER = { title: 'Suggest actions', command: 'editor.action.triggerSuggest' };
+/** Asks the editor to open the list again where the accepted item leaves the cursor. */
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 const MAX_CACHED_LISTS = 64;
 const itemCache = new WeakMap<Catalog, Map<FormatWriter, Map<string, readonly CompletionItem[]>>>();
 
@@ -592,7 +612,7 @@ function partItem(
   if (!span) return withCursorInside(valueItem(context, `${head}${newText}`, item));
   item.textEdit = { range: toRange(context.analysis, span), newText };
   item.filterText = value;
-  if (more) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  if (more) item.command = RETRIGGER;
   return item;
 }
 
@@ -659,6 +679,7 @@ function operatorItems(context: Context): CompletionItem[] {
           `${operator.summary}${name.endsWith('IfExists') ? ' True as well when the key is missing.' : ''}`,
           `${multivalued === qualified ? 0 : 1}${String(i).padStart(2, '0')}${name}`,
           object([stop(1), stop(2)]),
+          true,
         ),
       );
     }
