@@ -249,6 +249,27 @@ describe('quick fixes', () => {
     });
   }
 
+  test('keys written without quotes, as in JavaScript: one error each, and their fixes make the JSON', () => {
+    // jsonc-parser skips the rest of an entry whose key has no quotes, so each later entry used to cascade.
+    const text =
+      '{\n  Version: "2012-10-17", // keys as in JavaScript\n  Statement: [\n    {Sid: "First", /* {Effect: x, y} */ Effect: "Allow", Action: ["profile:GetDomain", profile:ListDomains], Resource: "*"}\n  ]\n}\n';
+    const fixed =
+      '{\n  "Version": "2012-10-17", // keys as in JavaScript\n  "Statement": [\n    {"Sid": "First", /* {Effect: x, y} */ "Effect": "Allow", "Action": ["profile:GetDomain", "profile:ListDomains"], "Resource": "*"}\n  ]\n}\n';
+    const analysis = analyse(text, 'json');
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
+      ['Version', 'Statement', 'Sid', 'Effect', 'Action', 'profile:ListDomains', 'Resource'].map((word) => ['syntax-error', word]),
+    );
+    let current = text;
+    for (let round = 0; round < 7; round++) {
+      const finding = analyse(current, 'json').findings[0]!;
+      const [action] = quickFixes(analyse(current, 'json'), 'file:///p', finding);
+      current = apply(current, action!);
+    }
+    assert.equal(current, fixed);
+    assert.deepEqual(analyse(current, 'json').findings, []);
+  });
+
   test('syntax-error: Remove the trailing comma, reported on the comma itself', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:GetDomain",], "Resource": "*",\n}]}';
     const analysis = analyse(text, 'json');

@@ -1,6 +1,6 @@
 // Reads JSON (comments allowed, as in jsonc) into the shared tree: strict JSON by hand (json-strict.ts),
 // anything else in one pass over jsonc-parser's visitor.
-import { ParseErrorCode, visit } from 'jsonc-parser';
+import { createScanner, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import { addProperty, foldIntrinsic, newString, setEnd } from '../model/builder';
 import type { ParsedText } from '../model/format';
 import { readStrictJson } from './json-strict';
@@ -16,8 +16,71 @@ export function parseJson(text: string): ParsedText {
   return readStrictJson(text) ?? parseJsonc(text);
 }
 
-/** Any text, comments and errors included: the visitor's tokens, with its recovery. */
+/**
+ * Any text, comments and errors included: the visitor's tokens, with its recovery. Keys written without
+ * quotes (`{Effect: "Allow", Action: …}`, as in JavaScript) make the visitor skip each whole entry, and
+ * every later one cascades into errors: when the first reading finds such keys, the text is read again
+ * with each of them masked as a quoted string of the same length, so offsets stay those of the text.
+ */
 export function parseJsonc(text: string): ParsedText {
+  const bareKeys: BareKey[] = [];
+  const first = readJsonc(text, undefined, bareKeys);
+  if (bareKeys.length === 0) return first;
+  // The visitor skipped the rest of each entry it found, and with it any bare key inside: find them all.
+  const masked = findBareKeys(text).filter((key) => key.end - key.start >= 2);
+  if (masked.length === 0) return first;
+  let source = '';
+  let from = 0;
+  for (const key of masked) {
+    source += `${text.slice(from, key.start)}"${' '.repeat(key.end - key.start - 2)}"`;
+    from = key.end;
+  }
+  source += text.slice(from);
+  return readJsonc(text, { source, keys: new Set(masked.map((key) => key.start)) }, []);
+}
+
+/**
+ * Every word in a key's place of an object (after its `{` or a comma, before a colon), by jsonc-parser's
+ * scanner, which knows strings and comments. In a list, `[…, profile:GetDomain]` is a value.
+ */
+function findBareKeys(text: string): BareKey[] {
+  const scanner = createScanner(text, false);
+  const found: BareKey[] = [];
+  const containers: SyntaxKind[] = [];
+  let previous = SyntaxKind.EOF;
+  let candidate: BareKey | undefined;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (TRIVIA.has(token)) continue;
+    if (candidate && token === SyntaxKind.ColonToken) found.push(candidate);
+    candidate = undefined;
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) containers.push(token);
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) containers.pop();
+    else if (
+      token === SyntaxKind.Unknown &&
+      containers[containers.length - 1] === SyntaxKind.OpenBraceToken &&
+      (previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CommaToken)
+    ) {
+      const start = scanner.getTokenOffset();
+      candidate = { start, end: start + scanner.getTokenLength() };
+    }
+    previous = token;
+  }
+  return found;
+}
+
+const TRIVIA = new Set([SyntaxKind.Trivia, SyntaxKind.LineBreakTrivia, SyntaxKind.LineCommentTrivia, SyntaxKind.BlockCommentTrivia]);
+
+/** A key written without quotes and followed by its colon: where its word starts and ends. */
+interface BareKey {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One reading. masked: the text as the visitor reads it, where each bare key (by its start) is written
+ * as a quoted string; the tree takes their names from the text. bareKeys: those found unmasked.
+ */
+function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<number> } | undefined, bareKeys: BareKey[]): ParsedText {
   const problems: SyntaxProblem[] = [];
   const stack: Frame[] = [];
   let root: ValueNode | undefined;
@@ -77,7 +140,15 @@ export function parseJsonc(text: string): ParsedText {
   };
 
   // A byte-order mark is not JSON; blank it out so offsets still line up with the text.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const read = masked?.source ?? text;
+  const source = read.charCodeAt(0) === 0xfeff ? ` ${read.slice(1)}` : read;
+  const quoteProblem = (start: number, end: number): SyntaxProblem => ({
+    code: 'syntax-error',
+    start,
+    end,
+    message: 'A property name in JSON is written in double quotes.',
+    repair: 'quote',
+  });
   let overflow = false;
   try {
     visit(
@@ -90,7 +161,11 @@ export function parseJsonc(text: string): ParsedText {
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];
           if (skipped > 0 || offset < wordEnd || !frame || frame.node.kind !== 'object') return;
-          const key = newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
+          const bare = masked?.keys.has(offset) === true;
+          if (bare) problems.push(quoteProblem(offset, offset + length));
+          const key = bare
+            ? newString(text.slice(offset, offset + length), offset, offset + length, undefined, text)
+            : newString(name, offset, offset + length, text[offset] === '"' ? '"' : undefined, text);
           const property: PropertyNode = { kind: 'property', key, value: undefined, start: offset, end: offset + length, parent: frame.node };
           key.parent = property;
           addProperty(frame.node, property, problems);
@@ -129,8 +204,8 @@ export function parseJsonc(text: string): ParsedText {
             key.parent = property;
             addProperty(keyed.object, property, problems);
             keyed.frame.pending = property;
-            const message = 'A property name in JSON is written in double quotes.';
-            problems.push({ code: 'syntax-error', start: offset, end: wordEnd, message, repair: 'quote' });
+            problems.push(quoteProblem(offset, wordEnd));
+            if (source[nextSignificant(source, wordEnd)] === ':') bareKeys.push({ start: offset, end: wordEnd });
             return;
           }
           const comma = trailingComma(error, text, offset);
@@ -215,6 +290,13 @@ function trailingComma(code: ParseErrorCode, text: string, offset: number): numb
   if (text[offset] !== '}' && text[offset] !== ']') return undefined;
   const before = previousSignificant(text, offset);
   return before !== undefined && text[before] === ',' ? before : undefined;
+}
+
+/** The offset of the first non-blank character at or after offset (the text's length when there is none). */
+function nextSignificant(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
 }
 
 /** The offset of the last non-blank character before offset (comments are rare enough here to ignore). */
