@@ -113,6 +113,24 @@ export function conditionLine(condition: Pick<ConditionTrace, 'operator' | 'key'
     : `${condition.operator} ${condition.key}: ${condition.reason}`;
 }
 
+/**
+ * The question for a condition key's value in the editor's simulation: what the key is, and where the
+ * value offered comes from. remembered: the value the user wrote for the key in an earlier run, which
+ * is offered instead of the example, so the prompt names the example that meets this policy.
+ */
+export function contextKeyPrompt(key: ContextKeyInfo, remembered: string | undefined): string {
+  const example = key.examples[0];
+  const source =
+    remembered === undefined
+      ? example
+        ? " The value offered meets the policy's condition on it (for a negated one, the value it excludes)."
+        : ''
+      : example && example !== remembered
+        ? ` The value offered is the one you gave in an earlier run; ${example} meets this policy's condition.`
+        : ' The value offered is the one you gave in an earlier run.';
+  return `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.${source}`;
+}
+
 export function readNewPolicyParams(value: unknown): NewPolicyParams {
   const { kind, format } = record(value, 'the params');
   if (kind !== 'policy' && kind !== 'managed-policy' && kind !== 'role') throw new InvalidParamsError('kind must be "policy", "managed-policy" or "role"');

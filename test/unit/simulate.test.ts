@@ -8,6 +8,7 @@ import { analyse, checkRequest, simulateAllActions, target } from '../../server/
 import { simulatePolicy, simulateStatement } from '../../server/src/simulate/engine';
 import type { SimulationRequest } from '../../server/src/simulate/types';
 import { readRepoFile } from '../helpers';
+import { contextKeyPrompt } from '../../server/src/protocol';
 
 export interface SimulationCase {
   readonly name: string;
@@ -278,6 +279,25 @@ describe('what a simulation asks', () => {
     assert.deepEqual(
       at?.contextKeys.map((k) => k.key),
       ['aws:ResourceTag/team', 'aws:RequestTag/owner', 'aws:PrincipalTag/team', 'aws:username', 'aws:PrincipalTag/domain'],
+    );
+  });
+
+  test("a key's question says where the value offered comes from: this policy, or the user's earlier answer", () => {
+    const sourceIp = { key: 'aws:SourceIp', multivalued: false, examples: ['203.0.113.0'] };
+    const tail = 'aws:SourceIp. Leave empty when the request does not carry this key.';
+    assert.equal(
+      contextKeyPrompt(sourceIp, undefined),
+      `${tail} The value offered meets the policy's condition on it (for a negated one, the value it excludes).`,
+    );
+    // After an Allow's IpAddress the user wrote their own address; this statement's example is named beside it.
+    assert.equal(
+      contextKeyPrompt(sourceIp, '198.51.100.7'),
+      `${tail} The value offered is the one you gave in an earlier run; 203.0.113.0 meets this policy's condition.`,
+    );
+    assert.equal(contextKeyPrompt(sourceIp, '203.0.113.0'), `${tail} The value offered is the one you gave in an earlier run.`);
+    assert.equal(
+      contextKeyPrompt({ key: 'aws:TagKeys', multivalued: true, examples: [] }, undefined),
+      'aws:TagKeys (several values: separate them with commas). Leave empty when the request does not carry this key.',
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   SimulateAllRequest,
   SimulateRequest,
   SimulationTargetRequest,
+  contextKeyPrompt,
   type SimulateAllResult,
   type SimulateParams,
   type SimulateResult,
@@ -255,9 +256,7 @@ async function askContext(target: SimulationTarget): Promise<Context | undefined
     const offered = previous === undefined ? fallback : Array.isArray(previous) ? previous.join(', ') : previous;
     const answer = await vscode.window.showInputBox({
       title: titleOf(target, key.key),
-      prompt: `${key.key}${key.multivalued ? ' (several values: separate them with commas)' : ''}. Leave empty when the request does not carry this key.${
-        previous === undefined && fallback ? " The value offered meets the policy's condition on it (for a negated one, the value it excludes)." : ''
-      }`,
+      prompt: contextKeyPrompt(key, previous === undefined ? undefined : offered),
       value: offered,
     });
     if (answer === undefined) return undefined;
