@@ -28,6 +28,7 @@ interface Manifest {
     languages: { id: string; extensions?: string[] }[];
     grammars: { scopeName: string; path: string; injectTo: string[] }[];
     menus: Record<string, { command: string; when?: string }[]>;
+    configurationDefaults: Record<string, Record<string, unknown>>;
   };
 }
 
@@ -134,6 +135,8 @@ test('the manifest activates lazily and supports untrusted and virtual workspace
 
 test("a .tf file is a terraform document with or without HashiCorp's extension, and every menu and grammar covers it", () => {
   assert.deepEqual(manifest.contributes.languages, [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] }]);
+  // Indented as `terraform fmt` writes it, and as the snippets are: otherwise a new file's Enter gives 4 spaces beside their 2.
+  assert.deepEqual(manifest.contributes.configurationDefaults, { '[terraform]': { 'editor.tabSize': 2, 'editor.insertSpaces': true } });
   assert.deepEqual(
     manifest.contributes.grammars.map((grammar) => [grammar.scopeName, grammar.injectTo]),
     [
