@@ -15,6 +15,7 @@ import { parseText } from '../server/src/service';
 import { simulatePolicy } from '../server/src/simulate/engine';
 import { compileWildcard, type StepCounter } from '../server/src/iam/wildcard';
 import { parseHcl } from '../server/src/formats/hcl-parser';
+import { spliceDocument } from '../server/src/model/splice';
 import { generatePolicy, generateTemplate, generateTerraform, random } from './generate';
 import { footprintFigures } from './footprint';
 import { lspFigures } from './lsp';
@@ -234,6 +235,15 @@ async function allFigures(): Promise<void> {
     record('Terraform: completion p95 ÷ HCL parse', percentile(completionTimes, 95) / plainHcl, '×', { max: 0.05 });
     record('Terraform: completion p95, an edit on each item (Neovim 0.7) ÷ HCL parse', percentile(eachItemTimes, 95) / plainHcl, '×');
     record('Terraform: hover p95 ÷ HCL parse', percentile(hoverTimes, 95) / plainHcl, '×', { max: 0.05 });
+    // A keystroke in a jsonencode policy: the model completion and hover answer from, the policy read again.
+    const inJsonencode = configuration.text.indexOf('profile:', configuration.text.indexOf('jsonencode(', configuration.text.length >> 1)) + 'profile:'.length;
+    const typed = `${configuration.text.slice(0, inJsonencode)}x${configuration.text.slice(inJsonencode)}`;
+    if (!spliceDocument(analysis.document, typed)?.spliced) throw new Error('the Terraform keystroke was not read as a splice');
+    const spliced = pairedRatio(
+      () => parseHcl(configuration.text),
+      () => spliceDocument(analysis.document, typed),
+    );
+    record('Terraform: keystroke → model for completion (policy read again) ÷ HCL parse', spliced.ratio, '×');
   }
 
   // One keystroke in the middle of the template: the new version is analysed again.

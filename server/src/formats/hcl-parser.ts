@@ -43,6 +43,27 @@ export function parseHcl(text: string): HclFile {
   return { body, problems };
 }
 
+/**
+ * One expression read from start, as the whole text's reading reads it there (an expression from its
+ * first token does not depend on what came before): undefined unless it ends exactly at end. For an
+ * edit inside one policy (splice.ts). Nothing bounds the reading at end: an edit that leaves a bracket
+ * open reads on past it, as the whole text's reading would, and is declined.
+ */
+export function parseHclExpressionAt(text: string, start: number, end: number): { expression: HclExpression; problems: SyntaxProblem[] } | undefined {
+  const problems: SyntaxProblem[] = [];
+  const expression = new Parser(text, problems, start).expressionHere();
+  if (expression.start !== start || expression.end !== end) return undefined;
+  return { expression, problems };
+}
+
+/** A block's `{ … }` read from open, as a block of this type with no labels: undefined unless its `}` ends exactly at end. */
+export function parseHclBlockBodyAt(text: string, type: string, open: number, end: number): { block: HclBlock; problems: SyntaxProblem[] } | undefined {
+  const problems: SyntaxProblem[] = [];
+  const block = new Parser(text, problems, open).blockBodyHere({ start: open, end: open, name: type });
+  if (block.open !== open || block.close !== end - 1) return undefined;
+  return { block, problems };
+}
+
 /** Binary operators by precedence, loosest first (HCL's table). */
 const PRECEDENCE: Readonly<Record<string, number>> = {
   '||': 1,
@@ -81,16 +102,27 @@ class Parser {
   /** Set by list(): a call's last argument ended with `...`. */
   private expandFinal = false;
 
+  /** start: where reading begins, for a part of the text read on its own. */
   constructor(
     private readonly text: string,
     private readonly problems: SyntaxProblem[],
+    start = 0,
   ) {
     this.lexer = new Lexer(text, problems);
+    if (start > 0) this.lexer.pos = start;
     this.lexer.next();
   }
 
   file(): HclBody {
     return this.body(false);
+  }
+
+  expressionHere(): HclExpression {
+    return this.expression();
+  }
+
+  blockBodyHere(type: HclIdentifier): HclBlock {
+    return this.blockBody(type, []);
   }
 
   // ── tokens ──────────────────────────────────────────────────────────────────────────────────────
@@ -236,6 +268,11 @@ class Parser {
         labels.push({ start: template.start, end: template.end, value, quoted: true });
       } else break;
     }
+    return this.blockBody(type, labels);
+  }
+
+  /** A block from its `{`, after its type and labels. */
+  private blockBody(type: HclIdentifier, labels: HclLabel[]): HclBlock {
     if (this.peek() !== TOKEN.openBrace) {
       const at = this.lexer.start;
       this.problem(at, this.lexer.end, `Expected "{" to open the "${type.name}" block.`);

@@ -4,11 +4,11 @@
 // `data "aws_iam_policy_document"` (terraform-document.ts). Terraform's own expressions (references,
 // function calls, `${…}`) are opaque values: decided at apply time, never reported.
 import { buildPolicy, type Policy, type PolicyKind, type PolicyOrigin, type PolicyTraits } from '../model/policy';
-import type { FoundPolicies, Format, ParsedText } from '../model/format';
+import type { FoundPolicies, Format, Fragment, ParsedText } from '../model/format';
 import type { SyntaxProblem } from '../model/problems';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import { referenceName, type HclAttribute, type HclBlock, type HclBody, type HclExpression, type Span } from './hcl-ast';
-import { parseHcl } from './hcl-parser';
+import { parseHcl, parseHclBlockBodyAt, parseHclExpressionAt } from './hcl-parser';
 import { standaloneKind } from './cloudformation';
 import { documentPolicy } from './terraform-document';
 import { documentWriter } from './terraform-document-writer';
@@ -30,6 +30,11 @@ interface Found {
 }
 
 const FOUND = new WeakMap<ValueNode, Found>();
+/**
+ * Data sources no argument uses: their kind comes from what they say (a trust policy when they allow
+ * sts:AssumeRole to a principal), so an edit inside one may change it, which a splice would keep.
+ */
+const KIND_FROM_CONTENT = new WeakSet<ObjectNode>();
 
 function parse(text: string): ParsedText {
   const { body, problems } = parseHcl(text);
@@ -113,6 +118,7 @@ class PolicyReader {
     const node = documentPolicy(block, this.text);
     const use = this.uses.get(name.value);
     const kind = use?.kind ?? standaloneKind(node);
+    if (!use) KIND_FROM_CONTENT.add(node);
     const traits: PolicyTraits = {
       ...(use?.traits ?? (kind === 'identity' ? { quota: UNUSED_DOCUMENT_QUOTA } : {})),
       writer: documentWriter,
@@ -153,12 +159,44 @@ function missing(at: Span): HclExpression {
   return { kind: 'missing', start: at.start, end: at.start };
 }
 
+/**
+ * A `jsonencode({…})` object or a used data source's `{ … }` ends at its closing brace. A JSON heredoc
+ * has no fragment reader: its text is a template whose indentation (`<<-`) the whole heredoc decides.
+ */
+function valueExtent(text: string, node: ObjectNode, policy: Policy): number | undefined {
+  const writer = policy.traits.writer;
+  if ((writer !== objectWriter && writer !== documentWriter) || KIND_FROM_CONTENT.has(node)) return undefined;
+  return node.end < text.length && text.charCodeAt(node.end - 1) === 0x7d /* } */ ? node.end : undefined;
+}
+
+function parseFragment(text: string, start: number, end: number, policy: Policy): Fragment | undefined {
+  let root: ValueNode | undefined;
+  let problems: SyntaxProblem[];
+  if (policy.traits.writer === objectWriter) {
+    const read = parseHclExpressionAt(text, start, end);
+    if (read?.expression.kind !== 'object') return undefined;
+    problems = read.problems;
+    root = valueOf(read.expression, text, problems);
+  } else if (policy.traits.writer === documentWriter) {
+    const read = parseHclBlockBodyAt(text, 'data', start, end);
+    if (!read) return undefined;
+    problems = read.problems;
+    root = documentPolicy(read.block, text);
+  } else return undefined;
+  // A problem at the end is something that ran into it (a string or comment left open): it may go on.
+  if (root?.kind !== 'object' || root.start !== start || root.end !== end || problems.some((p) => p.end >= end)) return undefined;
+  problems.sort((a, b) => a.start - b.start);
+  return { root, problems };
+}
+
 export const terraformFormat: Format = {
   id: 'terraform',
   name: 'Terraform',
   parse,
   findPolicies,
   writer: objectWriter,
+  valueExtent,
+  parseFragment,
   skeleton: terraformSkeleton,
   colonEndsPlainKey: false,
   keysStartObjects: false,

@@ -113,9 +113,13 @@ export interface Format {
    * Undefined when that cannot be told (an unclosed bracket, a root). With parseFragment, lets an edit
    * inside one policy be read without the rest of the document (model/splice.ts).
    */
-  valueExtent?(text: string, node: ObjectNode): number | undefined;
-  /** Reads text[start, end) as one value in its place; undefined unless it reads as exactly one container spanning the range. */
-  parseFragment?(text: string, start: number, end: number): Fragment | undefined;
+  valueExtent?(text: string, node: ObjectNode, policy: Policy): number | undefined;
+  /**
+   * Reads text[start, end) as one value in its place, the place of policy (whose syntax there may be
+   * the format's own or another's: Terraform's HCL object, JSON heredoc or data source); undefined
+   * unless it reads as exactly one container spanning the range.
+   */
+  parseFragment?(text: string, start: number, end: number, policy: Policy): Fragment | undefined;
   /**
    * A new document, where the format holds policies in constructs of its own (Terraform resources and
    * data sources); without it, a skeleton is the policy or template as a value, written by the writer.

@@ -45,10 +45,10 @@ export function spliceDocument(previous: PolicyDocument, text: string): PolicyDo
   const delta = change.newEnd - change.oldEnd;
   const target = changedPolicy(previous, change);
   if (!target) return undefined;
-  const extent = format.valueExtent(previous.text, target.node);
+  const extent = format.valueExtent(previous.text, target.node, target);
   // The policy's first character and everything from the end of its extent on are unchanged: its bounds are known.
   if (extent === undefined || change.oldEnd >= extent) return undefined;
-  const fragment = format.parseFragment(text, target.node.start, extent + delta);
+  const fragment = format.parseFragment(text, target.node.start, extent + delta, target);
   if (!fragment || fragment.root.kind !== 'object') return undefined;
   fragment.root.parent = target.node.parent;
   const policies: Policy[] = [];
