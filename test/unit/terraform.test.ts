@@ -7,7 +7,10 @@ import { analyse, completion, hoverAt, lenses, newPolicy, simulate, symbols } fr
 import { expandSnippet } from '../cursor';
 import { describeFinding, readRepoFile } from '../helpers';
 
+import { simulatePolicy } from '../../server/src/simulate/engine';
+
 const fixture = (name: string) => readRepoFile('test', 'fixtures', 'terraform', name);
+
 const findings = (text: string) => analyse(text, 'terraform').findings.map((f) => describeFinding(text, f));
 
 describe('Terraform: where policies are', () => {
@@ -87,6 +90,39 @@ describe("Terraform's own expressions are never reported", () => {
         [],
         line,
       );
+    }
+  });
+});
+
+describe('Terraform: what the data source decides, as AWS receives it (found on real configurations)', () => {
+  const dataSource = (...lines: string[]) =>
+    `data "aws_iam_policy_document" "d" {\n  statement {\n    ${lines.join('\n    ')}\n  }\n}\n\nresource "aws_iam_policy" "p" {\n  policy = data.aws_iam_policy_document.d.json\n}\n`;
+
+  test('a condition key named in part at apply time is a key, not an empty operator', () => {
+    const text = dataSource(
+      'actions   = ["ec2:TerminateInstances"]',
+      'resources = ["*"]',
+      'condition {',
+      '  test     = "StringEquals"',
+      '  variable = "aws:ResourceTag/kubernetes.io/cluster/${var.cluster_name}"',
+      '  values   = ["owned"]',
+      '}',
+    );
+    assert.deepEqual(findings(text), []);
+    // The simulator takes the condition as neither met nor absent: Terraform decides its key.
+    const policy = analyse(text, 'terraform').document.policies[0]!;
+    const request = { action: 'ec2:TerminateInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: {} };
+    const result = simulatePolicy(policy, request);
+    assert.equal(result.decision, 'Undetermined');
+    assert.match(
+      result.statements[0]!.conditions[0]!.reason,
+      /^Its keys depend on the deployment: "aws:ResourceTag\/kubernetes\.io\/cluster\/.* is a Terraform expression, decided at apply time\.$/,
+    );
+    // The same in jsonencode, where the key is computed, and for a Condition that is an expression as a whole.
+    for (const condition of ['{ StringEquals = { "aws:ResourceTag/${var.tag}" = "owned" } }', 'var.conditions']) {
+      const encoded = `resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect = "Allow"\n      Action = "ec2:TerminateInstances"\n      Resource = "*"\n      Condition = ${condition}\n    }]\n  })\n}\n`;
+      assert.deepEqual(findings(encoded), [], condition);
+      assert.equal(simulatePolicy(analyse(encoded, 'terraform').document.policies[0]!, request).decision, 'Undetermined', condition);
     }
   });
 });

@@ -121,8 +121,8 @@ function principalsNode(blocks: readonly HclBlock[], text: string): ValueNode {
  * `condition { test, variable, values }` blocks: one operator each, keyed by its `test` string, whose
  * one key is the `variable` string. (The data source merges blocks with the same test into one
  * operator; as separate operators they mean the same, every key must hold, and each block keeps its
- * own place for completion.) A block whose test or variable is computed is left out; when nothing is
- * left the Condition is opaque, not empty.
+ * own place for completion.) A block whose test is computed is left out, and when nothing is left the
+ * Condition is opaque, not empty; one whose variable is computed has an operator whose keys are opaque.
  */
 function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: boolean): ValueNode {
   const node = objectNode(blocks[0]!.start, blocks[blocks.length - 1]!.end);
@@ -158,8 +158,12 @@ function conditionsNode(blocks: readonly HclBlock[], text: string, dynamic: bool
       key.parent = entry;
       if (values) setValue(entry, listValue(values.value, text));
       keys.properties.push(entry);
-    } else if (variable) computed = true;
-    else {
+    } else if (variable) {
+      // A key named in part at apply time (`aws:ResourceTag/${var.tag}`): the operator has a key, not known here.
+      const decided = opaqueOf(variable.value, text);
+      decided.parent = property;
+      property.value = decided;
+    } else {
       // A word typed alone among the keys (`va`): the key being written, so that a completion replaces it.
       const typed = block.body.items.find((item): item is HclAttribute => item.kind === 'attribute' && item.equals === undefined);
       if (typed && typed.start >= keys.start) keys.properties.push(typedProperty(typed, typed, keys));

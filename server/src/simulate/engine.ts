@@ -2,7 +2,7 @@
 // else implicit deny. Pure: a policy from the model and a request in; a decision and a trace out,
 // with spans pointing back into the document.
 import { elementString, elementValues, resolvesVariables, type Policy, type Statement, type StatementElementName } from '../model/policy';
-import type { ValueNode } from '../model/tree';
+import type { PropertyNode, ValueNode } from '../model/tree';
 import { RequestContext, shown, substitute } from './context';
 import { arnMatches } from '../iam/arn';
 import { actionMatches } from './match';
@@ -160,7 +160,15 @@ function matchElement(
 
 function evaluateConditions(statement: Statement, context: RequestContext, variables: boolean, names: TemplateValues): ConditionTrace[] {
   const traces: ConditionTrace[] = [];
+  // A whole Condition decided at deploy or apply time (`Condition = var.conditions`): it may hold or not.
+  const block = statement.elements.Condition;
+  if (block?.value?.kind === 'opaque') traces.push(decidedElsewhere('Condition', '(decided elsewhere)', block, resolve(block.value, names)));
   for (const operator of statement.conditions) {
+    // An operator whose keys are decided elsewhere (a key named in part by a Terraform expression).
+    if (operator.property.value?.kind === 'opaque') {
+      traces.push(decidedElsewhere(operator.operator.value, '(decided elsewhere)', operator.property, resolve(operator.property.value, names)));
+      continue;
+    }
     for (const entry of operator.keys) {
       const span = { start: entry.property.start, end: entry.property.value?.end ?? entry.property.end };
       const resolved = entry.values.map((value) => resolve(value, names));
@@ -202,6 +210,19 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
     }
   }
   return traces;
+}
+
+/** A condition the policy leaves to its deployment: not met, not failed, undetermined. */
+function decidedElsewhere(operator: string, key: string, property: PropertyNode, resolved: ReturnType<typeof resolve>): ConditionTrace {
+  return {
+    operator,
+    key,
+    matched: false,
+    undetermined: true,
+    reason: `Its keys depend on the deployment: ${resolved.known ? 'they are not read here' : resolved.reason}.`,
+    values: [],
+    span: { start: property.start, end: property.end },
+  };
 }
 
 export type { Decision };
