@@ -125,6 +125,16 @@ describe('Terraform: what the data source decides, as AWS receives it (found on 
       assert.equal(simulatePolicy(analyse(encoded, 'terraform').document.policies[0]!, request).decision, 'Undetermined', condition);
     }
   });
+
+  test('an empty sid is left out of the JSON the provider makes: no Sid, so no empty Sid', () => {
+    const text = dataSource('sid       = ""', 'actions   = ["s3:ListBucket"]', 'resources = ["*"]');
+    assert.deepEqual(findings(text), []);
+    assert.equal(analyse(text, 'terraform').document.policies[0]!.statements[0]!.elements.Sid, undefined);
+    // In jsonencode the empty string is what IAM receives.
+    const encoded =
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Sid = ""\n      Effect = "Allow"\n      Action = "s3:ListBucket"\n      Resource = "*"\n    }]\n  })\n}\n';
+    assert.deepEqual(findings(encoded), ['sid-empty @ ""']);
+  });
 });
 
 describe('Terraform: an expression in hover and simulation', () => {

@@ -78,6 +78,8 @@ function statementNode(block: HclBlock, text: string): ObjectNode {
   const dynamic = new Set<string>();
   for (const item of block.body.items) {
     if (item.kind === 'attribute') {
+      // The provider leaves an empty sid out of the JSON it makes: IAM sees no Sid.
+      if (item.name.name === 'sid' && stringOf(item.value)?.value === '') continue;
       if (!META.has(item.name.name))
         add(node, attributeProperty(item, STATEMENT_ATTRIBUTES[item.name.name], text, item.name.name !== 'sid' && item.name.name !== 'effect'));
     } else if (item.kind === 'block') {
