@@ -22,6 +22,9 @@ export const TERRAFORM_OVERRIDES: Readonly<Record<string, Partial<Record<Terrafo
     terraform: { fires: identityPolicy('{ Version = "2012-10-17", Statement = [{ Effect = "Allow" Action = "profile:GetDomain" }] }'), at: 'Action' },
     datasource: { fires: document('effect = "Allow" actions = ["profile:GetDomain"]'), at: 'actions' },
   },
+  'sid-empty': {
+    datasource: { skip: 'the provider leaves an empty sid out of the JSON it makes: IAM sees no Sid (tested in terraform.test.ts)' },
+  },
   'duplicate-key': {
     terraform: {
       fires: identityPolicy(

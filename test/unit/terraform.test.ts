@@ -126,6 +126,16 @@ describe('Terraform: what the data source decides, as AWS receives it (found on 
     }
   });
 
+  test('a data source passed to a module, with a principal and its action a variable, is read as the trust policy it likely is', () => {
+    // cloudposse's iam-role module: the document reaches assume_role_policy through another module.
+    const text =
+      'data "aws_iam_policy_document" "assume_role" {\n  statement {\n    actions = [var.assume_role_action]\n\n    principals {\n      type        = "Service"\n      identifiers = ["ec2.amazonaws.com"]\n    }\n  }\n}\n\nmodule "aggregated" {\n  source           = "cloudposse/iam-policy-document-aggregator/aws"\n  source_documents = [data.aws_iam_policy_document.assume_role.json]\n}\n';
+    assert.equal(analyse(text, 'terraform').document.policies[0]!.kind, 'trust');
+    assert.deepEqual(findings(text), []);
+    // With a literal action that is no sts: action it is a resource policy, which needs its Resource.
+    assert.deepEqual(findings(text.replace('var.assume_role_action', '"s3:GetObject"')), ['resource-missing @ actions']);
+  });
+
   test('an empty sid is left out of the JSON the provider makes: no Sid, so no empty Sid', () => {
     const text = dataSource('sid       = ""', 'actions   = ["s3:ListBucket"]', 'resources = ["*"]');
     assert.deepEqual(findings(text), []);

@@ -196,7 +196,14 @@ export function standaloneKind(root: ObjectNode): PolicyKind {
   if (statements.length === 0) return 'identity';
   const allHavePrincipal = statements.every((s) => getProperty(s, 'Principal') || getProperty(s, 'NotPrincipal'));
   if (!allHavePrincipal) return 'identity';
-  const actions = statements.flatMap((s) => listItems(getValue(s, 'Action')).map(scalarText));
-  const onlySts = actions.length > 0 && actions.every((a) => a !== undefined && a.toLowerCase().startsWith('sts:'));
+  const actions = statements.flatMap((s) => listItems(getValue(s, 'Action')));
+  // An action decided elsewhere (a Terraform variable) may well be sts:AssumeRole: a trust policy then,
+  // whose checks ask less (no Resource) than a resource policy's would.
+  const onlySts =
+    actions.length > 0 &&
+    actions.every((a) => {
+      const text = scalarText(a);
+      return text === undefined ? a.kind === 'opaque' : text.toLowerCase().startsWith('sts:');
+    });
   return onlySts ? 'trust' : 'resource';
 }
