@@ -136,6 +136,19 @@ describe('Terraform: what the data source decides, as AWS receives it (found on 
     assert.deepEqual(findings(text.replace('var.assume_role_action', '"s3:GetObject"')), ['resource-missing @ actions']);
   });
 
+  test("a policy's size counts what an expression is known to hold, not its source", () => {
+    const iotPolicy = (arn: (i: number) => string) =>
+      `resource "aws_iot_policy" "p" {\n  name = "p"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "iot:Publish", Resource = [\n${Array.from({ length: 40 }, (_, i) => `      "${arn(i)}",`).join('\n')}\n    ] }]\n  })\n}\n`;
+    // `${data.aws_caller_identity.current.account_id}` is 46 characters of source for 12 digits.
+    const interpolated = iotPolicy((i) => `arn:aws:iot:\${var.region}:\${data.aws_caller_identity.current.account_id}:topic/things/t${i}`);
+    assert.deepEqual(findings(interpolated), []);
+    const literal = iotPolicy((i) => `arn:aws:iot:us-east-1:111122223333:topic/things/t${i}`);
+    assert.deepEqual(
+      analyse(literal, 'terraform').findings.map((f) => f.message),
+      ['The policy has 2,243 characters without white space, over the 2,048 allowed for an AWS IoT policy.'],
+    );
+  });
+
   test('an empty sid is left out of the JSON the provider makes: no Sid, so no empty Sid', () => {
     const text = dataSource('sid       = ""', 'actions   = ["s3:ListBucket"]', 'resources = ["*"]');
     assert.deepEqual(findings(text), []);

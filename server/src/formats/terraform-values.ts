@@ -37,13 +37,14 @@ function relativeRuns(runs: readonly number[], start: number): number[] {
 }
 
 /** A value decided at apply time, named by its source (shortened) so a trace can say what it skipped. */
-export function opaqueOf(expression: { start: number; end: number }, text: string): OpaqueNode {
+export function opaqueOf(expression: { start: number; end: number }, text: string, known = ''): OpaqueNode {
   const source = text.slice(expression.start, expression.end).replace(/\s+/g, ' ');
   const name = source.length > 40 ? `${source.slice(0, 39)}…` : source;
-  // The size rule counts an opaque value by its argument: a template counts as its source text.
+  // The size rule counts an opaque value by its argument: the text the value is known to hold (a
+  // template's literal parts), never its source, whose `${data.….account_id}` may become 12 digits.
   const argument: StringNode = {
     kind: 'string',
-    value: source,
+    value: known,
     start: expression.start,
     end: expression.end,
     quote: undefined,
@@ -61,7 +62,7 @@ export function valueOf(expression: HclExpression, text: string, problems: Synta
     case 'missing':
       return undefined;
     case 'template':
-      return stringOf(expression, read) ?? opaqueOf(expression, text);
+      return stringOf(expression, read) ?? opaqueOf(expression, text, literalParts(expression, read));
     case 'number': {
       const { start, end, raw } = expression;
       return { kind: 'number', value: Number(raw), raw, start, end, parent: undefined };
@@ -77,6 +78,13 @@ export function valueOf(expression: HclExpression, text: string, problems: Synta
     default:
       return opaqueOf(expression, text);
   }
+}
+
+/** The literal text of a template with interpolations: what its value holds at least. */
+function literalParts(template: HclTemplate, read: StringReading): string {
+  let known = '';
+  for (const part of template.parts) if (part.kind === 'literal') known += part.value;
+  return read(known);
 }
 
 /** A key written as a name or a literal string; undefined for a key computed at apply time. */

@@ -23,7 +23,7 @@ const rules = {
     severity: 'warning',
     title: 'Policy over the IAM size quota',
     description:
-      "IAM counts every character of the policy's JSON except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. The count is taken from the policy's JSON form whatever it is written in, so a YAML policy or one in a CloudFormation template (which CloudFormation sends to IAM as JSON) gets the same figure; CloudFormation functions count as the text they are written with. Split the policy or use wildcards.",
+      "IAM counts every character of the policy's JSON except white space: 6,144 for a managed policy; 10,240 (role), 5,120 (group) and 2,048 (user) for all of an identity's inline policies together. The count is taken from the policy's JSON form whatever it is written in, so a YAML policy or one in a CloudFormation template (which CloudFormation sends to IAM as JSON) gets the same figure; CloudFormation functions count as the text they are written with, Terraform expressions as the literal text they hold (a lower bound: `${var.region}` counts nothing). Split the policy or use wildcards.",
     references: ['Access Analyzer POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'],
     corpus:
       "81 AWS managed policies are over 6,144 characters (`ReadOnlyAccess` has about 91,000): the quota binds customer managed policies, and AWS's own are exempt. The warning stands for a copy of one of them in a file of yours, which is what a file on disk is.",
