@@ -584,6 +584,23 @@ export const RULE_CASES: readonly RuleCase[] = [
           Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { PolicyDocument: policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }) } },
         },
       },
+      // KMS's default key policy: in a resource policy "*" is the resource it is attached to, the key.
+      {
+        Resources: {
+          Key: {
+            Type: 'AWS::KMS::Key',
+            Properties: {
+              KeyPolicy: policy({
+                Sid: 'EnableIAMUserPermissions',
+                Effect: 'Allow',
+                Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+                Action: 'kms:*',
+                Resource: '*',
+              }),
+            },
+          },
+        },
+      },
     ],
   },
   { rule: 'broad-permissions-access', fires: policy(allow('profile:*Resource')), at: 'profile:*Resource', silent: policy(allow('profile:Get*')) },

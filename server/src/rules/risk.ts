@@ -28,7 +28,7 @@ const rules = {
     severity: 'warning',
     title: 'All actions on all resources',
     description:
-      '`"*"`, or a whole service such as `"profile:*"` or `"s3:*"`, on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`). Not reported in a VPC endpoint policy, where `*` on `*` is the default full-access policy: a filter on the calls through the endpoint that grants nothing by itself.',
+      '`"*"`, or a whole service such as `"profile:*"` or `"s3:*"`, on `"Resource": "*"` with no condition grants everything the service can do. Narrow the actions (`profile:Get*`, …) or the resources (`domains/…`). Reported in identity policies only: in a resource policy `"*"` is the resource the policy is attached to (the default KMS key policy gives the account `kms:*` on its own key), and a VPC endpoint policy or a service control policy, where `*` on `*` is the default, filters requests and grants nothing by itself.',
     references: ['Access Analyzer (security) star in action and resource'],
     corpus:
       "491 findings in 283 policies: AdministratorAccess (`*` on `*`, as its name says) and the full-access and job-function policies that grant whole services on purpose (AmazonS3FullAccess's `s3:*`; SystemAdministrator, DataScientist, the SageMaker Studio permissive execution policies): true, and what their names say.",
@@ -63,8 +63,9 @@ export const riskRules = defineRules({
 
 function checkAllowAll(statement: Statement, context: Context): void {
   // A VPC endpoint policy filters the calls through the endpoint: "*" on "*" (its default) lets them all
-  // through and grants nothing; the callers' own policies decide.
-  if (statement.conditions.length > 0 || statement.policy.traits.filter) return;
+  // through and grants nothing; the callers' own policies decide. In a resource policy "*" is the
+  // resource it is attached to: KMS's default key policy gives the account kms:* on "*", its own key.
+  if (statement.conditions.length > 0 || statement.policy.traits.filter || statement.policy.kind !== 'identity') return;
   const resources = elementValues(statement, 'Resource');
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
   for (const { node: value, parsed } of actionEntries(statement, 'Action')) {
