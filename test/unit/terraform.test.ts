@@ -17,7 +17,7 @@ describe('Terraform: where policies are', () => {
   test('each argument that takes a policy, each inline_policy block, each data source, with the kind its place gives', () => {
     const { document } = analyse(fixture('places.tf'), 'terraform');
     assert.deepEqual(
-      document.policies.map((p) => [p.label, p.kind, p.traits.quota?.limit, p.traits.impliedResource ?? false]),
+      document.policies.map((p) => [p.label, p.kind, p.traits.quota?.limit, p.traits.impliedResource ?? p.traits.filter ?? false]),
       [
         ['aws_iam_role.agent › assume_role_policy', 'trust', undefined, false],
         ['aws_iam_role.agent › inline_policy "read"', 'identity', 10240, false],
@@ -27,9 +27,26 @@ describe('Terraform: where policies are', () => {
         ['data.aws_iam_policy_document.trust', 'trust', undefined, false],
         ['data.aws_iam_policy_document.pull', 'resource', undefined, true],
         ['data.aws_iam_policy_document.unused', 'identity', 6144, false],
+        // Service and resource control policies filter what accounts may do: they grant nothing.
+        ['aws_organizations_policy.deny_regions › content', 'identity', 5120, true],
+        ['aws_organizations_policy.rcp › content', 'resource', 5120, true],
       ],
     );
     assert.deepEqual(document.problems, []);
+  });
+
+  test('a service control policy filters and grants nothing: no finding says it grants', () => {
+    // An allow-list SCP built by a data source (found on a real configuration: seven allow-all warnings).
+    const text =
+      'data "aws_iam_policy_document" "scp" {\n  statement {\n    actions   = ["ec2:*", "s3:*"]\n    resources = ["*"]\n  }\n  statement {\n    effect      = "Deny"\n    not_actions = ["iam:*"]\n    resources   = ["*"]\n  }\n}\n\nresource "aws_organizations_policy" "scp" {\n  name    = "allow-list"\n  content = data.aws_iam_policy_document.scp.json\n}\n';
+    assert.deepEqual(findings(text), []);
+    // The same document as an identity policy grants what it says.
+    assert.deepEqual(findings(text.replace('aws_organizations_policy', 'aws_iam_policy').replace('content =', 'policy  =')), [
+      'allow-all @ "ec2:*"',
+      'broad-permissions-access @ "ec2:*"',
+      'allow-all @ "s3:*"',
+      'broad-permissions-access @ "s3:*"',
+    ]);
   });
 
   test('the representative fixture: jsonencode, heredocs of both kinds and the data source', () => {

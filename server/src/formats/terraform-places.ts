@@ -61,6 +61,23 @@ export const RESOURCE_PLACES: Readonly<Record<string, Readonly<Record<string, Pl
   aws_cloudwatch_log_resource_policy: { policy_document: resource() },
   aws_glacier_vault: { access_policy: resource() },
   aws_dynamodb_resource_policy: { policy: resource() },
+  aws_organizations_resource_policy: { content: resource() },
+};
+
+/**
+ * `aws_organizations_policy`'s `content` is an IAM policy for these `type`s only (a service control
+ * policy when `type` is left out); tag, backup and the other policy types are JSON of their own. Both
+ * filter what the accounts may do and grant nothing.
+ */
+export const ORGANIZATIONS_POLICY_TYPES: Readonly<Record<string, Place>> = {
+  SERVICE_CONTROL_POLICY: { kind: 'identity', traits: { filter: true, quota: { limit: 5120, what: 'a service control policy' } } },
+  RESOURCE_CONTROL_POLICY: { kind: 'resource', traits: { filter: true, quota: { limit: 5120, what: 'a resource control policy' } } },
+};
+export const ORGANIZATIONS_POLICY = {
+  resourceType: 'aws_organizations_policy',
+  argument: 'content',
+  typeArgument: 'type',
+  defaultType: 'SERVICE_CONTROL_POLICY',
 };
 
 /** `aws_iam_role`'s `inline_policy { name, policy }` blocks: inline policies of the role. */

@@ -13,7 +13,7 @@ import { standaloneKind } from './cloudformation';
 import { documentPolicy } from './terraform-document';
 import { documentWriter } from './terraform-document-writer';
 import { heredocJson } from './terraform-heredoc';
-import { INLINE_POLICY_BLOCKS, RESOURCE_PLACES, UNUSED_DOCUMENT_QUOTA, type Place } from './terraform-places';
+import { INLINE_POLICY_BLOCKS, ORGANIZATIONS_POLICY, ORGANIZATIONS_POLICY_TYPES, RESOURCE_PLACES, UNUSED_DOCUMENT_QUOTA, type Place } from './terraform-places';
 import { stringOf, valueOf } from './terraform-values';
 import { terraformSkeleton } from './terraform-skeletons';
 import { heredocJsonWriter, objectWriter } from './terraform-writers';
@@ -75,7 +75,7 @@ class PolicyReader {
   }
 
   private resource(block: HclBlock, type: string, name: string): void {
-    const places = RESOURCE_PLACES[type];
+    const places = type === ORGANIZATIONS_POLICY.resourceType ? organizationsPlaces(block) : RESOURCE_PLACES[type];
     const inline = INLINE_POLICY_BLOCKS[type];
     let inlineIndex = 0;
     for (const member of block.body.items) {
@@ -149,6 +149,14 @@ class PolicyReader {
   }
 }
 keepShape(new PolicyReader('', []));
+
+/** Where an Organizations policy of an IAM type keeps it; none for the other types, or a type decided at apply time. */
+function organizationsPlaces(block: HclBlock): Readonly<Record<string, Place>> | undefined {
+  const typeArgument = attributeOf(block.body, ORGANIZATIONS_POLICY.typeArgument);
+  const policyType = typeArgument ? stringOf(typeArgument.value)?.value : ORGANIZATIONS_POLICY.defaultType;
+  const place = policyType === undefined ? undefined : ORGANIZATIONS_POLICY_TYPES[policyType];
+  return place && { [ORGANIZATIONS_POLICY.argument]: place };
+}
 
 function attributeOf(body: HclBody, name: string): HclAttribute | undefined {
   for (const item of body.items) if (item.kind === 'attribute' && item.name.name === name) return item;

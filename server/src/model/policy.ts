@@ -61,7 +61,7 @@ export interface Policy {
 export interface PolicyTraits {
   /** It applies to the resource it is attached to and names none itself (an ECR repository policy). */
   readonly impliedResource?: boolean;
-  /** It filters the requests through a VPC endpoint and grants nothing by itself. */
+  /** It filters requests (through a VPC endpoint, of an organization's accounts) and grants nothing by itself. */
   readonly filter?: boolean;
   /** Only its statements are written, under this key; the rest of the document is generated (SAM's CustomStatements). */
   readonly statementsKey?: string;

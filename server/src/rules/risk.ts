@@ -1,5 +1,7 @@
 // What a reviewer would flag: Allow with NotAction/NotResource, everything on everything, broad
-// Permissions-management or Tagging access (parliament, Access Analyzer security warnings).
+// Permissions-management or Tagging access (parliament, Access Analyzer security warnings). All of them
+// are about what a policy grants: a filter (a VPC endpoint policy, a service or resource control policy)
+// grants nothing, and gets none of them.
 import type { Catalog } from '../catalog/catalog';
 import type { ParsedAction } from '../iam/action';
 import { actionEntries, elementString, elementValues, type ActionEntry, type Statement } from '../model/policy';
@@ -50,7 +52,7 @@ export const riskRules = defineRules({
   name: 'risk',
   rules,
   checkStatement(statement, context) {
-    if (elementString(statement, 'Effect') !== 'Allow') return;
+    if (elementString(statement, 'Effect') !== 'Allow' || statement.policy.traits.filter) return;
     const { NotAction, NotResource } = statement.elements;
     if (NotAction)
       context.report('allow-not-action', keyRange(NotAction), 'Allow with NotAction grants every other action of every service, including future ones.');
@@ -62,10 +64,9 @@ export const riskRules = defineRules({
 });
 
 function checkAllowAll(statement: Statement, context: Context): void {
-  // A VPC endpoint policy filters the calls through the endpoint: "*" on "*" (its default) lets them all
-  // through and grants nothing; the callers' own policies decide. In a resource policy "*" is the
-  // resource it is attached to: KMS's default key policy gives the account kms:* on "*", its own key.
-  if (statement.conditions.length > 0 || statement.policy.traits.filter || statement.policy.kind !== 'identity') return;
+  // In a resource policy "*" is the resource it is attached to: KMS's default key policy gives the
+  // account kms:* on "*", its own key.
+  if (statement.conditions.length > 0 || statement.policy.kind !== 'identity') return;
   const resources = elementValues(statement, 'Resource');
   if (!resources.some((r) => r.kind === 'string' && r.value === '*')) return;
   for (const { node: value, parsed } of actionEntries(statement, 'Action')) {
