@@ -99,7 +99,59 @@ const UNDOCUMENTED_SERVICE_KEYS = [
     description:
       "Filters access by the ARN of the Glue resource a Lake Formation data access request is for (not in the Service Authorization Reference; AWS's AmazonDataZoneGlueManageAccessRolePolicy tests it with Null)",
   },
+  // AWS IoT Core's policy variables, which its developer guide says IoT policies use "in the Resource or
+  // Condition block" (pages iot-policy-variables, basic-policy-variables, thing-policy-variables,
+  // cert-policy-variables); thing-policy-examples tests Bool iot:Connection.Thing.IsAttached.
+  { name: 'iot:ClientId', type: 'String', description: 'The client ID used to connect to the AWS IoT Core message broker (an IoT policy variable)' },
+  {
+    name: 'iot:Connection.Thing.ThingName',
+    type: 'String',
+    description: 'The name of the thing in the registry for which the policy is evaluated (an IoT policy variable)',
+  },
+  {
+    name: 'iot:Connection.Thing.ThingTypeName',
+    type: 'String',
+    description: 'The thing type of the thing for which the policy is evaluated (an IoT policy variable)',
+  },
+  {
+    name: 'iot:Connection.Thing.IsAttached',
+    type: 'Bool',
+    description: 'Whether the certificate or Amazon Cognito identity that connects is attached to a thing in the registry (an IoT policy variable)',
+  },
+  {
+    name: 'iot:Connection.Thing.Attributes[${AttributeName}]',
+    type: 'String',
+    description: 'The value of the named attribute of the thing for which the policy is evaluated (an IoT policy variable)',
+  },
+  {
+    name: 'iot:Certificate.${CertificateAttribute}',
+    type: 'String',
+    description:
+      'An attribute of the X.509 certificate the device connects with: Subject.CommonName, Issuer.Organization, SerialNumber, … (IoT policy variables)',
+  },
 ];
+
+/**
+ * Keys that a service's data lists under another service's prefix (EC2 Instance Connect's ec2:osuser,
+ * Systems Manager's ec2:SourceInstanceARN): by prefix, the service each belongs to, where the first
+ * service to list a name gives its type and description.
+ */
+let keysListedElsewhere;
+function keysListedUnder(prefix, prefixes) {
+  if (!keysListedElsewhere) {
+    keysListedElsewhere = new Map();
+    for (const service of prefixes)
+      for (const key of Object.values(readJson('conditionKeys', `${service}.json`))) {
+        const owner = key.key.split(':')[0];
+        if (owner === service || owner === 'aws' || !prefixes.includes(owner)) continue;
+        const listed = keysListedElsewhere.get(owner) ?? [];
+        if (!listed.some((k) => k.name.toLowerCase() === keyName(key.key).toLowerCase()))
+          listed.push({ name: keyName(key.key), type: key.type, description: key.description });
+        keysListedElsewhere.set(owner, listed);
+      }
+  }
+  return keysListedElsewhere.get(prefix) ?? [];
+}
 
 /**
  * Keys that AWS's own policies and documentation compare both ways, with and without ForAllValues or
@@ -178,7 +230,7 @@ function levelLetter(level) {
  * Resource types are `[name, ARN format (or a list of them), keys]`; condition keys `[name, type,
  * description]`, and a final 1 where a set qualifier is optional (QUALIFIER_OPTIONAL_KEYS).
  */
-function serviceFile(prefix, names) {
+function serviceFile(prefix, names, prefixes) {
   const facts = SERVICE_FACTS[prefix] ?? {};
   const permissionOnly = new Set(facts.permissionOnly ?? []);
   const borrowed = [];
@@ -218,7 +270,8 @@ function serviceFile(prefix, names) {
     });
   for (const key of Object.keys(UNDOCUMENTED_ARN_FORMATS))
     if (key.startsWith(`${prefix}:`) && !resourceTypes.some((r) => `${prefix}:${r[0]}` === key)) throw new Error(`no resource type ${key}`);
-  const known = Object.values(readJson('conditionKeys', `${prefix}.json`)).map((k) => ({ name: keyName(k.key), type: k.type, description: k.description }));
+  const own = Object.values(readJson('conditionKeys', `${prefix}.json`)).map((k) => ({ name: keyName(k.key), type: k.type, description: k.description }));
+  const known = [...own, ...keysListedUnder(prefix, prefixes).filter((k) => !own.some((o) => o.name.toLowerCase() === k.name.toLowerCase()))];
   const added = UNDOCUMENTED_SERVICE_KEYS.filter((k) => k.name.startsWith(`${prefix}:`));
   for (const key of added)
     if (known.some((k) => k.name.toLowerCase() === key.name.toLowerCase()))
@@ -360,7 +413,7 @@ total += writeText(
 );
 let depth = 0;
 for (const prefix of prefixes) {
-  const file = serviceFile(prefix, names);
+  const file = serviceFile(prefix, names, prefixes);
   depth += writeText(join('services', `${prefix}.json`), file.text);
   if (prefix === FLAGSHIP) {
     if (file.actions < 117) throw new Error(`only ${file.actions} ${FLAGSHIP} actions: the data went backwards`);

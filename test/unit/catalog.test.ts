@@ -219,6 +219,16 @@ describe('catalogue', () => {
     // The data writes S3's object-tag placeholder as <key>, Secrets Manager's as tag-key: both read as ${TagKey}.
     assert.equal((catalog.conditionKey('s3:ExistingObjectTag/team') as { name: string }).name, 's3:ExistingObjectTag/${TagKey}');
     assert.equal((catalog.conditionKey('secretsmanager:ResourceTag/team') as { name: string }).name, 'secretsmanager:ResourceTag/${TagKey}');
+    // A key that another service's data lists under this prefix: EC2 Instance Connect's ec2:osuser.
+    assert.equal((catalog.conditionKey('ec2:osuser') as { type: string }).type, 'String');
+    // AWS IoT Core's policy variables, which IoT policies use as condition keys.
+    assert.equal((catalog.conditionKey('iot:Connection.Thing.IsAttached') as { type: string }).type, 'Bool');
+    assert.equal(
+      (catalog.conditionKey('iot:Connection.Thing.Attributes[color]') as { name: string }).name,
+      'iot:Connection.Thing.Attributes[${AttributeName}]',
+    );
+    assert.equal((catalog.conditionKey('iot:Certificate.Subject.CommonName') as { name: string }).name, 'iot:Certificate.${CertificateAttribute}');
+    assert.equal(catalog.conditionKey('iot:Connection.Thing.Nothing'), undefined);
     // A type with two ARN formats is one entry per format.
     assert.deepEqual(
       catalog
