@@ -35,6 +35,15 @@ describe('Terraform: where policies are', () => {
     assert.deepEqual(document.problems, []);
   });
 
+  test('a repository policy with a Resource: ECR rejects it, and CloudFormation is not named', () => {
+    const text =
+      'resource "aws_ecr_repository_policy" "p" {\n  repository = "app"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "ecr:BatchGetImage", Resource = "*" }]\n  })\n}\n';
+    assert.deepEqual(
+      analyse(text, 'terraform').findings.map((f) => f.message),
+      ['This policy applies to the resource it is attached to and takes no Resource: the service rejects it with one.'],
+    );
+  });
+
   test('a service control policy filters and grants nothing: no finding says it grants', () => {
     // An allow-list SCP built by a data source (found on a real configuration: seven allow-all warnings).
     const text =

@@ -209,6 +209,17 @@ describe('action entries', () => {
     assert.deepEqual([a!.kind, a!.lower, b!.lower], ['action', 'profile:getdomain', 'profile:getdomain']);
   });
 
+  test('an action with no colon: the example keeps a prefix written with another separator', () => {
+    const reason = (text: string) => {
+      const parsed = parseAction(text);
+      return parsed.kind === 'malformed' ? parsed.reason : parsed.kind;
+    };
+    // Found in a real Terraform configuration: `sqs.SendMessage` was told to become profile:sqs.SendMessage.
+    assert.equal(reason('sqs.SendMessage'), '"sqs.SendMessage" has no service prefix: write service:ActionName, for example sqs:SendMessage.');
+    assert.equal(reason('s3/GetObject'), '"s3/GetObject" has no service prefix: write service:ActionName, for example s3:GetObject.');
+    assert.equal(reason('GetDomain'), '"GetDomain" has no service prefix: write service:ActionName, for example profile:GetDomain.');
+  });
+
   test('the memo is bounded between lists, never inside one: ids of one list always compare', () => {
     const first = parseAction('profile:ListDomains');
     // Past the bound, the next list starts a new generation of parses.

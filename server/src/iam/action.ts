@@ -78,7 +78,13 @@ function readAction(text: string, lower: string, id: number): ParsedAction {
   if (/\s/.test(text)) return malformed('An action cannot contain spaces: write one action per string, as service:ActionName.');
   if (text.includes(',')) return malformed('An action cannot contain a comma: put each action in its own string in a list.');
   const colon = text.indexOf(':');
-  if (colon < 0) return malformed(`"${text}" has no service prefix: write service:ActionName, for example profile:${text}.`);
+  if (colon < 0) {
+    // `sqs.SendMessage`, `s3/GetObject`: a prefix written with another separator.
+    const separator = text.search(/[./]/);
+    const prefix = text.slice(0, separator);
+    const example = separator > 0 && SERVICE_CHARS.test(prefix) ? `${prefix}:${text.slice(separator + 1)}` : `profile:${text}`;
+    return malformed(`"${text}" has no service prefix: write service:ActionName, for example ${example}.`);
+  }
   if (text.indexOf(':', colon + 1) >= 0) return malformed(`"${text}" has more than one colon: write service:ActionName.`);
   const service = text.slice(0, colon);
   const name = text.slice(colon + 1);

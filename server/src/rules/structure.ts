@@ -310,7 +310,9 @@ function checkStatement(statement: Statement, context: Context): void {
       context.report(
         'resource-not-allowed',
         keyRange(resource),
-        `This policy applies to the resource it is attached to and takes no ${resource.key.value}: CloudFormation fails to deploy it with one.`,
+        `This policy applies to the resource it is attached to and takes no ${resource.key.value}: ${
+          policy.origin.format === 'cloudformation' ? 'CloudFormation fails to deploy it' : 'the service rejects it'
+        } with one.`,
       );
   } else if (!resource) {
     context.report('resource-missing', anchor, 'The statement has no Resource (or NotResource): name the ARNs, or "*" for actions that take no resource.');
