@@ -97,3 +97,28 @@ describe('rule matrix', () => {
     );
   });
 });
+
+describe('messages', () => {
+  test('"an" before a word that starts with a vowel, "a" before the others', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:alias/exports' },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports' },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceIp': '203.0.113.7' } } },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } },
+      ],
+    });
+    assert.deepEqual(
+      analyse(text, 'json')
+        .findings.filter((f) => f.ruleId === 'arn-fits-no-action' || f.ruleId === 'condition-operator-type')
+        .map((f) => (f.ruleId === 'arn-fits-no-action' ? f.message.split(',')[0]! : f.message)),
+      [
+        'This ARN is an alias resource',
+        'This ARN is a bucket resource',
+        'aws:SourceIp is IPAddress: use an IpAddress… operator, not StringEquals.',
+        'aws:CurrentTime is Date: use a Date… operator, not StringEquals.',
+      ],
+    );
+  });
+});

@@ -9,7 +9,7 @@ import { OPERATORS, familiesForType, parseOperator, valueProblem, type ParsedOpe
 import { actionEntries, elementString, elementValues, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import { addProperty, replaceScalar } from '../model/edits';
-import { defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
+import { article, defineRules, replaceBySuggestions, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 const rules = {
   'condition-operator-unknown': {
@@ -219,7 +219,7 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
     context.report(
       'condition-operator-type',
       entry.key,
-      `${name} is ${info.type}: use a ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`,
+      `${name} is ${info.type}: use ${article(fitting)} ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`,
     );
   }
   if (family !== 'Null' && !info.qualifierOptional) {

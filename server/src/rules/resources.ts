@@ -11,7 +11,7 @@ import { actionEntries, elementString, elementValues, type Statement } from '../
 import type { StringNode } from '../model/tree';
 import { actionResourceType, actionsConcerning, resourceServices, statementActions, takesNoResource } from '../facts/statement-facts';
 import { insertListItemAfter, removeListItem } from '../model/edits';
-import { defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
+import { article, defineRules, type Finding, type Fix, type FixTarget, type RuleContext, type RuleSpecs } from './rule';
 
 /** A 12-digit account id, or `aws`: the account of AWS-owned resources (`arn:aws:iam::aws:policy/…`). */
 const ACCOUNT = /^(\d{12}|aws)$/;
@@ -230,7 +230,7 @@ function checkTypedResource(node: StringNode, arn: ArnParts, service: ServiceMod
   context.report(
     'arn-fits-no-action',
     node,
-    `This ARN is a ${[...new Set(types.map((t) => t.name))].join(' or ')} resource, which none of the statement's actions takes${needs.length ? `; they need ${needs.join(', ')}` : `; they take ${takes.join(', ')}`}.`,
+    `This ARN is ${article(types[0]!.name)} ${[...new Set(types.map((t) => t.name))].join(' or ')} resource, which none of the statement's actions takes${needs.length ? `; they need ${needs.join(', ')}` : `; they take ${takes.join(', ')}`}.`,
   );
 }
 

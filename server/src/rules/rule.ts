@@ -105,3 +105,8 @@ export function replaceBySuggestions(finding: Finding, target: FixTarget): Fix[]
     edits: [replaceScalar(document, node, s)],
   }));
 }
+
+/** "a" or "an" before a word of a message, by its first letter ("an alias", "an IpAddress… operator"). */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
