@@ -30,6 +30,8 @@ describe('Terraform: where policies are', () => {
         // Service and resource control policies filter what accounts may do: they grant nothing.
         ['aws_organizations_policy.deny_regions › content', 'identity', 5120, true],
         ['aws_organizations_policy.rcp › content', 'resource', 5120, true],
+        ['aws_transfer_user.alice', 'identity', 2048, false],
+        ['aws_vpclattice_auth_policy.service', 'resource', undefined, false],
       ],
     );
     assert.deepEqual(document.problems, []);

@@ -18,6 +18,8 @@ const TRUST: Place = { kind: 'trust', traits: {} };
 const REPOSITORY = resource({ impliedResource: true });
 /** A VPC endpoint's policy filters the calls through it and grants nothing by itself. */
 const ENDPOINT = resource({ filter: true });
+/** A session policy narrows a role's session: identity-shaped, with a quota of its own (2,048 for AWS Transfer Family). */
+const SESSION: Place = { kind: 'identity', traits: { quota: { limit: 2048, what: 'a session policy' } } };
 /** API Gateway resource policies may write `execute-api:/stage/method/path`. */
 const API = resource({ resourceShorthand: 'execute-api:/' });
 
@@ -62,6 +64,38 @@ export const RESOURCE_PLACES: Readonly<Record<string, Readonly<Record<string, Pl
   aws_glacier_vault: { access_policy: resource() },
   aws_dynamodb_resource_policy: { policy: resource() },
   aws_organizations_resource_policy: { content: resource() },
+  aws_s3control_bucket_policy: { policy: resource() },
+  aws_s3control_object_lambda_access_point_policy: { policy: resource() },
+  aws_s3tables_table_bucket_policy: { resource_policy: resource() },
+  aws_s3tables_table_policy: { resource_policy: resource() },
+  aws_kms_external_key: { policy: resource() },
+  aws_kms_replica_external_key: { policy: resource() },
+  aws_ecr_repository_creation_template: { repository_policy: REPOSITORY },
+  aws_cloudwatch_log_destination_policy: { access_policy: resource() },
+  aws_cloudwatch_event_bus_policy: { policy: resource() },
+  aws_schemas_registry_policy: { policy: resource() },
+  aws_xray_resource_policy: { policy_document: resource() },
+  aws_glacier_vault_lock: { policy: resource() },
+  aws_media_store_container_policy: { policy: resource() },
+  aws_glue_resource_policy: { policy: resource() },
+  aws_kinesis_resource_policy: { policy: resource() },
+  aws_redshift_resource_policy: { policy: resource() },
+  aws_redshiftserverless_resource_policy: { policy: resource() },
+  aws_msk_cluster_policy: { policy: resource() },
+  aws_sagemaker_model_package_group_policy: { resource_policy: resource() },
+  aws_networkfirewall_resource_policy: { policy: resource() },
+  aws_vpclattice_auth_policy: { policy: resource() },
+  aws_vpclattice_resource_policy: { policy: resource() },
+  aws_ses_identity_policy: { policy: resource() },
+  aws_sesv2_email_identity_policy: { policy: resource() },
+  aws_acmpca_policy: { policy: resource() },
+  aws_codebuild_resource_policy: { policy: resource() },
+  aws_oam_sink_policy: { policy: resource() },
+  aws_cloudsearch_domain_service_access_policy: { access_policy: resource() },
+  // Session policies, which narrow what a role's session may do: identity policies in shape.
+  aws_transfer_user: { policy: SESSION },
+  aws_transfer_access: { policy: SESSION },
+  aws_rolesanywhere_profile: { session_policy: SESSION },
 };
 
 /**
