@@ -219,7 +219,25 @@ export const RULE_CASES: readonly RuleCase[] = [
     at: 'Actions',
     silent: policy(allow(['profile:GetDomain', 'profile:ListDomains'])),
   },
-  { rule: 'element-type', fires: policy({ Sid: 7, ...allow('profile:GetDomain') }), at: '7', silent: policy({ Sid: 'Seven', ...allow('profile:GetDomain') }) },
+  {
+    rule: 'element-type',
+    fires: policy({ Sid: 7, ...allow('profile:GetDomain') }),
+    at: '7',
+    silent: policy({ Sid: 'Seven', ...allow('profile:GetDomain') }),
+    // Principal: "*" or an object of types, each a string or a list of strings (a list of objects was found in a real bucket policy).
+    extraFires: [
+      {
+        fires: trust({ ...assume, Principal: [{ Service: 'profile.amazonaws.com' }] }),
+        at: 'Principal',
+      },
+      { fires: trust({ ...assume, Principal: 'profile.amazonaws.com' }), at: 'Principal' },
+      { fires: trust({ ...assume, Principal: { AWS: 111122223333 } }), at: '111122223333' },
+    ],
+    extraSilent: [
+      trust({ ...assume, Principal: '*' }),
+      trust({ ...assume, Principal: { AWS: ['arn:aws:iam::111122223333:root', '444455556666'], Service: 'profile.amazonaws.com' } }),
+    ],
+  },
   { rule: 'effect-missing', fires: policy({ Action: 'profile:GetDomain', Resource: '*' }), at: 'Action', silent: policy(allow('profile:GetDomain')) },
   {
     rule: 'effect-invalid',
@@ -270,6 +288,14 @@ export const RULE_CASES: readonly RuleCase[] = [
   },
   { rule: 'principal-missing', fires: trust({ Effect: 'Allow', Action: 'sts:AssumeRole' }), at: 'Effect', silent: trust(assume) },
   { rule: 'principal-conflict', fires: trust({ ...assume, NotPrincipal: { AWS: '*' } }), at: 'NotPrincipal', silent: trust(assume) },
+  {
+    rule: 'principal-type-unknown',
+    fires: trust({ ...assume, Principal: { service: 'profile.amazonaws.com' } }),
+    at: 'service',
+    silent: trust(assume),
+    extraFires: [{ fires: trust({ ...assume, Principal: { Account: '111122223333' } }), at: 'Account' }],
+    extraSilent: [trust({ ...assume, Principal: { Federated: 'cognito-identity.amazonaws.com', CanonicalUser: '79a59df9' } })],
+  },
   {
     rule: 'id-in-identity-policy',
     fires: { Version: '2012-10-17', Id: 'ProfilesPolicy', Statement: [allow('profile:GetDomain')] },

@@ -25,6 +25,10 @@ interface FixCase {
 
 /** The whole document after each case's fix, per format: edits touch only what they change. */
 const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: string }>> = {
+  'principal-type-unknown': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {\n        "AWS": "arn:aws:iam::111122223333:root"\n      },\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::exports/*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      AWS: arn:aws:iam::111122223333:root\n    Action: s3:GetObject\n    Resource: "arn:aws:s3:::exports/*"\n',
+  },
   'action-unknown': {
     json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }\n  ]\n}\n',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n',
@@ -106,6 +110,12 @@ const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: str
 
 const CASES: FixCase[] = [
   { rule: 'action-unknown', fixture: policy(allow('profile:GetDomian')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  {
+    rule: 'principal-type-unknown',
+    fixture: policy({ Effect: 'Allow', Principal: { aws: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports/*' }),
+    title: 'AWS',
+    contains: 'AWS',
+  },
   { rule: 'action-unknown-service', fixture: policy(allow('profiles:GetDomain')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
   { rule: 'action-case', fixture: policy(allow('PROFILE:getdomain')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
   { rule: 'version-missing', fixture: { Statement: [allow('profile:GetDomain')] }, title: 'Add "Version"', contains: '2012-10-17' },
@@ -353,6 +363,15 @@ describe('quick fixes', () => {
  */
 const TERRAFORM_FIXED: Readonly<Record<string, { readonly terraform?: object | string; readonly datasource?: object | string }>> = {
   'action-unknown': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'principal-type-unknown': {
+    terraform: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports/*' }),
+    datasource: policy({
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::111122223333:root'] },
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::exports/*'],
+    }),
+  },
   'action-unknown-service': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
   'action-case': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
   'version-missing': { terraform: policy(allow('profile:GetDomain')) },

@@ -60,7 +60,7 @@ const rules = {
     severity: 'error',
     title: 'Element has the wrong type',
     description:
-      'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Condition an object; Statement an object or a list of objects.',
+      'Each element takes one JSON type: Effect and Sid a string; Action, NotAction, Resource and NotResource a string or a list of strings; Principal and NotPrincipal `"*"` or an object whose principal types each take a string or a list of strings; Condition an object; Statement an object or a list of objects.',
     references: ['Access Analyzer DATA_TYPE_MISMATCH'],
   },
   'effect-missing': {
@@ -136,6 +136,14 @@ const rules = {
     title: 'Principal is missing',
     description: 'Trust and resource policies must say who they apply to, with `Principal` (or `NotPrincipal`).',
     references: ['Access Analyzer MISSING_PRINCIPAL'],
+  },
+  'principal-type-unknown': {
+    severity: 'error',
+    title: 'Unknown principal type',
+    description:
+      'A Principal (or NotPrincipal) names its principals by type: `AWS` (accounts, users, roles, sessions), `Service`, `Federated` or `CanonicalUser`. The types are case-sensitive, and anything else is rejected (`{"aws": …}`, `{"Account": …}`).',
+    references: ['IAM JSON policy elements: Principal', 'IAM JSON policy grammar (principal_map_entry)'],
+    fix: renamePrincipalType,
   },
   'principal-conflict': {
     severity: 'error',
@@ -366,7 +374,60 @@ function checkEffect(effect: PropertyNode, context: Context): void {
   );
 }
 
+/** The principal type's key at the finding, written as the type it was meant to be. */
+function renamePrincipalType(finding: Finding, target: FixTarget): Fix[] {
+  const { statement, document } = target;
+  const principals = [statement?.elements.Principal?.value, statement?.elements.NotPrincipal?.value];
+  const key = principals.flatMap((p) => (p?.kind === 'object' ? p.properties : [])).find((entry) => entry.key.start === finding.start)?.key;
+  if (!key) return [];
+  return replaceBySuggestions(finding, { ...target, node: key, document });
+}
+
 const STRING_LISTS: readonly StatementElementName[] = ['Action', 'NotAction', 'Resource', 'NotResource'];
+const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+
+/**
+ * Principal and NotPrincipal: `"*"`, or an object of principal types, each a string or a list of
+ * strings. (A data source's `type = "*"` is Terraform's spelling of `"*"`: its key is left alone.)
+ */
+function checkPrincipalShape(property: PropertyNode, context: Context): void {
+  const name = property.key.value;
+  const value = property.value;
+  if (value?.kind === 'opaque' || (value?.kind === 'string' && value.value === '*')) return;
+  if (value?.kind !== 'object') {
+    const shown = value?.kind === 'string' ? `"${value.value}"` : value ? describeKind(value) : 'empty';
+    context.report(
+      'element-type',
+      keyRange(property),
+      `${name} is "*" or an object of principal types, such as {"AWS": "arn:aws:iam::111122223333:root"}, not ${shown}.`,
+    );
+    return;
+  }
+  for (const entry of value.properties) {
+    const type = entry.key.value;
+    if (type !== '*' && !PRINCIPAL_TYPES.includes(type)) {
+      const sameLetters = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
+      context.report(
+        'principal-type-unknown',
+        entry.key,
+        sameLetters
+          ? `Principal types are case-sensitive: write "${sameLetters}", not "${type}".`
+          : `"${type}" is not a principal type: use ${PRINCIPAL_TYPES.map((t) => `"${t}"`).join(', ')}.`,
+        { suggestions: sameLetters ? [sameLetters] : [] },
+      );
+    }
+    const identifiers = entry.value;
+    if (!identifiers || identifiers.kind === 'null' || identifiers.kind === 'object')
+      context.report(
+        'element-type',
+        identifiers ?? valueRange(entry),
+        `Each principal type takes a string or a list of strings${identifiers ? `, not ${describeKind(identifiers)}` : ''}.`,
+      );
+    else
+      for (const item of listItems(identifiers))
+        if (!isStringLike(item)) context.report('element-type', item, `Each principal must be a string, not ${describeKind(item)}.`);
+  }
+}
 
 function checkTypes(statement: Statement, context: Context): void {
   const { elements } = statement;
@@ -387,6 +448,7 @@ function checkTypes(statement: Statement, context: Context): void {
     for (const item of listItems(value))
       if (!isStringLike(item)) context.report('element-type', item, `Each ${name} entry must be a string, not ${describeKind(item)}.`);
   }
+  for (const principal of [elements.Principal, elements.NotPrincipal]) if (principal) checkPrincipalShape(principal, context);
   const condition = elements.Condition?.value;
   if (elements.Condition && (!condition || (condition.kind !== 'object' && condition.kind !== 'opaque'))) {
     context.report(
