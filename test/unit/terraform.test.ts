@@ -46,6 +46,21 @@ describe('Terraform: where policies are', () => {
     );
   });
 
+  test('a policy kept in locals is read where an argument takes it, and only there', () => {
+    const text =
+      'locals {\n  tags = { team = "blue" }\n  read = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "profile:GetDomian", Resource = "*" }]\n  })\n  trust     = local.trust_doc\n  trust_doc = data.aws_iam_policy_document.trust.json\n  unused    = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "x:Y", Resource = "*" }] })\n}\n\ndata "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "Service"\n      identifiers = ["lambda.amazonaws.com"]\n    }\n  }\n}\n\nresource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = local.trust\n}\n\nresource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.r.id\n  policy = local.read\n}\n';
+    const { document } = analyse(text, 'terraform');
+    assert.deepEqual(
+      document.policies.map((p) => [p.label, p.kind, p.traits.quota?.limit]),
+      [
+        // As the role policy that takes it, with its quota; the data source through two locals, as the role's trust policy.
+        ['local.read', 'identity', 10240],
+        ['data.aws_iam_policy_document.trust', 'trust', undefined],
+      ],
+    );
+    assert.deepEqual(findings(text), ['action-unknown @ "profile:GetDomian"']);
+  });
+
   test('a service control policy filters and grants nothing: no finding says it grants', () => {
     // An allow-list SCP built by a data source (found on a real configuration: seven allow-all warnings).
     const text =

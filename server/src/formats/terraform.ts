@@ -57,6 +57,9 @@ class PolicyReader {
   readonly roots: ObjectNode[] = [];
   /** Data source name → the place of the first argument that uses its `.json`. */
   private readonly uses = new Map<string, Place>();
+  /** `locals` values by name, and those an argument that takes a policy uses (`policy = local.read`), with its place. */
+  private readonly locals = new Map<string, HclAttribute>();
+  private readonly localUses = new Map<string, Place>();
 
   constructor(
     private readonly text: string,
@@ -66,10 +69,18 @@ class PolicyReader {
   read(body: HclBody): void {
     const documents: HclBlock[] = [];
     for (const item of body.items) {
+      if (item.kind === 'block' && item.type.name === 'locals' && item.labels.length === 0)
+        for (const member of item.body.items) if (member.kind === 'attribute' && !this.locals.has(member.name.name)) this.locals.set(member.name.name, member);
       if (item.kind !== 'block' || item.labels.length < 2) continue;
       const [type, name] = [item.labels[0]!.value, item.labels[1]!.value];
       if (item.type.name === 'resource') this.resource(item, type, name);
       else if (item.type.name === 'data' && type === DOCUMENT_TYPE) documents.push(item);
+    }
+    // A local is read only where an argument takes it as a policy: locals hold every kind of value. One may
+    // name another local, or a data source's `.json`, before the data sources are read.
+    for (const [name, place] of this.localUses) {
+      const local = this.locals.get(name);
+      if (local) this.place(local, place, { format: 'terraform', resourceType: 'locals', address: `local.${name}`, path: '' }, '');
     }
     for (const block of documents) this.document(block, block.labels[1]!);
   }
@@ -99,6 +110,10 @@ class PolicyReader {
     const reference = referenceName(value)?.split('.');
     if (reference && reference.length === 4 && reference[0] === 'data' && reference[1] === DOCUMENT_TYPE && /json$/.test(reference[3]!)) {
       if (!this.uses.has(reference[2]!)) this.uses.set(reference[2]!, place);
+      return;
+    }
+    if (reference && reference.length === 2 && reference[0] === 'local') {
+      if (!this.localUses.has(reference[1]!)) this.localUses.set(reference[1]!, place);
       return;
     }
     let node: ValueNode | undefined;
