@@ -253,6 +253,28 @@ describe('simulate all actions: the services the statement names', () => {
     assert.ok(kmsOnly.rows.every((r) => r.action.startsWith('kms:')));
     assert.equal(kmsOnly.rows.find((r) => r.action === 'kms:Decrypt')?.accessLevel, 'Write');
   });
+
+  test('an action that acts on no resource is decided against "*", not the ARN given for the others', () => {
+    // IAM User Guide, "Resource" element: an action that does not support resource-level permissions
+    // needs "*"; a statement limited to ARNs does not allow it. Found in the editor: profile:List* on one
+    // domain was said to allow profile:ListDomains.
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'DomainsOnly', Effect: 'Allow', Action: 'profile:List*', Resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail' }],
+    });
+    const rows = new Map(
+      simulateAllActions(
+        analyse(text, 'json'),
+        text.indexOf('DomainsOnly'),
+        'statement',
+        'arn:aws:profile:us-east-1:111122223333:domains/retail',
+        {},
+      )!.rows.map((r) => [r.action, r]),
+    );
+    assert.equal(rows.get('profile:ListDomains')?.decision, 'ImplicitDeny');
+    assert.match(rows.get('profile:ListDomains')!.reason, /\*/);
+    assert.equal(rows.get('profile:ListProfileObjects')?.decision, 'Allow');
+  });
 });
 
 describe('what a simulation asks', () => {

@@ -182,7 +182,10 @@ function servicesOf(statements: readonly Statement[], catalog: Catalog): Service
   return services.filter((service): service is ServiceModel => service !== undefined);
 }
 
-/** Every action of the services (the statement's, when none are given) against one resource and context. */
+/**
+ * Every action of the services (the statement's, when none are given) against one resource and context;
+ * an action that acts on no resource (profile:ListDomains) against "*", as IAM evaluates its requests.
+ */
 export function simulateAll(
   document: PolicyDocument,
   offset: number,
@@ -201,9 +204,17 @@ export function simulateAll(
   const rows = chosen
     .flatMap((service) => service.actions)
     .map((action) => {
-      const request = { action: `${action.service}:${action.name}`, resource, ...(context ? { context } : {}), ...(parameters ? { parameters } : {}) };
+      // A request for an action that acts on no resource carries none: IAM matches its Resource against "*".
+      const requested = takesNoResource(action, catalog) ? '*' : resource;
+      const request = {
+        action: `${action.service}:${action.name}`,
+        resource: requested,
+        ...(context ? { context } : {}),
+        ...(parameters ? { parameters } : {}),
+      };
       const result = target.statement ? simulateStatement(target.statement, request) : simulatePolicy(target.policy, request);
-      return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason: result.reason };
+      const reason = requested === resource ? result.reason : `${result.reason} It acts on no resource: its request is matched against "*".`;
+      return { action: request.action, accessLevel: action.accessLevel, decision: result.decision, reason };
     });
   return { label: labelOf(target), rows };
 }
