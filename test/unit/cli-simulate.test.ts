@@ -162,7 +162,7 @@ describe('profile-policy simulate', () => {
     assert.equal(json.statements[0]!.undetermined, true);
     const text = integration('--expect', 'Allow');
     assert.equal(text.code, 1);
-    assert.match(text.stdout, /^Undetermined: Whether statement 1 allows the request is decided at deploy time/);
+    assert.match(text.stdout, /^Undetermined: Whether statement 1 allows the request depends on the deployment/);
     assert.match(text.stdout, /\n\? statement 1 \(Allow, line 109\): May apply:/);
     assert.equal(cli(['simulate', '--policy', 'examples/cloudformation-roles.yaml', '--action', 'a:b', '--resource', '*', '--parameter', 'novalue']).code, 2);
   });

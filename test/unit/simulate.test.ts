@@ -325,6 +325,25 @@ describe('what a simulation asks', () => {
 });
 
 describe('simulation in CloudFormation templates', () => {
+  test('a statement on one side of Fn::If may not be deployed: Undetermined where it alone would allow or deny', () => {
+    // Fn::If with AWS::NoValue: the statement is in the deployed policy only when the condition holds.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html
+    const text = readRepoFile('examples', 'cloudformation-roles.yaml');
+    const policy = analyse(text, 'yaml').document.policies.find((p) => p.label.startsWith('ProfileAdministratorPolicy'))!;
+    const request = { action: 'profile:DeleteProfileObject', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers/object-types/Orders' };
+    const result = simulatePolicy(policy, request);
+    assert.equal(result.decision, 'Undetermined');
+    assert.equal(
+      result.reason,
+      'Whether statement "DeleteInTheDomain" allows the request depends on the deployment: it is in the template only when the condition DeletesAllowed is true (Fn::If), which is decided at deploy time.',
+    );
+    // A statement outside the Fn::If still decides on its own.
+    assert.equal(
+      simulatePolicy(policy, { ...request, action: 'profile:GetDomain', resource: 'arn:aws:profile:us-east-1:111122223333:domains/retail-customers' }).decision,
+      'Allow',
+    );
+  });
+
   // Fn::Sub, Ref and the pseudo parameters as CloudFormation resolves them:
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
@@ -354,7 +373,7 @@ describe('simulation in CloudFormation templates', () => {
     assert.equal(result.decision, 'Undetermined');
     assert.equal(
       result.reason,
-      `Whether statement 1 allows the request is decided at deploy time: No known Resource entry matches the resource ${domain}/object-types/orders, and Fn::GetAtt CustomerProfilesDomain.DomainArn is decided at deploy time.`,
+      `Whether statement 1 allows the request depends on the deployment: No known Resource entry matches the resource ${domain}/object-types/orders, and Fn::GetAtt CustomerProfilesDomain.DomainArn is decided at deploy time.`,
     );
     assert.equal(result.statements[0]!.undetermined, true);
     assert.equal(result.statements[0]!.resource.undetermined, true);

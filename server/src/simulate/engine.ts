@@ -2,7 +2,7 @@
 // else implicit deny. Pure: a policy from the model and a request in; a decision and a trace out,
 // with spans pointing back into the document.
 import { elementString, elementValues, resolvesVariables, type Policy, type Statement, type StatementElementName } from '../model/policy';
-import type { PropertyNode, ValueNode } from '../model/tree';
+import { scalarText, type PropertyNode, type ValueNode } from '../model/tree';
 import { RequestContext, shown, substitute } from './context';
 import { arnMatches } from '../iam/arn';
 import { actionMatches } from './match';
@@ -31,14 +31,14 @@ function decide(statements: StatementTrace[]): SimulationResult {
   if (maybeDeny && (allow || maybeAllow))
     return {
       decision: 'Undetermined',
-      reason: `Whether ${label(maybeDeny)} denies the request is decided at deploy time: ${maybeDeny.reason.replace(/^May apply: /, '')}`,
+      reason: `Whether ${label(maybeDeny)} denies the request depends on the deployment: ${maybeDeny.reason.replace(/^May apply: /, '')}`,
       statements,
     };
   if (allow) return { decision: 'Allow', reason: `Allowed by ${label(allow)}, and no statement denies it.`, statements };
   if (maybeAllow)
     return {
       decision: 'Undetermined',
-      reason: `Whether ${label(maybeAllow)} allows the request is decided at deploy time: ${maybeAllow.reason.replace(/^May apply: /, '')}`,
+      reason: `Whether ${label(maybeAllow)} allows the request depends on the deployment: ${maybeAllow.reason.replace(/^May apply: /, '')}`,
       statements,
     };
   return { decision: 'ImplicitDeny', reason: 'No statement allows the request, so it is denied by default (implicit deny).', statements };
@@ -69,7 +69,9 @@ export function evaluateStatement(statement: Statement, request: SimulationReque
     ...conditions.map((c) => ({ trace: c, what: `the condition ${c.operator} on ${c.key} is false` })),
   ];
   const failed = parts.find((p) => !p.trace.matched && !p.trace.undetermined);
-  const open = parts.find((p) => p.trace.undetermined);
+  // A statement on one side of a template's Fn::If is deployed only when its condition says so.
+  const deployedWhen = failed ? undefined : branchCondition(statement);
+  const open = parts.find((p) => p.trace.undetermined)?.trace.reason ?? deployedWhen;
   const applies = effective && !failed && !open;
   const undetermined = effective && !failed && open !== undefined;
   const sid = elementString(statement, 'Sid');
@@ -80,15 +82,28 @@ export function evaluateStatement(statement: Statement, request: SimulationReque
     applies,
     ...(undetermined ? { undetermined } : {}),
     reason: applies
-      ? `${effect} applies: action, resource and ${conditions.length ? 'every condition' : 'no conditions'} match.`
+      ? conditions.length
+        ? `${effect} applies: the action, the resource and every condition match.`
+        : `${effect} applies: the action and the resource match, and it has no conditions.`
       : undetermined
-        ? `May apply: ${open!.trace.reason}`
+        ? `May apply: ${open}`
         : `Does not apply: ${!effective ? `its Effect is ${effect === '(none)' ? 'missing' : `"${effect}"`}` : failed!.what}.`,
     span: { start: statement.node.start, end: statement.node.end },
     action,
     resource,
     conditions,
   };
+}
+
+/** Why a statement inside a template's Fn::If may not be deployed: the conditions that decide it. */
+function branchCondition(statement: Statement): string | undefined {
+  if (statement.branches.length === 0) return undefined;
+  const choices = statement.branches.map(({ condition, side }) => {
+    const argument = condition.argument;
+    const name = scalarText(argument?.kind === 'array' ? argument.items[0] : undefined) ?? 'its condition';
+    return `${name} is ${side === 1 ? 'true' : 'false'}`;
+  });
+  return `it is in the template only when the condition ${choices.join(' and ')} (Fn::If), which is decided at deploy time.`;
 }
 
 function matchElement(
