@@ -159,7 +159,7 @@ describe('Terraform: what the data source decides, as AWS receives it (found on 
     assert.equal(result.decision, 'Undetermined');
     assert.match(
       result.statements[0]!.conditions[0]!.reason,
-      /^Its keys depend on the deployment: "aws:ResourceTag\/kubernetes\.io\/cluster\/.* is a Terraform expression, decided at apply time\.$/,
+      /^Its keys depend on the deployment: "aws:ResourceTag\/kubernetes\.io\/cluster\/.*…" is a Terraform expression, decided at apply time\.$/,
     );
     // The same in jsonencode, where the key is computed, and for a Condition that is an expression as a whole.
     for (const condition of ['{ StringEquals = { "aws:ResourceTag/${var.tag}" = "owned" } }', 'var.conditions']) {

@@ -39,7 +39,8 @@ function relativeRuns(runs: readonly number[], start: number): number[] {
 /** A value decided at apply time, named by its source (shortened) so a trace can say what it skipped. */
 export function opaqueOf(expression: { start: number; end: number }, text: string, known = ''): OpaqueNode {
   const source = text.slice(expression.start, expression.end).replace(/\s+/g, ' ');
-  const name = source.length > 40 ? `${source.slice(0, 39)}…` : source;
+  // Shortened, a quoted template keeps its closing quote: `"arn:aws:s3:::${var.b…"`.
+  const name = source.length <= 40 ? source : `${source.slice(0, 39)}…${source.startsWith('"') ? '"' : ''}`;
   // The size rule counts an opaque value by its argument: the text the value is known to hold (a
   // template's literal parts), never its source, whose `${data.….account_id}` may become 12 digits.
   const argument: StringNode = {
