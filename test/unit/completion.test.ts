@@ -649,6 +649,23 @@ describe('completion', () => {
     }
   }
 
+  test('a key typed above an existing entry: accepted with its comma, and never one the statement has', () => {
+    const marked = (typed: string, next: string) =>
+      `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      ${typed}\n      ${next}\n    }\n  ]\n}\n`;
+    const { text, items } = itemsAt(marked('"Si‸"', '"Action": "profile:GetDomain"'), 'json');
+    assert.equal(
+      applyCompletion(
+        text,
+        items.find((i) => i.label === 'Sid')!,
+      ),
+      marked('"Sid": "",', '"Action": "profile:GetDomain"').replace('‸', ''),
+    );
+    // Found in the editor: Condition was offered over a statement that has one, and written a second time.
+    const labels = itemsAt(marked('"Con‸"', '"Condition": { "Bool": { "aws:SecureTransport": "true" } }'), 'json').items.map((i) => i.label);
+    assert.ok(!labels.includes('Condition') && !labels.includes('Effect'), labels.join(', '));
+    assert.ok(labels.includes('Action'), labels.join(', '));
+  });
+
   test('profile actions show their description in the list and their access level at the edge', () => {
     const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸"}]}', 'json');
     const item = items.find((i) => i.label === 'profile:GetDomain')!;

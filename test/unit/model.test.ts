@@ -203,6 +203,33 @@ describe('document model', () => {
     );
   });
 
+  test('a key typed above the next entry, with no colon yet, keeps that entry in the tree', () => {
+    // The visitor skips the rest of an entry after a key with no colon: "Action" vanished, and rules said
+    // the statement had none, while the user was still typing the key above it.
+    for (const typed of ['"Si"', 'Si']) {
+      const text = `{"Version": "2012-10-17", "Statement": [{\n      "Effect": "Allow",\n      ${typed}\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }]}`;
+      const document = parseText(text, 'json');
+      const statement = document.policies[0]!.statements[0]!;
+      assert.deepEqual(
+        statement.node.properties.map((p) => [p.key.value, p.value === undefined, p.colon === undefined]),
+        [
+          ['Effect', false, false],
+          ['Si', true, true],
+          ['Action', false, false],
+          ['Resource', false, false],
+        ],
+        typed,
+      );
+      // No comma after the key in the text, none in the tree: a completion adds it.
+      assert.equal(statement.node.commas?.filter((c) => text[c] === ',').length, statement.node.commas?.length);
+      assert.deepEqual(
+        document.problems.map((p) => [text.slice(p.start, p.end), p.message]),
+        [typed === 'Si' ? ['Si', 'A property name in JSON is written in double quotes.'] : ['"Si"', 'Expected ":" after the property name.']],
+        typed,
+      );
+    }
+  });
+
   test('very deep nesting is reported, not a crash', () => {
     for (const format of FORMATS) {
       const deep = '['.repeat(10_000) + ']'.repeat(10_000);

@@ -17,70 +17,106 @@ export function parseJson(text: string): ParsedText {
 }
 
 /**
- * Any text, comments and errors included: the visitor's tokens, with its recovery. Keys written without
- * quotes (`{Effect: "Allow", Action: …}`, as in JavaScript) make the visitor skip each whole entry, and
- * every later one cascades into errors: when the first reading finds such keys, the text is read again
- * with each of them masked as a quoted string of the same length, so offsets stay those of the text.
+ * Any text, comments and errors included: the visitor's tokens, with its recovery. Two slips make the
+ * visitor skip the rest of an entry, and later entries cascade into errors or vanish from the tree: a
+ * key written without quotes (`{Effect: "Allow", Action: …}`, as in JavaScript), and a key still being
+ * typed, with no colon, above the next entry (`"Si"` on the line before `"Action": …`). When the first
+ * reading meets either, the text is read again with each such key repaired in place: a bare key masked
+ * as a quoted string of the same length, and a colon, a value and a comma lent from the blanks after a
+ * key with none, which the tree does not keep. Offsets stay those of the text.
  */
 export function parseJsonc(text: string): ParsedText {
-  const bareKeys: BareKey[] = [];
-  const first = readJsonc(text, undefined, bareKeys);
-  if (bareKeys.length === 0) return first;
-  // The visitor skipped the rest of each entry it found, and with it any bare key inside: find them all.
-  const masked = findBareKeys(text).filter((key) => key.end - key.start >= 2);
-  if (masked.length === 0) return first;
+  const slips = { found: false };
+  const first = readJsonc(text, undefined, slips);
+  if (!slips.found) return first;
+  const repairs = findKeyRepairs(text);
+  if (repairs.length === 0) return first;
   let source = '';
   let from = 0;
-  for (const key of masked) {
-    source += `${text.slice(from, key.start)}"${' '.repeat(key.end - key.start - 2)}"`;
-    from = key.end;
+  const bare = new Set<number>();
+  const lent = new Set<number>();
+  for (const repair of repairs) {
+    source += text.slice(from, repair.start);
+    source += repair.bare ? `"${' '.repeat(repair.end - repair.start - 2)}"` : text.slice(repair.start, repair.end);
+    from = repair.end;
+    if (repair.bare) bare.add(repair.start);
+    if (repair.colonless) {
+      source += ':0,';
+      from += 3;
+      for (const offset of [repair.end, repair.end + 1, repair.end + 2]) lent.add(offset);
+    }
   }
   source += text.slice(from);
-  return readJsonc(text, { source, keys: new Set(masked.map((key) => key.start)) }, []);
+  return readJsonc(text, { source, bare, lent }, slips);
+}
+
+/** A key the visitor cannot read with what follows it, found by jsonc-parser's scanner. */
+interface KeyRepair {
+  readonly start: number;
+  readonly end: number;
+  /** Written without quotes (two characters at least, to be masked as a string). */
+  readonly bare: boolean;
+  /** No colon, and another entry follows after three blanks at least. */
+  readonly colonless: boolean;
 }
 
 /**
- * Every word in a key's place of an object (after its `{` or a comma, before a colon), by jsonc-parser's
- * scanner, which knows strings and comments. In a list, `[…, profile:GetDomain]` is a value.
+ * The keys in an object (after its `{` or a comma) written without quotes, or followed by the next
+ * entry's string instead of a colon. The scanner knows strings and comments; in a list,
+ * `[…, profile:GetDomain]` is a value.
  */
-function findBareKeys(text: string): BareKey[] {
+function findKeyRepairs(text: string): KeyRepair[] {
   const scanner = createScanner(text, false);
-  const found: BareKey[] = [];
+  const found: KeyRepair[] = [];
   const containers: SyntaxKind[] = [];
   let previous = SyntaxKind.EOF;
-  let candidate: BareKey | undefined;
+  let candidate: { start: number; end: number; bare: boolean } | undefined;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (TRIVIA.has(token)) continue;
-    if (candidate && token === SyntaxKind.ColonToken) found.push(candidate);
+    if (candidate) {
+      // A string key must be closed: an unclosed one ends at its line break, which a lent colon would take.
+      const wide = candidate.bare ? candidate.end - candidate.start >= 2 : candidate.end - candidate.start >= 2 && text[candidate.end - 1] === '"';
+      if (token === SyntaxKind.ColonToken && candidate.bare && wide) found.push({ ...candidate, colonless: false });
+      else if (token === SyntaxKind.StringLiteral && wide && blanksOnly(text, candidate.end, scanner.getTokenOffset()) >= 3)
+        found.push({ ...candidate, colonless: true });
+    }
     candidate = undefined;
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) containers.push(token);
     else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) containers.pop();
     else if (
-      token === SyntaxKind.Unknown &&
+      (token === SyntaxKind.Unknown || token === SyntaxKind.StringLiteral) &&
       containers[containers.length - 1] === SyntaxKind.OpenBraceToken &&
       (previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CommaToken)
     ) {
       const start = scanner.getTokenOffset();
-      candidate = { start, end: start + scanner.getTokenLength() };
+      candidate = { start, end: start + scanner.getTokenLength(), bare: token === SyntaxKind.Unknown };
     }
     previous = token;
   }
   return found;
 }
 
-const TRIVIA = new Set([SyntaxKind.Trivia, SyntaxKind.LineBreakTrivia, SyntaxKind.LineCommentTrivia, SyntaxKind.BlockCommentTrivia]);
-
-/** A key written without quotes and followed by its colon: where its word starts and ends. */
-interface BareKey {
-  readonly start: number;
-  readonly end: number;
+/** How many characters text[from, to) has, when they are all blanks (0 otherwise: a comment is kept). */
+function blanksOnly(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return 0;
+  }
+  return to - from;
 }
 
+const TRIVIA = new Set([SyntaxKind.Trivia, SyntaxKind.LineBreakTrivia, SyntaxKind.LineCommentTrivia, SyntaxKind.BlockCommentTrivia]);
+
 /**
- * One reading. masked: the text as the visitor reads it, where each bare key (by its start) is written
- * as a quoted string; the tree takes their names from the text. bareKeys: those found unmasked.
+ * One reading. repaired: the text as the visitor reads it, with each bare key (by its start) written as
+ * a quoted string, whose name the tree takes from the text, and the lent colons, values and commas (by
+ * offset) left out of the tree. slips: set when the reading meets a key the repairs are for.
  */
-function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<number> } | undefined, bareKeys: BareKey[]): ParsedText {
+function readJsonc(
+  text: string,
+  repaired: { source: string; bare: ReadonlySet<number>; lent: ReadonlySet<number> } | undefined,
+  slips: { found: boolean },
+): ParsedText {
   const problems: SyntaxProblem[] = [];
   const stack: Frame[] = [];
   let root: ValueNode | undefined;
@@ -140,7 +176,7 @@ function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<num
   };
 
   // A byte-order mark is not JSON; blank it out so offsets still line up with the text.
-  const read = masked?.source ?? text;
+  const read = repaired?.source ?? text;
   const source = read.charCodeAt(0) === 0xfeff ? ` ${read.slice(1)}` : read;
   const quoteProblem = (start: number, end: number): SyntaxProblem => ({
     code: 'syntax-error',
@@ -161,7 +197,7 @@ function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<num
         onObjectProperty: (name, offset, length) => {
           const frame = stack[stack.length - 1];
           if (skipped > 0 || offset < wordEnd || !frame || frame.node.kind !== 'object') return;
-          const bare = masked?.keys.has(offset) === true;
+          const bare = repaired?.bare.has(offset) === true;
           if (bare) problems.push(quoteProblem(offset, offset + length));
           const key = bare
             ? newString(text.slice(offset, offset + length), offset, offset + length, undefined, text)
@@ -174,11 +210,18 @@ function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<num
         onSeparator: (character, offset) => {
           const frame = stack[stack.length - 1];
           if (skipped > 0 || offset < wordEnd) return;
+          if (repaired?.lent.has(offset)) {
+            // The lent colon: the key has none in the text, which its problem says (a bare key has one already).
+            const key = character === ':' ? frame?.pending?.key : undefined;
+            if (key?.quote)
+              problems.push({ code: 'syntax-error', start: key.start, end: key.end, message: describeJsonError(ParseErrorCode.ColonExpected, text, key.end) });
+            return;
+          }
           if (character === ':' && frame?.pending) frame.pending.colon = offset + 1;
           else if (character === ',' && frame) (frame.node.commas ??= []).push(offset);
         },
         onLiteralValue: (value: unknown, offset, length) => {
-          if (skipped > 0 || offset < wordEnd) return;
+          if (skipped > 0 || offset < wordEnd || repaired?.lent.has(offset)) return;
           const end = offset + length;
           if (typeof value === 'string') attach(newString(value, offset, end, text[offset] === '"' ? '"' : undefined, text));
           else if (typeof value === 'number') attach({ kind: 'number', value, raw: text.slice(offset, end), start: offset, end, parent: undefined });
@@ -186,6 +229,7 @@ function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<num
           else attach({ kind: 'null', start: offset, end, parent: undefined });
         },
         onError: (error, offset, length) => {
+          if (error === ParseErrorCode.ColonExpected) slips.found = true;
           // Right after a word the scanner may still miss the value or the name it was.
           const missed = error === ParseErrorCode.ValueExpected || error === ParseErrorCode.PropertyNameExpected;
           if (skipped > 0 || offset < wordEnd || (offset === wordEnd && missed)) return;
@@ -205,7 +249,7 @@ function readJsonc(text: string, masked: { source: string; keys: ReadonlySet<num
             addProperty(keyed.object, property, problems);
             keyed.frame.pending = property;
             problems.push(quoteProblem(offset, wordEnd));
-            if (source[nextSignificant(source, wordEnd)] === ':') bareKeys.push({ start: offset, end: wordEnd });
+            slips.found = true;
             return;
           }
           const comma = trailingComma(error, text, offset);
@@ -290,13 +334,6 @@ function trailingComma(code: ParseErrorCode, text: string, offset: number): numb
   if (text[offset] !== '}' && text[offset] !== ']') return undefined;
   const before = previousSignificant(text, offset);
   return before !== undefined && text[before] === ',' ? before : undefined;
-}
-
-/** The offset of the first non-blank character at or after offset (the text's length when there is none). */
-function nextSignificant(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  return i;
 }
 
 /** The offset of the last non-blank character before offset (comments are rare enough here to ignore). */
