@@ -943,6 +943,26 @@ describe('YAML: a word typed under a list dash', () => {
     assert.deepEqual((effect.textEdit as { range: unknown }).range, { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } });
     assert.ok(!items.some((i) => i.label === 'Version'), 'not the keys of the policy');
   });
+
+  test('on the dash line itself, a word is the first key of a new statement, replaced when accepted', () => {
+    // Found in the editor: `  - Eff` offered nothing, and Ctrl+Space said "No suggestions".
+    for (const [marked, label, result] of [
+      ['Version: "2012-10-17"\nStatement:\n  - Eff‸', 'Effect', 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow'],
+      ['Version: "2012-10-17"\nStatement:\n- Ac‸', 'Action', 'Version: "2012-10-17"\nStatement:\n- Action:\n    - '],
+      [
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: "*"\n    Resource: "*"\n  - Ac‸',
+        'Action',
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: "*"\n    Resource: "*"\n  - Action:\n      - ',
+      ],
+    ] as const) {
+      const { text, items } = itemsAt(marked, 'yaml');
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `${label} at ${JSON.stringify(marked)}: ${items.map((i) => i.label).join(', ')}`);
+      assert.equal(applyCompletion(text, item), result);
+    }
+    // In JSON a word in the list is a value: no key is offered there.
+    assert.deepEqual(itemsAt('{"Version": "2012-10-17", "Statement": [Eff‸]}', 'json').items, []);
+  });
 });
 
 describe('action lists built once', () => {

@@ -59,7 +59,7 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
   if (!policy) return beforeAnyPolicy(document, offset);
   const descent = descend(policy.node, offset, document.format.colonEndsPlainKey);
   if (betweenKeyAndValue(descent, offset, document.text)) return undefined;
-  return classify(policy, descent, offset, document.text);
+  return classify(policy, descent, offset, document.text, document.format.keysStartObjects);
 }
 
 /**
@@ -189,7 +189,8 @@ function awaitsValue(property: PropertyNode, offset: number, next: PropertyNode 
   return next === undefined || offset <= next.start;
 }
 
-function classify(policy: Policy, descent: Descent, offset: number, text: string): Slot | undefined {
+/** keysStartObjects: a word typed as a list's item may be the first key of an object it starts (YAML's `- Eff`). */
+function classify(policy: Policy, descent: Descent, offset: number, text: string, keysStartObjects = false): Slot | undefined {
   const { trail, onKey } = descent;
   const names = trail.map((s) => s.property.key.value);
   const keyOf = (kind: SlotKind, object: ObjectNode | undefined, extra: Partial<Slot> = {}) => keySlot(kind, policy, object, descent, offset, text, extra);
@@ -203,10 +204,15 @@ function classify(policy: Policy, descent: Descent, offset: number, text: string
   // Statement → statement object: its keys and element values.
   const statementNode = trail[0]!.object;
   // `Statement: [‸]` or a fresh `- ‸` item: a new statement starts here.
-  if (!statementNode)
-    return trail.length === 1 && (descent.node === undefined || descent.node.kind === 'array' || descent.node.kind === 'null')
-      ? keyOf('statement-key', undefined)
-      : undefined;
+  if (!statementNode) {
+    if (trail.length !== 1) return undefined;
+    if (descent.node === undefined || descent.node.kind === 'array' || descent.node.kind === 'null') return keyOf('statement-key', undefined);
+    // `- Eff‸`: a plain word after the dash, the first key of a new statement being typed; accepted, it replaces the word.
+    const word = descent.node;
+    if (keysStartObjects && descent.inList && word.kind === 'string' && word.quote === undefined)
+      return { ...keyOf('statement-key', undefined), node: word, ...tokenOf(word, offset, text) };
+    return undefined;
+  }
   const statement = statementOf(statementNode);
   if (trail.length === 1)
     return descent.node?.kind === 'object' || descent.node === undefined ? keyOf('statement-key', statementNode, { statement }) : undefined;
