@@ -9,6 +9,7 @@ import { simulatePolicy, simulateStatement } from '../../server/src/simulate/eng
 import type { SimulationRequest } from '../../server/src/simulate/types';
 import { readRepoFile } from '../helpers';
 import { contextKeyPrompt } from '../../server/src/protocol';
+import { resourceToOffer } from '../../client/src/simulate/prefill';
 
 export interface SimulationCase {
   readonly name: string;
@@ -499,5 +500,23 @@ describe('values offered for keys the statement cannot carry, and for Null "fals
       }),
       [['aws:MultiFactorAuthAge', ['3599', 'true']]],
     );
+  });
+});
+
+describe("the resource the editor's question offers", () => {
+  const resources = ['arn:aws:iam::*:role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*', 'arn:aws:profile:*:*:domains/*'];
+  const actionInfo = { 'profile:ListDomains': { accessLevel: 'List', description: 'List all the domains in an account', noResource: true as const } };
+  test('an ARN of the action\'s own service, the answer of an earlier run first; else "*" for another service', () => {
+    // Found in the editor: cloudwatch:PutMetricData was offered the service-linked role's ARN.
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'cloudwatch:PutMetricData'), '*');
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'iam:DeleteRole'), resources[0]);
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'profile:GetDomain'), 'arn:aws:profile:*:*:domains/*');
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'profile:ListDomains'), '*');
+    const earlier = 'arn:aws:profile:us-east-1:111122223333:domains/retail';
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'profile:GetDomain', earlier), earlier);
+    assert.equal(resourceToOffer({ resources, actionInfo }, 'iam:DeleteRole', earlier), resources[0]);
+    assert.equal(resourceToOffer({ resources: [], actionInfo }, 'profile:GetDomain'), 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+    // Simulate all actions asks with no action: the policy's first ARN.
+    assert.equal(resourceToOffer({ resources, actionInfo }, undefined), resources[0]);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { readArn } from '../../../server/src/iam/arn';
 import { hasVariables, scanVariables } from '../../../server/src/iam/variables';
 import { showResult, showTable } from './view';
+import { resourceToOffer } from './prefill';
 
 type Context = Record<string, string | string[]>;
 
@@ -219,13 +220,8 @@ function validateResource(value: string): string | undefined {
 /** The request's resource; "*" offered for an action that acts on no resource type (its requests are for "*"). */
 async function askResource(target: SimulationTarget, document: vscode.Uri, action?: string): Promise<string | undefined> {
   const noResource = action !== undefined && target.actionInfo[action]?.noResource === true;
-  const written = target.resources[0];
   const previous = remembered.resources.get(document.toString());
-  const value = noResource
-    ? '*'
-    : previous && !validateResource(previous)
-      ? previous
-      : (written ?? 'arn:aws:profile:us-east-1:111122223333:domains/${DomainName}');
+  const value = resourceToOffer(target, action, previous && !validateResource(previous) ? previous : undefined);
   const answer = await vscode.window.showInputBox({
     title: titleOf(target, 'resource'),
     prompt: noResource
