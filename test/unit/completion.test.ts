@@ -666,6 +666,21 @@ describe('completion', () => {
     assert.ok(labels.includes('Action'), labels.join(', '));
   });
 
+  test('over a lone "*" (a skeleton\'s selected Resource placeholder), the items filter on it and replace it', () => {
+    // Found in the editor: Ctrl+Space at the placeholder said "No suggestions": no ARN starts with "*".
+    for (const [marked, format] of [
+      ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["profile:GetDomain"], "Resource": ["*‸"]}]}', 'json'],
+      ['Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - profile:GetDomain\n    Resource:\n      - "*‸"\n', 'yaml'],
+    ] as const) {
+      const { text, items } = itemsAt(marked, format);
+      const template = items.find((i) => i.label === 'arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}');
+      assert.ok(template, format);
+      assert.ok(template.filterText?.replace('"', '').startsWith('*'), template.filterText);
+      assert.ok(applyCompletion(text, template).includes('"arn:aws:profile:us-east-1:111122223333:domains/DomainName"'), format);
+      assert.ok(!applyCompletion(text, template).includes('*'), format);
+    }
+  });
+
   test('profile actions show their description in the list and their access level at the edge', () => {
     const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetD‸"}]}', 'json');
     const item = items.find((i) => i.label === 'profile:GetDomain')!;

@@ -40,7 +40,21 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog, o
   const inside = insideQuotes(slot);
   const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined };
   const range = toRange(analysis, slot.replace);
-  return answerList(itemsFor(context), slot.quote, context.inside, { range, editRange: inside ? toRange(analysis, inside) : range }, options);
+  const list = answerList(itemsFor(context), slot.quote, context.inside, { range, editRange: inside ? toRange(analysis, inside) : range }, options);
+  return slot.kind === 'value' && slot.prefix === '*' ? overWildcard(list, slot.quote) : list;
+}
+
+/**
+ * A lone `*` (a skeleton's Resource placeholder, selected): the editor filters the items on it, and no
+ * ARN starts with it. Each item is copied with the `*` in front of its filter text, so Ctrl+Space there
+ * lists what may replace it.
+ */
+function overWildcard(list: CompletionList, quote: Slot['quote']): CompletionList {
+  const items = list.items.map((item) => {
+    const filter = item.filterText ?? item.textEditText ?? item.label;
+    return { ...item, filterText: quote && filter.startsWith(quote) ? `${quote}*${filter.slice(1)}` : `*${filter}` };
+  });
+  return { ...list, items };
 }
 
 function toRange(analysis: Analysis, span: { start: number; end: number }) {
