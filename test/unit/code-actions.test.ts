@@ -25,6 +25,10 @@ interface FixCase {
 
 /** The whole document after each case's fix, per format: edits touch only what they change. */
 const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: string }>> = {
+  'condition-operator-type': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*",\n      "Condition": {\n        "NotIpAddress": {\n          "aws:SourceIp": "203.0.113.0/24"\n        }\n      }\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    Condition:\n      NotIpAddress:\n        aws:SourceIp: "203.0.113.0/24"\n',
+  },
   'principal-type-unknown': {
     json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {\n        "AWS": "arn:aws:iam::111122223333:root"\n      },\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::exports/*"\n    }\n  ]\n}\n',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      AWS: arn:aws:iam::111122223333:root\n    Action: s3:GetObject\n    Resource: "arn:aws:s3:::exports/*"\n',
@@ -110,6 +114,12 @@ const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: str
 
 const CASES: FixCase[] = [
   { rule: 'action-unknown', fixture: policy(allow('profile:GetDomian')), title: 'profile:GetDomain', contains: 'profile:GetDomain' },
+  {
+    rule: 'condition-operator-type',
+    fixture: policy(allow('profile:GetDomain', '*', { Condition: { StringNotEquals: { 'aws:SourceIp': '203.0.113.0/24' } } })),
+    title: 'NotIpAddress',
+    contains: 'NotIpAddress',
+  },
   {
     rule: 'principal-type-unknown',
     fixture: policy({ Effect: 'Allow', Principal: { aws: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports/*' }),
@@ -363,6 +373,10 @@ describe('quick fixes', () => {
  */
 const TERRAFORM_FIXED: Readonly<Record<string, { readonly terraform?: object | string; readonly datasource?: object | string }>> = {
   'action-unknown': { terraform: policy(allow('profile:GetDomain')), datasource: policy(allow(['profile:GetDomain'])) },
+  'condition-operator-type': {
+    terraform: policy(allow('profile:GetDomain', '*', { Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })),
+    datasource: policy(allow(['profile:GetDomain'], ['*'], { Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } })),
+  },
   'principal-type-unknown': {
     terraform: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports/*' }),
     datasource: policy({

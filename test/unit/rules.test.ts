@@ -105,8 +105,8 @@ describe('messages', () => {
       Statement: [
         { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:alias/exports' },
         { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::exports' },
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceIp': '203.0.113.7' } } },
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 'aws:SourceIp': '203.0.113.7' } } },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } },
       ],
     });
     assert.deepEqual(
@@ -116,8 +116,8 @@ describe('messages', () => {
       [
         'This ARN is an alias resource',
         'This ARN is a bucket resource',
-        'aws:SourceIp is IPAddress: use an IpAddress… operator, not StringEquals.',
-        'aws:CurrentTime is Date: use a Date… operator, not StringEquals.',
+        'aws:SourceIp is IPAddress: use an IpAddress… operator, not StringLike.',
+        'aws:CurrentTime is Date: use a Date… operator, not StringLike.',
       ],
     );
   });

@@ -9,6 +9,7 @@ import { parseAction, parseActions } from '../../server/src/iam/action';
 import { analyse } from '../../server/src/service';
 import { arnFitsTemplate, arnMatches, arnPositionAt, readArn, resourceTypeWord, templatePlaceholders } from '../../server/src/iam/arn';
 import { openVariableBefore, replaceVariables, scanVariables, variableAt, variableKeys } from '../../server/src/iam/variables';
+import { operatorByName, sameRelationIn, type OperatorFamily } from '../../server/src/iam/operators';
 
 describe('policy variables', () => {
   test('keys, defaults, escapes and an unclosed variable, with offsets', () => {
@@ -265,5 +266,21 @@ describe('memos keyed by text from documents', () => {
     const forty = growth(40, 200);
     // Each version held would be a megabyte more; the last analysis is held either way.
     assert.ok(forty - ten < 8 * 1024 * 1024, `${((forty - ten) / 1048576).toFixed(1)} MiB more for 30 more versions`);
+  });
+});
+
+describe('the operator of another family that asks the same', () => {
+  test('equals, not equals, like and the comparisons carry over where the family has them', () => {
+    const moved = (name: string, family: OperatorFamily) => sameRelationIn(operatorByName(name)!, family)?.name;
+    assert.equal(moved('StringEquals', 'IpAddress'), 'IpAddress');
+    assert.equal(moved('StringNotEquals', 'IpAddress'), 'NotIpAddress');
+    assert.equal(moved('StringLike', 'IpAddress'), undefined);
+    assert.equal(moved('StringLike', 'Arn'), 'ArnLike');
+    assert.equal(moved('StringEquals', 'Bool'), 'Bool');
+    assert.equal(moved('StringNotEquals', 'Bool'), undefined);
+    assert.equal(moved('NumericLessThan', 'Date'), 'DateLessThan');
+    assert.equal(moved('IpAddress', 'String'), 'StringEquals');
+    assert.equal(moved('Bool', 'String'), 'StringEquals');
+    assert.equal(moved('StringEqualsIgnoreCase', 'Date'), undefined);
   });
 });

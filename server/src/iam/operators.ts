@@ -78,6 +78,19 @@ function parseOperatorText(text: string): ParsedOperator {
   return { qualifier, base, baseName, ifExists };
 }
 
+/**
+ * The operator of another family that asks what this one asks (StringEquals → IpAddress for an IP
+ * address, StringNotEquals → NotIpAddress, StringLike → ArnLike); undefined where the family has none.
+ */
+export function sameRelationIn(base: OperatorInfo, family: OperatorFamily): OperatorInfo | undefined {
+  const relation =
+    base.family === 'IpAddress' ? (base.negated ? 'NotEquals' : 'Equals') : base.family === 'Bool' ? 'Equals' : base.name.slice(base.family.length);
+  if (family === 'IpAddress') return relation === 'Equals' ? BY_LOWER.get('ipaddress') : relation === 'NotEquals' ? BY_LOWER.get('notipaddress') : undefined;
+  if (family === 'Bool') return relation === 'Equals' ? BY_LOWER.get('bool') : undefined;
+  if (family === 'Null') return undefined;
+  return BY_LOWER.get(`${family}${relation}`.toLowerCase());
+}
+
 export function operatorByName(name: string): OperatorInfo | undefined {
   return BY_LOWER.get(name.toLowerCase());
 }

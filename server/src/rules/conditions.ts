@@ -5,7 +5,7 @@ import { readConditionKey } from '../iam/condition-keys';
 import type { ConditionKeyInfo } from '../catalog/catalog';
 import { closest } from '../iam/suggest';
 import { replaceVariables } from '../iam/variables';
-import { OPERATORS, familiesForType, parseOperator, valueProblem, type ParsedOperator } from '../iam/operators';
+import { OPERATORS, familiesForType, parseOperator, sameRelationIn, valueProblem, type ParsedOperator } from '../iam/operators';
 import { actionEntries, elementString, elementValues, type ConditionKeyEntry, type ConditionOperatorEntry, type Statement } from '../model/policy';
 import { scalarText } from '../model/tree';
 import { addProperty, replaceScalar } from '../model/edits';
@@ -66,6 +66,7 @@ const rules = {
     description:
       "Use the operator family of the key's type: String operators for strings, `Bool` for booleans, `Date…` for dates, `IpAddress` for IPs, `Arn…` for ARNs.",
     references: ['Access Analyzer TYPE_MISMATCH', 'parliament MISMATCHED_TYPE'],
+    fix: renameOperator,
     corpus:
       'AIOpsAssistantPolicy compares the Bool key `aws:ViaAWSService` with `StringEquals` and the value `amplify.amazonaws.com`: that condition can never be true, a real mistake in AWS\'s policy. SageMakerStudioProjectProvisioningRolePolicy compares the Bool key `lakeformation:EnabledOnlyForMetaDataAccess` with `StringEquals` and `"true"`: it matches as text, but Bool is the operator for it. ARN operators on tag keys whose values are ARNs (ECS\'s `aws:RequestTag/AmazonECSCreated`) are not reported: a string may hold an ARN.',
   },
@@ -169,6 +170,14 @@ function checkOperator(statement: Statement, entry: ConditionOperatorEntry, supp
   }
 }
 
+/** The operator over the key at the finding renamed to the one that fits it, where the key is its only one. */
+function renameOperator(finding: Finding, target: FixTarget): Fix[] {
+  const operator = target.statement?.conditions.find((o) => o.keys.some((k) => k.key.start === finding.start));
+  const name = finding.data?.suggestions?.[0];
+  if (!operator || !name || operator.keys.length !== 1) return [];
+  return [{ title: `Change the operator to ${name}`, edits: [replaceScalar(target.document, operator.operator, name)] }];
+}
+
 function checkKey(statement: Statement, operator: ParsedOperator, entry: ConditionKeyEntry, supported: SupportedKeys, context: Context): void {
   const name = entry.key.value;
   const parsed = readConditionKey(name);
@@ -216,10 +225,13 @@ function checkKey(statement: Statement, operator: ParsedOperator, entry: Conditi
   const arnInString = family === 'Arn' && familiesForType(info.type).includes('String');
   if (family !== 'Null' && !arnInString && !familiesForType(info.type).includes(family)) {
     const fitting = familiesForType(info.type)[0]!;
+    const same = sameRelationIn(operator.base!, fitting);
+    const renamed = same && `${operator.qualifier ? `${operator.qualifier}:` : ''}${same.name}${operator.ifExists ? 'IfExists' : ''}`;
     context.report(
       'condition-operator-type',
       entry.key,
-      `${name} is ${info.type}: use ${article(fitting)} ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator, not ${operator.base!.name}.`,
+      `${name} is ${info.type}: use ${renamed ?? `${article(fitting)} ${fitting === 'Bool' ? 'Bool' : `${fitting}…`} operator`}, not ${operator.base!.name}.`,
+      { suggestions: renamed ? [renamed] : [] },
     );
   }
   if (family !== 'Null' && !info.qualifierOptional) {
