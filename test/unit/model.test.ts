@@ -230,6 +230,15 @@ describe('document model', () => {
     }
   });
 
+  test('a key and its value with no colon between them: the value is not read as another key', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{\n      "Effect"   "Allow",\n      "Action": "profile:GetDomain",\n      "Resource": "*"\n    }]}';
+    const statement = parseText(text, 'json').policies[0]!.statements[0]!;
+    assert.deepEqual(
+      statement.node.properties.map((p) => p.key.value),
+      ['Effect', 'Action', 'Resource'],
+    );
+  });
+
   test('very deep nesting is reported, not a crash', () => {
     for (const format of FORMATS) {
       const deep = '['.repeat(10_000) + ']'.repeat(10_000);

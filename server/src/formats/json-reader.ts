@@ -71,14 +71,19 @@ function findKeyRepairs(text: string): KeyRepair[] {
   const containers: SyntaxKind[] = [];
   let previous = SyntaxKind.EOF;
   let candidate: { start: number; end: number; bare: boolean } | undefined;
+  // A key with no colon, taken once the string after it proves to be the next entry's key (`"Allow"` after
+  // `"Effect"` is the missing colon's value, not a key).
+  let beforeNextKey: KeyRepair | undefined;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (TRIVIA.has(token)) continue;
+    if (beforeNextKey && token === SyntaxKind.ColonToken) found.push(beforeNextKey);
+    beforeNextKey = undefined;
     if (candidate) {
       // A string key must be closed: an unclosed one ends at its line break, which a lent colon would take.
       const wide = candidate.bare ? candidate.end - candidate.start >= 2 : candidate.end - candidate.start >= 2 && text[candidate.end - 1] === '"';
       if (token === SyntaxKind.ColonToken && candidate.bare && wide) found.push({ ...candidate, colonless: false });
       else if (token === SyntaxKind.StringLiteral && wide && blanksOnly(text, candidate.end, scanner.getTokenOffset()) >= 3)
-        found.push({ ...candidate, colonless: true });
+        beforeNextKey = { ...candidate, colonless: true };
     }
     candidate = undefined;
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) containers.push(token);
