@@ -259,11 +259,12 @@ describe('quick fixes', () => {
       'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}]}\nEOF\n}\n',
     ],
   ] as const) {
-    test(`syntax-error: Put the value in double quotes [${name}]`, () => {
+    const what = name === 'a JSON key' ? 'property name' : 'value';
+    test(`syntax-error: Put the ${what} in double quotes [${name}]`, () => {
       const { actions } = actionsFor(text, format, 'syntax-error');
       assert.deepEqual(
         actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
-        ['Put the value in double quotes'],
+        [`Put the ${what} in double quotes`],
       );
       assert.equal(apply(text, actions[0]!), fixed);
     });

@@ -16,7 +16,8 @@ const rules = {
           return [{ title: 'Remove the trailing comma', edits: [{ start: finding.start, end: finding.end, newText: '' }] }];
         case 'quote': {
           if (node?.kind !== 'string' || node.start !== finding.start || node.end !== finding.end) return [];
-          return [{ title: 'Put the value in double quotes', edits: [replaceScalar(document, node, node.value)] }];
+          const key = node.parent?.kind === 'property' && node.parent.key === node;
+          return [{ title: `Put the ${key ? 'property name' : 'value'} in double quotes`, edits: [replaceScalar(document, node, node.value)] }];
         }
         default:
           return [];
