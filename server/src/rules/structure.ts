@@ -376,11 +376,9 @@ function checkEffect(effect: PropertyNode, context: Context): void {
 
 /** The principal type's key at the finding, written as the type it was meant to be. */
 function renamePrincipalType(finding: Finding, target: FixTarget): Fix[] {
-  const { statement, document } = target;
-  const principals = [statement?.elements.Principal?.value, statement?.elements.NotPrincipal?.value];
+  const principals = [target.statement?.elements.Principal?.value, target.statement?.elements.NotPrincipal?.value];
   const key = principals.flatMap((p) => (p?.kind === 'object' ? p.properties : [])).find((entry) => entry.key.start === finding.start)?.key;
-  if (!key) return [];
-  return replaceBySuggestions(finding, { ...target, node: key, document });
+  return key ? replaceBySuggestions(finding, { ...target, node: key }) : [];
 }
 
 const STRING_LISTS: readonly StatementElementName[] = ['Action', 'NotAction', 'Resource', 'NotResource'];

@@ -177,11 +177,11 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
   const traces: ConditionTrace[] = [];
   // A whole Condition decided at deploy or apply time (`Condition = var.conditions`): it may hold or not.
   const block = statement.elements.Condition;
-  if (block?.value?.kind === 'opaque') traces.push(decidedElsewhere('Condition', '(decided elsewhere)', block, resolve(block.value, names)));
+  if (block?.value?.kind === 'opaque') traces.push(decidedElsewhere('Condition', block, resolve(block.value, names)));
   for (const operator of statement.conditions) {
     // An operator whose keys are decided elsewhere (a key named in part by a Terraform expression).
     if (operator.property.value?.kind === 'opaque') {
-      traces.push(decidedElsewhere(operator.operator.value, '(decided elsewhere)', operator.property, resolve(operator.property.value, names)));
+      traces.push(decidedElsewhere(operator.operator.value, operator.property, resolve(operator.property.value, names)));
       continue;
     }
     for (const entry of operator.keys) {
@@ -228,10 +228,10 @@ function evaluateConditions(statement: Statement, context: RequestContext, varia
 }
 
 /** A condition the policy leaves to its deployment: not met, not failed, undetermined. */
-function decidedElsewhere(operator: string, key: string, property: PropertyNode, resolved: ReturnType<typeof resolve>): ConditionTrace {
+function decidedElsewhere(operator: string, property: PropertyNode, resolved: ReturnType<typeof resolve>): ConditionTrace {
   return {
     operator,
-    key,
+    key: '(decided elsewhere)',
     matched: false,
     undetermined: true,
     reason: `Its keys depend on the deployment: ${resolved.known ? 'they are not read here' : resolved.reason}.`,
