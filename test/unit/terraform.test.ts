@@ -61,6 +61,23 @@ describe('Terraform: where policies are', () => {
     assert.deepEqual(findings(text), ['action-unknown @ "profile:GetDomian"']);
   });
 
+  test("a module's argument is read when it holds a policy document, of the kind its statements say", () => {
+    // terraform-aws-modules/iam's iam-policy example passes its policy as a heredoc; other modules take a trust policy.
+    const text =
+      'module "iam_policy" {\n  source = "terraform-aws-modules/iam/aws//modules/iam-policy"\n  name   = "example"\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["ec2:Describe*", "profile:GetProfle"], "Resource": "*" }]\n}\nEOF\n}\n\nmodule "role" {\n  source = "./role"\n  trust = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]\n  })\n  inline    = local.read\n  tags      = jsonencode({ Statement = "none" })\n  settings  = jsonencode({ Name = "x", Version = 2 })\n  started   = jsonencode({ Statement = [] })\n  user_data = <<EOT\n#!/bin/bash\necho {\nEOT\n}\n\nlocals {\n  read = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject" }] })\n}\n';
+    const { document } = analyse(text, 'terraform');
+    assert.deepEqual(
+      document.policies.map((p) => [p.label, p.kind]),
+      [
+        ['module.iam_policy › policy', 'identity'],
+        ['module.role › trust', 'trust'],
+        ['local.read', 'identity'],
+      ],
+    );
+    assert.deepEqual(document.problems, []);
+    assert.deepEqual(findings(text), ['action-unknown @ "profile:GetProfle"', 'version-missing @ read', 'resource-missing @ Effect']);
+  });
+
   test('a service control policy filters and grants nothing: no finding says it grants', () => {
     // An allow-list SCP built by a data source (found on a real configuration: seven allow-all warnings).
     const text =

@@ -96,9 +96,10 @@ const ELEMENT_NAMES = new Set(STATEMENT_ELEMENTS.map((e) => e.toLowerCase()));
  * Is a standalone document a policy? Its shape says so: a policy language Version, or a Statement
  * whose objects hold a policy element (any case). A Statement whose objects hold only other keys
  * (a report's `"Statement": {"Format": "pdf"}`) is something else. A Statement with no object yet
- * (`[]`, a half-typed value) counts: that is a policy being written.
+ * (`[]`, a half-typed value) counts, that is a policy being written, unless `startedCounts` is false (a
+ * value among others, such as a Terraform module's argument, needs more to be taken for a policy).
  */
-function isPolicyShaped(root: ObjectNode): boolean {
+export function isPolicyShaped(root: ObjectNode, startedCounts = true): boolean {
   const version = scalarText(getValue(root, 'Version'));
   if (version !== undefined && POLICY_VERSIONS.includes(version)) return true;
   const statement = getProperty(root, 'Statement');
@@ -106,7 +107,7 @@ function isPolicyShaped(root: ObjectNode): boolean {
   const objects = listItems(statement.value)
     .flatMap((item) => alternatives(item))
     .filter((item): item is ObjectNode => item.kind === 'object');
-  return objects.length === 0 || objects.some((o) => o.properties.some((p) => ELEMENT_NAMES.has(p.key.value.toLowerCase())));
+  return (startedCounts && objects.length === 0) || objects.some((o) => o.properties.some((p) => ELEMENT_NAMES.has(p.key.value.toLowerCase())));
 }
 
 function isTemplateRoot(root: ObjectNode): boolean {

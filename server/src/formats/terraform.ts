@@ -9,7 +9,7 @@ import type { SyntaxProblem } from '../model/problems';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree';
 import { referenceName, type HclAttribute, type HclBlock, type HclBody, type HclExpression, type Span } from './hcl-ast';
 import { parseHcl, parseHclBlockBodyAt, parseHclExpressionAt } from './hcl-parser';
-import { standaloneKind } from './cloudformation';
+import { isPolicyShaped, standaloneKind } from './cloudformation';
 import { documentPolicy } from './terraform-document';
 import { documentWriter } from './terraform-document-writer';
 import { heredocJson } from './terraform-heredoc';
@@ -36,6 +36,13 @@ const FOUND = new WeakMap<ValueNode, Found>();
  */
 const KIND_FROM_CONTENT = new WeakSet<ObjectNode>();
 
+/**
+ * A module's argument: what the module does with it is not in this file, so a value is read only when
+ * it is shaped as a policy, and what it says decides its kind (a trust policy, a resource policy).
+ */
+const MODULE_ARGUMENT = 'module argument';
+type Holder = Place | typeof MODULE_ARGUMENT;
+
 function parse(text: string): ParsedText {
   const { body, problems } = parseHcl(text);
   const reader = new PolicyReader(text, problems);
@@ -59,7 +66,7 @@ class PolicyReader {
   private readonly uses = new Map<string, Place>();
   /** `locals` values by name, and those an argument that takes a policy uses (`policy = local.read`), with its place. */
   private readonly locals = new Map<string, HclAttribute>();
-  private readonly localUses = new Map<string, Place>();
+  private readonly localUses = new Map<string, Holder>();
 
   constructor(
     private readonly text: string,
@@ -71,6 +78,7 @@ class PolicyReader {
     for (const item of body.items) {
       if (item.kind === 'block' && item.type.name === 'locals' && item.labels.length === 0)
         for (const member of item.body.items) if (member.kind === 'attribute' && !this.locals.has(member.name.name)) this.locals.set(member.name.name, member);
+      if (item.kind === 'block' && item.type.name === 'module' && item.labels.length === 1) this.module(item, item.labels[0]!.value);
       if (item.kind !== 'block' || item.labels.length < 2) continue;
       const [type, name] = [item.labels[0]!.value, item.labels[1]!.value];
       if (item.type.name === 'resource') this.resource(item, type, name);
@@ -103,13 +111,23 @@ class PolicyReader {
     }
   }
 
+  /** `module "name" { policy = jsonencode({…}) }`: the arguments that hold a policy document. */
+  private module(block: HclBlock, name: string): void {
+    for (const member of block.body.items) {
+      if (member.kind !== 'attribute') continue;
+      const path = member.name.name;
+      this.place(member, MODULE_ARGUMENT, { format: 'terraform', resourceType: 'module', address: `module.${name}`, path }, path);
+    }
+  }
+
   /** An argument that takes a policy: `jsonencode({…})`, a JSON heredoc, or a data source's `.json`. */
-  private place(attribute: HclAttribute, place: Place, origin: PolicyOrigin & { format: 'terraform' }, where: string): void {
+  private place(attribute: HclAttribute, place: Holder, origin: PolicyOrigin & { format: 'terraform' }, where: string): void {
     const value = attribute.value;
     const label = where ? `${origin.address} › ${where}` : origin.address;
     const reference = referenceName(value)?.split('.');
     if (reference && reference.length === 4 && reference[0] === 'data' && reference[1] === DOCUMENT_TYPE && /json$/.test(reference[3]!)) {
-      if (!this.uses.has(reference[2]!)) this.uses.set(reference[2]!, place);
+      // A module's use says nothing of the policy: the data source is read as if unused, by what it says.
+      if (place !== MODULE_ARGUMENT && !this.uses.has(reference[2]!)) this.uses.set(reference[2]!, place);
       return;
     }
     if (reference && reference.length === 2 && reference[0] === 'local') {
@@ -118,15 +136,20 @@ class PolicyReader {
     }
     let node: ValueNode | undefined;
     let writer = objectWriter;
-    if (value.kind === 'call' && value.name.name === 'jsonencode' && value.args.length === 1) node = valueOf(value.args[0]!, this.text, this.problems);
+    const problems: SyntaxProblem[] = [];
+    if (value.kind === 'call' && value.name.name === 'jsonencode' && value.args.length === 1) node = valueOf(value.args[0]!, this.text, problems);
     else if (value.kind === 'heredoc') {
       const json = heredocJson(value, this.text);
-      if (json) this.problems.push(...json.problems);
+      if (json) problems.push(...json.problems);
       node = json?.root;
       writer = heredocJsonWriter;
     }
+    if (place === MODULE_ARGUMENT && !(node?.kind === 'object' && isPolicyShaped(node, false))) return;
+    this.problems.push(...problems);
     if (node?.kind !== 'object') return;
-    this.add(node, attribute.name, attribute, { kind: place.kind, origin, label, traits: { ...place.traits, writer } });
+    if (place === MODULE_ARGUMENT) KIND_FROM_CONTENT.add(node);
+    const found = place === MODULE_ARGUMENT ? { kind: standaloneKind(node), traits: {} } : place;
+    this.add(node, attribute.name, attribute, { kind: found.kind, origin, label, traits: { ...found.traits, writer } });
   }
 
   private document(block: HclBlock, name: Span & { value: string }): void {
