@@ -142,6 +142,14 @@ resource "aws_iam_policy" "profiles" {
     expected: 'Version: "2012-10-17"\nStatement:\n  - Sid: ReadProfiles\n    Effect: Allow\n',
   },
   {
+    name: 'YAML template: under an empty PolicyDocument, the whole policy at the column below the key',
+    language: 'yaml',
+    marked: 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        ‸\n',
+    accept: 'New policy',
+    expected:
+      'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: Statement\n            Effect: Allow\n            Action:\n              - profile:GetDomain\n            Resource:\n              - "*"\n',
+  },
+  {
     name: 'JSON: a key after a value with no comma puts the comma after the value',
     language: 'json',
     marked: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow"\n      ‸\n    }\n  ]\n}',

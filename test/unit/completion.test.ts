@@ -50,6 +50,21 @@ const CASES: CompletionCase[] = [
     accept: { label: 'New statement', contains: 'profile:GetDomain' },
   },
   {
+    name: 'an empty policy document: the whole policy at once, or its keys',
+    json: '{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {‸}}}}}',
+    yaml: 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        ‸\n',
+    includes: ['New policy', 'Version', 'Statement'],
+    accept: { label: 'New policy', contains: 'profile:GetDomain' },
+  },
+  {
+    name: 'a statement in a trust policy: who may assume the role',
+    json: '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", ‸}}}}}',
+    yaml: 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        ‸\n',
+    includes: ['Statement'],
+    excludes: ['New policy'],
+    accept: { label: 'Statement', contains: 'sts:AssumeRole' },
+  },
+  {
     name: 'Version values',
     json: '{"Version": "‸", "Statement": []}',
     yaml: 'Version: ‸\nStatement: []',
@@ -294,6 +309,17 @@ const TERRAFORM_CASES: Readonly<Record<string, TerraformCompletion>> = {
     terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [‸]\n  })\n}\n',
     datasource: 'data "aws_iam_policy_document" "d" {\n  version = "2012-10-17"\n  ‸\n}\n',
     datasourceExpect: { includes: ['statement'], accept: { label: 'statement', contains: 'statement {\n    effect = "Allow"\n    actions = [""]' } },
+  },
+  'an empty policy document: the whole policy at once, or its keys': {
+    terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({‸})\n}\n',
+    datasource: 'data "aws_iam_policy_document" "d" {\n  ‸\n}\n',
+    datasourceExpect: { includes: ['New policy', 'version', 'statement'], accept: { label: 'New policy', contains: 'actions = ["profile:GetDomain"]' } },
+  },
+  'a statement in a trust policy: who may assume the role': {
+    terraform: 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    ‸\n  })\n}\n',
+    datasource:
+      'data "aws_iam_policy_document" "t" {\n  version = "2012-10-17"\n  ‸\n}\n\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n',
+    datasourceExpect: { includes: ['statement'], accept: { label: 'statement', contains: 'actions = ["sts:AssumeRole"]' } },
   },
   'Version values': {
     terraform: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "‸"\n    Statement = []\n  })\n}\n',
@@ -947,6 +973,53 @@ describe('ARN names typed in part', () => {
     const ds =
       'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["profile:GetDomain"]\n    resources = ["arn:aws:profile:*:*:domains/retail/object-types/Ord‸"]\n  }\n}\n';
     assert.deepEqual(itemsAt(ds, 'terraform').items, []);
+  });
+});
+
+describe('starting the policy of a template', () => {
+  const managed = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n';
+  const accepted = (marked: string, label: string, format: DocumentFormat = 'yaml') => {
+    const { text, items } = itemsAt(marked, format);
+    return applyCompletion(
+      text,
+      items.find((i) => i.label === label)!,
+    );
+  };
+
+  test('YAML: under an empty PolicyDocument, the whole policy at the key column below it, for the kind of place it is', () => {
+    assert.deepEqual(
+      itemsAt(`${managed}        ‸\n`, 'yaml').items.map((i) => i.label),
+      ['New policy', 'Version', 'Statement'],
+    );
+    assert.equal(
+      accepted(`${managed}        ‸\n`, 'New policy'),
+      `${managed}        Version: "2012-10-17"\n        Statement:\n          - Sid: Statement\n            Effect: Allow\n            Action:\n              - profile:GetDomain\n            Resource:\n              - "*"\n`,
+    );
+    // A bucket policy names whom it grants; a repository policy takes no Resource; a trust policy trusts a service.
+    const bucket = 'Resources:\n  B:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      PolicyDocument:\n        ‸\n';
+    assert.match(accepted(bucket, 'New policy'), /Principal:\n {14}AWS: arn:aws:iam::111122223333:root\n {12}Action:/);
+    const repository = 'Resources:\n  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryPolicyText:\n        ‸\n';
+    assert.doesNotMatch(accepted(repository, 'New policy'), /Resource:/);
+    const role = 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        ‸\n';
+    assert.match(accepted(role, 'New policy'), /Principal:\n {14}Service: lambda.amazonaws.com\n {12}Action: sts:AssumeRole\n$/);
+  });
+
+  test('YAML: a word typed on the line below the key is the first key, replaced when accepted; on the key line nothing is offered', () => {
+    assert.equal(accepted(`${managed}        Ver‸\n`, 'Version'), `${managed}        Version: "2012-10-17"\n`);
+    const inline =
+      'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Policies:\n        - PolicyName: read\n          PolicyDocument:\n            St‸\n';
+    assert.match(accepted(inline, 'Statement'), /PolicyDocument:\n {12}Statement:\n {14}- Effect: Allow\n/);
+    // `PolicyDocument: Ver` is a string there: a key written after it would not be YAML.
+    assert.deepEqual(itemsAt(`${managed.trimEnd()} Ver‸\n`, 'yaml').items, []);
+    // Not a place for a policy: nothing.
+    assert.deepEqual(itemsAt('Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName:\n        ‸\n', 'yaml').items, []);
+  });
+
+  test('JSON: between the braces of an empty object on one line, the policy goes on lines of its own', () => {
+    assert.equal(
+      accepted('{‸}', 'New policy', 'json'),
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Statement",\n      "Effect": "Allow",\n      "Action": ["profile:GetDomain"],\n      "Resource": ["*"]\n    }\n  ]\n}',
+    );
   });
 });
 

@@ -13,6 +13,7 @@ import { isEmptyDocument, locate, type Slot } from '../model/locate';
 import { SKELETONS, writeSkeleton } from './skeletons';
 import { sourceRangeOf, type StringNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
+import type { Policy } from '../model/policy';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
@@ -66,10 +67,7 @@ function itemsFor(context: Context): CompletionItem[] {
   const { slot } = context;
   switch (slot.kind) {
     case 'policy-key':
-      return keyItems(
-        context,
-        ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity')),
-      );
+      return policyKeyItems(context);
     case 'statement-key':
       return statementKeyItems(context);
     case 'condition-operator':
@@ -104,7 +102,6 @@ function skeletonItems(analysis: Analysis, offset: number): CompletionItem[] {
 /** What a new element's value looks like; each format writes it in its own syntax. */
 const ELEMENT_VALUES: Readonly<Record<string, SnippetValue>> = {
   Version: text('2012-10-17'),
-  Statement: list(object(['Effect', choice(1, 'Allow', 'Deny')], ['Action', list(stop(2))], ['Resource', list(stop(3))])),
   Effect: choice(1, 'Allow', 'Deny'),
   Sid: stop(1),
   Action: list(stop(1)),
@@ -117,13 +114,37 @@ const ELEMENT_VALUES: Readonly<Record<string, SnippetValue>> = {
   Id: stop(1),
 };
 
-/** A whole statement: the first thing written in a new policy. */
-const STATEMENT_ENTRIES: ReadonlyArray<readonly [string, SnippetValue]> = [
-  ['Sid', stop(1, 'Statement')],
-  ['Effect', choice(2, 'Allow', 'Deny')],
-  ['Action', list(stop(3, `${DEFAULT_SERVICE}:GetDomain`))],
-  ['Resource', list(stop(4, '*'))],
-];
+/**
+ * A whole statement, for the kind of policy it goes in: what an identity policy allows; whom a trust
+ * policy lets assume the role; whom a resource policy grants what (no Resource where the service
+ * applies the policy to its own resource). `sample`: a Sid and sample values in the tab stops (a new
+ * statement or policy, usable as it is); without, empty stops (the value of a Statement key).
+ */
+function statementEntries(policy: Policy, sample: boolean): ReadonlyArray<readonly [string, SnippetValue]> {
+  const at = (index: number, placeholder: string) => stop(index, sample ? placeholder : undefined);
+  if (policy.kind === 'trust')
+    return [
+      ['Effect', text('Allow')],
+      ['Principal', object(['Service', at(1, 'lambda.amazonaws.com')])],
+      ['Action', text('sts:AssumeRole')],
+    ];
+  const entries: Array<readonly [string, SnippetValue]> = sample ? [['Sid', stop(1, 'Statement')]] : [];
+  entries.push(['Effect', choice(entries.length + 1, 'Allow', 'Deny')]);
+  if (policy.kind === 'resource') entries.push(['Principal', object(['AWS', at(entries.length + 1, 'arn:aws:iam::111122223333:root')])]);
+  entries.push(['Action', list(at(entries.length + 1, `${DEFAULT_SERVICE}:GetDomain`))]);
+  if (!policy.traits.impliedResource) entries.push(['Resource', list(at(entries.length + 1, '*'))]);
+  return entries;
+}
+
+/** `Sid, Effect, Action and Resource`. */
+function namesInWords(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Statement's value when the key is accepted: a list of one such statement. */
+function elementValue(name: string, policy: Policy): SnippetValue | undefined {
+  return name === 'Statement' ? list(object(...statementEntries(policy, false))) : ELEMENT_VALUES[name];
+}
 
 /** How the policy at the slot is written: its own syntax (JSON in a Terraform heredoc), else the document's. */
 function writerOf(context: Context): FormatWriter {
@@ -181,7 +202,7 @@ function keyItem(
     if (typeof key === 'string') return { ...item, insertText: `${slot.lead}${writer.key(key)}`, insertTextFormat: InsertTextFormat.PlainText };
     return { ...item, insertText: `${snippetText(slot.lead)}${writer.keySnippet(key)}`, insertTextFormat: InsertTextFormat.Snippet };
   }
-  let insert = `${snippetText(slot.lead)}${writer.entry(key, value ?? ELEMENT_VALUES[name] ?? stop(1), layoutOf(context))}`;
+  let insert = `${snippetText(slot.lead)}${writer.entry(key, value ?? elementValue(name, slot.policy) ?? stop(1), layoutOf(context))}`;
   // Over the key being typed as well as at a blank: "Cond after a value with no comma needs one.
   const container = slot.kind === 'policy-key' ? slot.policy.node : slot.kind === 'statement-key' ? slot.statement?.node : undefined;
   const separators = writer.separators(container, slot.replace);
@@ -206,6 +227,38 @@ function replacedText(context: Context): string {
   return slot.lead ? analysis.document.text.slice(slot.replace.start, slot.replace.end - slot.prefix.length) : '';
 }
 
+function policyKeyItems(context: Context): CompletionItem[] {
+  const { slot } = context;
+  const names = ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity'));
+  const items = keyItems(context, names);
+  // An empty policy (`{‸}`, YAML's `PolicyDocument:` with nothing under it): the whole of it at once.
+  if (slot.siblings.length === 0 && slot.property === undefined) {
+    const entries = [
+      ['Version', text('2012-10-17')],
+      ['Statement', list(object(...statementEntries(slot.policy, true)))],
+    ] as const;
+    const layout = layoutOf(context);
+    // Between braces on one line (`{‸}`), the entries go on lines of their own, one level in.
+    const { node } = slot.policy;
+    const lines = context.analysis.document.lines;
+    const opened = node.style === 'flow' && lines.positionAt(node.start).line === lines.positionAt(node.end).line;
+    const written = opened
+      ? `\n${layout.indent}${layout.unit}${writerOf(context).entries(entries, { ...layout, indent: layout.indent + layout.unit })}\n${layout.indent}`
+      : writerOf(context).entries(entries, layout);
+    items.unshift({
+      label: 'New policy',
+      kind: CompletionItemKind.Snippet,
+      detail: 'Version and one statement',
+      insertText: `${snippetText(slot.lead)}${written}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      filterText: `${replacedText(context)}New policy`,
+      sortText: '!',
+    });
+  }
+  return items;
+}
+
 function statementKeyItems(context: Context): CompletionItem[] {
   const { slot } = context;
   const present = new Set(slot.siblings);
@@ -227,11 +280,12 @@ function statementKeyItems(context: Context): CompletionItem[] {
   const items = slot.statement || format.keysStartObjects ? keyItems(context, names) : [];
   if (present.size === 0 && !slot.node) {
     const layout = layoutOf(context);
-    const body = slot.statement || format.keysStartObjects ? writer.entries(STATEMENT_ENTRIES, layout) : writer.value(object(...STATEMENT_ENTRIES), layout);
+    const entries = statementEntries(slot.policy, true);
+    const body = slot.statement || format.keysStartObjects ? writer.entries(entries, layout) : writer.value(object(...entries), layout);
     items.unshift({
       label: 'New statement',
       kind: CompletionItemKind.Snippet,
-      detail: 'Sid, Effect, Action and Resource',
+      detail: namesInWords(entries.map(([name]) => name)),
       insertText: `${snippetText(slot.lead)}${body}`,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

@@ -1,6 +1,6 @@
 // Finds the policies in a parsed document: a standalone policy file, or the policies inside a
 // CloudFormation / SAM template, each tagged with its kind so rules know whether Principal belongs.
-import type { FoundPolicies } from '../model/format';
+import type { FoundPolicies, PendingPolicy } from '../model/format';
 import {
   STATEMENT_ELEMENTS,
   alternatives,
@@ -11,7 +11,7 @@ import {
   type PolicyTraits,
   type TemplateParameter,
 } from '../model/policy';
-import { getProperty, getValue, listItems, scalarText, type ObjectNode, type ValueNode } from '../model/tree';
+import { getProperty, getValue, listItems, scalarText, type ObjectNode, type PropertyNode, type ValueNode } from '../model/tree';
 
 interface Location {
   /** Property names from the resource's Properties; `*` steps into each item of a list. */
@@ -139,25 +139,58 @@ function templateParameters(root: ObjectNode): Map<string, TemplateParameter> {
 }
 
 function findInTemplate(root: ObjectNode, policies: Policy[]): void {
+  const parameters = templateParameters(root);
+  forEachPlace(root, (entry, type, location, properties) => {
+    visitPath(properties, location.path, '', (node, path, policyName) => {
+      if (node.kind !== 'object') return;
+      if (location.onlyWithStatement && !getProperty(node, location.traits?.statementsKey ?? 'Statement')) return;
+      const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName, parameters };
+      policies.push(buildPolicy(node, location.kind, origin, labelOf(entry, path, policyName), location.traits));
+    });
+  });
+}
+
+/** Each place of the template's resources that takes a policy document, with the properties it is read from. */
+function forEachPlace(root: ObjectNode, visit: (entry: PropertyNode, type: string, location: Location, properties: ValueNode) => void): void {
   const resources = getValue(root, 'Resources');
   if (resources?.kind !== 'object') return;
-  const parameters = templateParameters(root);
   for (const entry of resources.properties) {
     const type = scalarText(getValue(entry.value, 'Type'));
     const locations = type ? POLICY_LOCATIONS[type] : undefined;
     if (!type || !locations) continue;
-    for (const properties of alternatives(getValue(entry.value, 'Properties'))) {
-      for (const location of locations) {
-        visitPath(properties, location.path, '', (node, path, policyName) => {
-          if (node.kind !== 'object') return;
-          if (location.onlyWithStatement && !getProperty(node, location.traits?.statementsKey ?? 'Statement')) return;
-          const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path, policyName, parameters };
-          const label = policyName ? `${entry.key.value} › ${policyName}` : `${entry.key.value} › ${path}`;
-          policies.push(buildPolicy(node, location.kind, origin, label, location.traits));
-        });
-      }
-    }
+    for (const properties of alternatives(getValue(entry.value, 'Properties'))) for (const location of locations) visit(entry, type, location, properties);
   }
+}
+
+function labelOf(entry: PropertyNode, path: string, policyName: string | undefined): string {
+  return policyName ? `${entry.key.value} › ${policyName}` : `${entry.key.value} › ${path}`;
+}
+
+/**
+ * The places of a template that take a policy document and hold none yet: an empty value, or a plain
+ * word being typed under the key (YAML's `PolicyDocument:` then `Ver` on the next line). Where a user
+ * starts one, completion offers its keys. SAM's Policies, which may hold other things, are left out.
+ */
+export function pendingPolicies(roots: readonly ValueNode[]): PendingPolicy[] {
+  const pending: PendingPolicy[] = [];
+  for (const root of roots) {
+    if (root.kind !== 'object' || !isTemplateRoot(root)) continue;
+    const parameters = templateParameters(root);
+    forEachPlace(root, (entry, type, location, properties) => {
+      if (location.onlyWithStatement) return;
+      const key = location.path[location.path.length - 1]!;
+      visitPath(properties, location.path.slice(0, -1), '', (node, path, policyName) => {
+        const holder = node.kind === 'object' ? getProperty(node, key) : undefined;
+        const value = holder?.value;
+        const awaits = value === undefined || value.kind === 'null' || (value.kind === 'string' && value.quote === undefined && !value.value.includes('\n'));
+        if (!holder || !awaits) return;
+        const shown = path ? `${path}.${key}` : key;
+        const origin: PolicyOrigin = { format: 'cloudformation', logicalId: entry.key.value, resourceType: type, path: shown, policyName, parameters };
+        pending.push({ holder, kind: location.kind, origin, label: labelOf(entry, shown, policyName), traits: location.traits ?? {} });
+      });
+    });
+  }
+  return pending;
 }
 
 /** Follows a property path through lists and Fn::If branches, calling back for each policy found. */

@@ -3,7 +3,7 @@
 // author's quotes otherwise, block layout for snippets, flow style for inline values.
 import type { Format, FormatWriter, Quote, Separators } from '../model/format';
 import { scalarText, scalarValues, type KeySnippet, type Layout, type ScalarSnippet, type SnippetValue } from '../model/snippet';
-import { findPolicies } from './cloudformation';
+import { findPolicies, pendingPolicies } from './cloudformation';
 import { columnIndent } from '../model/lines';
 import { parseFragment, valueExtent } from './yaml-fragment';
 import { blankLineTarget } from './yaml-position';
@@ -96,6 +96,7 @@ export const yamlFormat: Format = {
   name: 'YAML',
   parse: parseYaml,
   findPolicies,
+  pendingPolicies,
   writer,
   blankLineTarget,
   valueExtent,

@@ -2,10 +2,10 @@
 // text into the shared tree, says where the policies are, and writes values, keys and snippets in its
 // own syntax. Features and rules ask the document's format; none of them names one.
 import type { OffsetEdit } from './edits';
-import type { Policy } from './policy';
+import type { Policy, PolicyKind, PolicyOrigin, PolicyTraits } from './policy';
 import type { SyntaxProblem } from './problems';
 import type { KeySnippet, Layout, SkeletonParts, SnippetValue, WrittenSkeleton } from './snippet';
-import type { ArrayNode, ObjectNode, ValueNode } from './tree';
+import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './tree';
 
 export type Quote = '"' | "'" | undefined;
 
@@ -22,6 +22,16 @@ export interface FoundPolicies {
   readonly policies: Policy[];
   /** The document is a template (CloudFormation, SAM, …) rather than one policy. */
   readonly isTemplate: boolean;
+}
+
+/** A place that takes a policy and holds none yet (an empty value, a word being typed): what it would hold. */
+export interface PendingPolicy {
+  /** The key that takes the policy, with the value it has so far. */
+  readonly holder: PropertyNode;
+  readonly kind: PolicyKind;
+  readonly origin: PolicyOrigin;
+  readonly label: string;
+  readonly traits: PolicyTraits;
 }
 
 /** A position on a blank line, resolved by indentation: the node whose slot it is in. */
@@ -106,6 +116,8 @@ export interface Format {
   parse(text: string): ParsedText;
   findPolicies(roots: readonly ValueNode[]): FoundPolicies;
   readonly writer: FormatWriter;
+  /** The places that take a policy and hold none yet (formats/cloudformation.ts), read when a position is in no policy. */
+  pendingPolicies?(roots: readonly ValueNode[]): readonly PendingPolicy[];
   /** Where indentation is structure (YAML): the node a position on a blank line belongs to. */
   blankLineTarget?(text: string, offset: number): BlankLineTarget | undefined;
   /**

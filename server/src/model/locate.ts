@@ -56,7 +56,7 @@ export function locate(document: PolicyDocument, offset: number): Slot | undefin
   const target = document.format.blankLineTarget?.(document.text, offset);
   if (target) return atBlankLine(document, offset, target);
   const policy = policyAt(document, offset);
-  if (!policy) return beforeAnyPolicy(document, offset);
+  if (!policy) return beforeAnyPolicy(document, offset) ?? wordStartingPolicy(document, offset);
   const descent = descend(policy.node, offset, document.format.colonEndsPlainKey);
   if (betweenKeyAndValue(descent, offset, document.text)) return undefined;
   return classify(policy, descent, offset, document.text, document.format.keysStartObjects);
@@ -105,9 +105,52 @@ function beforeAnyPolicy(document: PolicyDocument, offset: number): Slot | undef
   };
 }
 
+/**
+ * A template's place that takes a policy and holds none yet, read as an empty policy so its keys are
+ * offered: `PolicyDocument:` with nothing after it, the position at its line's end (a blank line below).
+ */
+function emptyPolicyAt(document: PolicyDocument, offset: number): Policy | undefined {
+  if (document.spliced) return undefined;
+  const line = document.lines.positionAt(offset).line;
+  const pending = document.format
+    .pendingPolicies?.(document.roots)
+    .find(
+      (p) =>
+        (p.holder.value === undefined || p.holder.value.kind === 'null') &&
+        offset >= p.holder.key.end &&
+        document.lines.positionAt(p.holder.key.start).line === line,
+    );
+  if (!pending) return undefined;
+  const empty: ObjectNode = { kind: 'object', style: 'block', properties: [], start: offset, end: offset, parent: undefined };
+  return buildPolicy(empty, pending.kind, pending.origin, pending.label, pending.traits);
+}
+
+/** The same place with a word typed on the line below its key (`PolicyDocument:` then `  Ver`): the first key of the policy. */
+function wordStartingPolicy(document: PolicyDocument, offset: number): Slot | undefined {
+  if (document.spliced || !document.isTemplate) return undefined;
+  const pending = document.format.pendingPolicies?.(document.roots).find((p) => {
+    const word = p.holder.value;
+    return (
+      word?.kind === 'string' &&
+      offset >= word.start &&
+      offset <= word.end &&
+      document.lines.positionAt(word.start).line > document.lines.positionAt(p.holder.key.start).line
+    );
+  });
+  if (!pending) return undefined;
+  const word = pending.holder.value as StringNode;
+  const empty: ObjectNode = { kind: 'object', style: 'block', properties: [], start: word.start, end: word.end, parent: undefined };
+  const policy = buildPolicy(empty, pending.kind, pending.origin, pending.label, pending.traits);
+  return {
+    ...keySlot('policy-key', policy, empty, { trail: [], node: undefined, onKey: false, inList: false }, offset, document.text, {}),
+    ...tokenOf(word, offset, document.text),
+    node: word,
+  };
+}
+
 /** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */
 function atBlankLine(document: PolicyDocument, offset: number, target: BlankLineTarget): Slot | undefined {
-  const policy = policyAt(document, target.offset);
+  const policy = policyAt(document, target.offset) ?? (target.relation === 'child' ? emptyPolicyAt(document, target.offset) : undefined);
   if (!policy) return undefined;
   const slot = classify(policy, descend(policy.node, target.offset, false), target.offset, document.text);
   if (!slot) return undefined;
