@@ -66,6 +66,23 @@ const SERVICE_FACTS = {
   connect: { reviewed: true },
 };
 /**
+ * Prefixes the Service Authorization Reference documents on more than one page, which the data names
+ * after one of them: `ses` after "Amazon Pinpoint Email Service", though it is Amazon SES's prefix
+ * first (pages "Amazon SES", list_amazonses.html, and "Amazon Simple Email Service v2",
+ * list_amazonsimpleemailservicev2.html, both "service prefix: ses"), and a service and its second API
+ * version after the second ("Amazon Lex V2" for the `lex:` of Lex V1 as well). A message about `ses:*`
+ * is about every page of the prefix: each is named here as the service, without the version.
+ */
+const SHARED_PREFIX_NAMES = {
+  ses: 'Amazon SES',
+  apigateway: 'Amazon API Gateway Management',
+  elasticloadbalancing: 'AWS Elastic Load Balancing',
+  greengrass: 'AWS IoT Greengrass',
+  kinesisanalytics: 'Amazon Kinesis Analytics',
+  lex: 'Amazon Lex',
+  'sms-voice': 'AWS End User Messaging SMS and Voice',
+};
+/**
  * Tagging actions whose request may name no tag: EC2's DeleteTags "If you omit this parameter, we
  * delete all user-defined tags for the specified resources" (Amazon EC2 API Reference, DeleteTags).
  * Every other Tagging action names the tags it adds or removes, so its requests carry aws:TagKeys.
@@ -385,13 +402,14 @@ function writeText(name, text) {
 const prefixes = readdirSync(join(dataPackageDir, 'data', 'actions'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
-const names = readJson('serviceNames.json');
+const names = { ...readJson('serviceNames.json'), ...SHARED_PREFIX_NAMES };
 if (!prefixes.includes(FLAGSHIP)) throw new Error(`no service "${FLAGSHIP}" in the data`);
 
 mkdirSync(outDir, { recursive: true });
 rmSync(join(outDir, 'services'), { recursive: true, force: true });
 mkdirSync(join(outDir, 'services'));
 
+for (const prefix of Object.keys(SHARED_PREFIX_NAMES)) if (!prefixes.includes(prefix)) throw new Error(`${prefix}: no such service in the data`);
 for (const key of UNDOCUMENTED_SERVICE_KEYS) if (!prefixes.includes(key.name.split(':')[0])) throw new Error(`${key.name}: no such service in the data`);
 for (const action of Object.keys(UNDOCUMENTED_ACTION_RESOURCES))
   if (!Object.values(readJson('actions', `${action.split(':')[0]}.json`)).some((a) => `${action.split(':')[0]}:${a.name}` === action))

@@ -89,6 +89,15 @@ describe('catalogue', () => {
     assert.equal(catalog.canonicalAction('kms', 'NoSuchThing'), undefined);
   });
 
+  test('a prefix documented on several pages is named as the service, not after one page or API version', () => {
+    // `ses:*` is Amazon SES's (its first page), which the data names after Amazon Pinpoint Email Service.
+    assert.equal(catalog.serviceName('ses'), 'Amazon SES');
+    assert.equal(catalog.serviceName('lex'), 'Amazon Lex');
+    assert.equal(catalog.serviceName('elasticloadbalancing'), 'AWS Elastic Load Balancing');
+    // A V2 with a prefix of its own stays as it is.
+    assert.equal(catalog.serviceName('wafv2'), 'AWS WAF V2');
+  });
+
   test('matches wildcards across actions and services, case-insensitively', () => {
     const gets = catalog.matchActions('profile', 'BatchGet*').map((m) => m.action);
     assert.deepEqual(gets, ['BatchGetCalculatedAttributeForProfile', 'BatchGetProfile']);
