@@ -88,6 +88,14 @@ const SHARED_PREFIX_NAMES = {
  * Every other Tagging action names the tags it adds or removes, so its requests carry aws:TagKeys.
  */
 const TAG_LIST_OPTIONAL = ['ec2:DeleteTags'];
+/**
+ * Actions no operation checks any more, which AWS itself still writes into policies: not in the data,
+ * and no mistake of the user's. SNS puts `SNS:Receive` in the default access policy of each topic it
+ * creates (a topic's Policy attribute as the service returns it; Terraform reports the drift when a
+ * configuration leaves it out, terraform-aws-modules/terraform-aws-sns#48), though "Valid Amazon SNS
+ * policy actions" (Amazon SNS Developer Guide, API permissions reference) lists no Receive.
+ */
+const LEGACY_ACTIONS = { 'sns:Receive': 'SNS still writes it in the default access policy of a topic' };
 
 /**
  * Global keys IAM evaluates that the data package does not list, each with the evidence that IAM
@@ -364,7 +372,17 @@ function actionIndex(prefixes, names) {
   // In the index, so that a rule can ask whether a service is reviewed without reading its file.
   const reviewed = Object.keys(SERVICE_FACTS).filter((prefix) => SERVICE_FACTS[prefix].reviewed);
   for (const prefix of reviewed) if (!services[prefix]) throw new Error(`no service "${prefix}" in the data`);
-  return { source: { package: dataPackage.name, version: dataPackage.version }, reviewed: reviewed.sort(), tagListOptional: TAG_LIST_OPTIONAL, services };
+  for (const action of Object.keys(LEGACY_ACTIONS)) {
+    const [prefix, name] = action.split(':');
+    if (!services[prefix] || services[prefix].actions.split(' ').includes(name)) throw new Error(`${action}: no such service, or a current action`);
+  }
+  return {
+    source: { package: dataPackage.name, version: dataPackage.version },
+    reviewed: reviewed.sort(),
+    tagListOptional: TAG_LIST_OPTIONAL,
+    legacyActions: LEGACY_ACTIONS,
+    services,
+  };
 }
 
 /**
@@ -417,7 +435,7 @@ for (const action of Object.keys(UNDOCUMENTED_ACTION_RESOURCES))
 const index = actionIndex(prefixes, names);
 let total = writeText(
   'action-index.json',
-  `{"source":${JSON.stringify(index.source)},"reviewed":${JSON.stringify(index.reviewed)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"services":{\n${Object.entries(
+  `{"source":${JSON.stringify(index.source)},"reviewed":${JSON.stringify(index.reviewed)},"tagListOptional":${JSON.stringify(index.tagListOptional)},"legacyActions":${JSON.stringify(index.legacyActions)},"services":{\n${Object.entries(
     index.services,
   )
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)

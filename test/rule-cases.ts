@@ -337,6 +337,13 @@ export const RULE_CASES: readonly RuleCase[] = [
   },
   { rule: 'action-unknown-service', fires: policy(allow('profiles:GetDomain')), at: 'profiles:GetDomain', silent: policy(allow('profile:GetDomain')) },
   { rule: 'action-unknown', fires: policy(allow('profile:GetDomian')), at: 'profile:GetDomian', silent: policy(allow('profile:GetDomain')) },
+  {
+    rule: 'action-legacy',
+    // SNS's default topic policy, as the service writes it.
+    fires: policy(allow(['SNS:Publish', 'SNS:Receive'], 'arn:aws:sns:us-east-1:111122223333:alerts', { Principal: { AWS: '*' } })),
+    at: 'SNS:Receive',
+    silent: policy(allow(['SNS:Publish', 'SNS:Subscribe'], 'arn:aws:sns:us-east-1:111122223333:alerts', { Principal: { AWS: '*' } })),
+  },
   { rule: 'action-wildcard-no-match', fires: policy(allow('profile:Describe*')), at: 'profile:Describe*', silent: policy(allow('profile:Get*')) },
   {
     rule: 'action-redundant',

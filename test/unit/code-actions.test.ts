@@ -89,6 +89,10 @@ const FIXED: Readonly<Record<string, { readonly json: string; readonly yaml: str
     json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "profile:CreateDomain",\n      "Resource": "*",\n      "Condition": {\n        "ForAllValues:StringEquals": {\n          "aws:TagKeys": [\n            "team"\n          ]\n        },\n        "Null": { "aws:TagKeys": "false" }\n      }\n    }\n  ]\n}\n',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:CreateDomain\n    Resource: "*"\n    Condition:\n      ForAllValues:StringEquals:\n        aws:TagKeys:\n          - team\n      "Null": {aws:TagKeys: "false"}\n',
   },
+  'action-legacy': {
+    json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "sns:Publish"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n',
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - sns:Publish\n    Resource: "*"\n',
+  },
   'action-redundant': {
     json: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "profile:Get*",\n        "profile:ListDomains"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n',
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - "profile:Get*"\n      - profile:ListDomains\n    Resource: "*"\n',
@@ -163,6 +167,12 @@ const CASES: FixCase[] = [
     fixture: policy(allow('profile:CreateDomain', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } })),
     title: 'Null',
     contains: 'Null',
+  },
+  {
+    rule: 'action-legacy',
+    fixture: policy(allow(['sns:Publish', 'SNS:Receive'])),
+    title: 'Remove',
+    contains: 'sns:Publish',
   },
   {
     rule: 'action-redundant',
@@ -422,6 +432,10 @@ const TERRAFORM_FIXED: Readonly<Record<string, { readonly terraform?: object | s
     datasource: policy(
       allow(['profile:CreateDomain'], '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': 'false' } } }),
     ),
+  },
+  'action-legacy': {
+    terraform: policy(allow(['sns:Publish'])),
+    datasource: policy(allow(['sns:Publish'])),
   },
   'action-redundant': {
     terraform: policy(allow(['profile:Get*', 'profile:ListDomains'])),

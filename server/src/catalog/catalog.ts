@@ -74,6 +74,7 @@ export class Catalog {
   private readonly models = new Map<string, ServiceModel | null>();
   private readonly globalByLowerName: ReadonlyMap<string, GlobalConditionKey>;
   private readonly tagListsOptional: ReadonlySet<string>;
+  private readonly legacyActions: ReadonlyMap<string, string>;
   private readonly reviewedServices: ReadonlySet<string>;
 
   constructor(private readonly source: CatalogSource) {
@@ -82,6 +83,7 @@ export class Catalog {
     this.inDepth = new Set(source.inDepth);
     this.globalByLowerName = new Map(this.globalKeys.map((k) => [k.name.toLowerCase(), k]));
     this.tagListsOptional = new Set((source.index.tagListOptional ?? []).map((a) => a.toLowerCase()));
+    this.legacyActions = new Map(Object.entries(source.index.legacyActions ?? {}).map(([action, why]) => [action.toLowerCase(), why]));
     this.reviewedServices = new Set(source.index.reviewed ?? []);
   }
 
@@ -163,6 +165,11 @@ export class Catalog {
   /** A Tagging action whose tag list may be left out (ec2:DeleteTags then deletes every tag): its requests may lack aws:TagKeys. */
   tagListOptional(prefix: string, name: string): boolean {
     return this.tagListsOptional.has(`${prefix.toLowerCase()}:${name.toLowerCase()}`);
+  }
+
+  /** An action no operation checks that AWS still writes into policies: why it is seen (case ignored). */
+  legacyAction(prefix: string, name: string): string | undefined {
+    return this.legacyActions.get(`${prefix.toLowerCase()}:${name.toLowerCase()}`);
   }
 
   /** The access level of a known action, by the index ("Tagging, Write" counts as Tagging). */

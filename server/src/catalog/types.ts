@@ -76,6 +76,8 @@ export interface ActionIndexData {
   readonly reviewed?: readonly string[];
   /** Tagging actions whose tag list is optional (`service:Action`). */
   readonly tagListOptional?: readonly string[];
+  /** Actions no operation checks, which AWS still writes into policies (`sns:Receive`), with why they are seen. */
+  readonly legacyActions?: Readonly<Record<string, string>>;
   /** Per service prefix: space-separated action names and one access-level letter per action (L R W T P). */
   readonly services: Readonly<Record<string, { readonly name: string; readonly actions: string; readonly levels: string }>>;
 }

@@ -35,6 +35,16 @@ const rules = {
       '53 findings in 7 policies, every one an action the pinned service data does not list: retired APIs (CloudHSM Classic), APIs not yet in the Service Authorization Reference (`payments:*`, `securityagent:*`, `budgets:CreateBudget`), internal actions of service-linked roles (`memorydb:ReplicateMultiRegionClusterData`). Access Analyzer reports unknown actions as errors too; a newer data package fixes them.',
     fix: replaceBySuggestions,
   },
+  'action-legacy': {
+    severity: 'info',
+    title: 'Legacy action',
+    description:
+      'An action that no operation checks any more, though AWS itself still writes it into policies (`SNS:Receive`, in the default access policy SNS gives each topic): it allows and denies nothing. Remove it, or keep it where the service wrote it.',
+    references: ['Amazon SNS Developer Guide: Valid Amazon SNS policy actions'],
+    corpus:
+      "Silent on AWS's managed policies. Four findings in three of 152 real Terraform files, each a copy of SNS's default topic policy, which were action-unknown errors before.",
+    fix: removeLegacy,
+  },
   'action-wildcard-no-match': {
     severity: 'warning',
     title: 'Wildcard matches no action',
@@ -79,6 +89,11 @@ export const actionRules = defineRules({
     checkRedundant(statement, 'NotAction', context);
   },
 });
+
+function removeLegacy(_finding: Finding, { document, node }: FixTarget): Fix[] {
+  if (node?.parent?.kind !== 'array') return [];
+  return [{ title: `Remove "${node.value}", which allows nothing`, edits: [removeListItem(document, node.parent, node)] }];
+}
 
 function removeRedundant(_finding: Finding, { document, node }: FixTarget): Fix[] {
   if (node?.parent?.kind !== 'array') return [];
@@ -209,6 +224,8 @@ function judgeAction(text: string, parsed: ParsedAction, catalog: Catalog): Verd
       ? undefined
       : { ruleId: 'action-case', message: `Write "${written}": IAM ignores case, readers do not.`, data: { suggestions: [written] } };
   }
+  const legacy = catalog.legacyAction(service, name);
+  if (legacy) return { ruleId: 'action-legacy', message: `"${text}" is a legacy action that no operation checks: it allows nothing (${legacy}).` };
   const suggestions = closest(name, known.actions).map((a) => `${known.prefix}:${a}`);
   return {
     ruleId: 'action-unknown',
