@@ -37,6 +37,12 @@ const CASES: HoverCase[] = [
     ],
   },
   {
+    name: 'a legacy action AWS still writes: it allows nothing, and where it comes from',
+    json: statement('"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Rec‸eive"], "Resource": "*"'),
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal: {AWS: "*"}\n    Action: [SNS:Publish, SNS:Rec‸eive]\n    Resource: "*"',
+    contains: ['**SNS:Receive** — a legacy action of Amazon SNS: no operation checks it, so it allows nothing.', 'default access policy of a topic'],
+  },
+  {
     name: 'an S3 action: its description and resource types',
     json: statement('"Effect": "Allow", "Action": "s3:GetOb‸ject", "Resource": "*"'),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetOb‸ject\n    Resource: "*"',

@@ -72,7 +72,9 @@ function actionHover(text: string, catalog: Catalog): string | undefined {
     const action = catalog.action(service.prefix, parsed.name);
     if (action) return actionMarkdown(action, catalog);
     const i = service.byLowerName.get(parsed.name.toLowerCase());
-    return i === undefined ? undefined : `**${service.prefix}:${service.actions[i]}** — ${accessLevelName(service.levels[i]!)}\n\n${service.name}`;
+    if (i !== undefined) return `**${service.prefix}:${service.actions[i]}** — ${accessLevelName(service.levels[i]!)}\n\n${service.name}`;
+    const legacy = catalog.legacyAction(service.prefix, parsed.name);
+    return legacy && `**${text}** — a legacy action of ${service.name}: no operation checks it, so it allows nothing. ${capitalised(legacy)}.`;
   }
   const matches = catalog.matchActions(parsed.service, parsed.name);
   if (matches.length === 0) return `**${text}** matches no action.`;
@@ -202,4 +204,8 @@ function variableHover(slot: Slot, offset: number, catalog: Catalog): string | u
   else lines.push(`\`${use.key}\` is not a known global condition key.`);
   lines.push('', 'Variables work only under `"Version": "2012-10-17"`.', '', `[Policy variables](${VARIABLES_DOC_URL})`);
   return lines.join('\n');
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
