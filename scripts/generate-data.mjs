@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GLOBAL_KEY_DESCRIPTIONS } from './global-key-descriptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -340,6 +341,8 @@ function globalKeys(prefixes) {
   }
   const described = new Map([...counts].map(([key, texts]) => [key, [...texts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]]));
   const listed = getAllGlobalConditionKeys().map((name) => name.toLowerCase());
+  for (const name of Object.keys(GLOBAL_KEY_DESCRIPTIONS))
+    if (!listed.includes(name.replace('/${TagKey}', '/tag-key').toLowerCase())) throw new Error(`${name}: described, but no global key of the data`);
   for (const key of UNDOCUMENTED_GLOBAL_KEYS)
     if (listed.includes(key.name.toLowerCase())) throw new Error(`${key.name} is in the data now: drop it from UNDOCUMENTED_GLOBAL_KEYS`);
   return getAllGlobalConditionKeys()
@@ -348,7 +351,8 @@ function globalKeys(prefixes) {
     .map((k) => {
       // iam-data writes the tag placeholder as "tag-key"; the service pages write ${TagKey}.
       const name = keyName(k.key);
-      const description = described.get(name.toLowerCase());
+      // Hover and completion end a description with its period.
+      const description = described.get(name.toLowerCase()) ?? GLOBAL_KEY_DESCRIPTIONS[name]?.replace(/\.$/, '');
       return { name, type: k.type, multivalued: k.type.startsWith('ArrayOf'), category: k.category, ...(description ? { description } : {}) };
     })
     .concat(UNDOCUMENTED_GLOBAL_KEYS)

@@ -82,6 +82,16 @@ describe('catalogue', () => {
     assert.ok(catalog.globalKeys.every((k) => k.name.startsWith('aws:')));
   });
 
+  test('every global key says what it holds and when a request has it, without a final period', () => {
+    assert.deepEqual(
+      catalog.globalKeys.filter((k) => !k.description || k.description.endsWith('.')).map((k) => k.name),
+      [],
+    );
+    assert.match(catalog.globalKey('aws:SourceIp')!.description!, /VPC endpoint/);
+    assert.match(catalog.globalKey('aws:PrincipalOrgID')!.description!, /organization/);
+    assert.match(catalog.globalKey('aws:SourceAccount')!.description!, /service principal/);
+  });
+
   test('indexes the actions of every other service', () => {
     assert.ok(catalog.servicePrefixes.length > 400);
     assert.equal(catalog.canonicalAction('S3', 'getobject'), 'GetObject');

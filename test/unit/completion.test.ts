@@ -976,6 +976,18 @@ describe('ARN names typed in part', () => {
   });
 });
 
+describe('condition keys in the list say what they hold', () => {
+  test("a global key's and a service key's description come with the item", () => {
+    const { items } = itemsAt(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"‸": ""}}}]}',
+      'json',
+    );
+    const documentation = (label: string) => (items.find((i) => i.label === label)?.documentation as { value: string } | undefined)?.value;
+    assert.match(documentation('aws:SourceVpce') ?? '', /^ID \(vpce-\.\.\.\) of the VPC endpoint the request came through\..*\.$/);
+    assert.match(documentation('s3:ExistingObjectTag/${TagKey}') ?? '', /^Filters access by .*\.$/);
+  });
+});
+
 describe('starting the policy of a template', () => {
   const managed = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n';
   const accepted = (marked: string, label: string, format: DocumentFormat = 'yaml') => {

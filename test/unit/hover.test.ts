@@ -37,6 +37,17 @@ const CASES: HoverCase[] = [
     ],
   },
   {
+    name: 'a global condition key: what it holds, and when a request has it',
+    json: statement('"Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:PrincipalOr‸gID": "o-a1b2c3d4e5"}}'),
+    yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Deny\n    Action: s3:*\n    Resource: "*"\n    Condition:\n      StringNotEquals:\n        aws:PrincipalOr‸gID: o-a1b2c3d4e5',
+    contains: [
+      '**aws:PrincipalOrgID** — String, single-valued',
+      "organization that the requesting principal's account belongs to",
+      'absent for anonymous requests.',
+    ],
+    excludes: ['Global condition key (principal)'],
+  },
+  {
     name: 'a legacy action AWS still writes: it allows nothing, and where it comes from',
     json: statement('"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Rec‸eive"], "Resource": "*"'),
     yaml: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal: {AWS: "*"}\n    Action: [SNS:Publish, SNS:Rec‸eive]\n    Resource: "*"',

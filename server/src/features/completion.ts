@@ -787,7 +787,7 @@ function conditionKeyItems(context: Context): CompletionItem[] {
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const tagChoices = [...facts.tagKeys].filter((t) => /^[\w.:/=+\-@]+$/.test(t));
-  const add = (name: string, type: string, detail: string, sortGroup: string) => {
+  const add = (name: string, type: string, detail: string, sortGroup: string, description: string | undefined) => {
     if (seen.has(name.toLowerCase())) return;
     seen.add(name.toLowerCase());
     if (family && family !== 'Null' && !familiesForType(type).includes(family)) return;
@@ -800,18 +800,19 @@ function conditionKeyItems(context: Context): CompletionItem[] {
       label: name,
       kind: CompletionItemKind.Field,
       detail: `${type}${type.startsWith('ArrayOf') ? ' (multivalued)' : ''} · ${detail}`,
+      ...(description ? { documentation: { kind: 'markdown', value: `${description}.` } } : {}),
       filterText: `${replacedText(context)}${slot.quote ? `${slot.quote}${name}` : name}`,
     });
   };
   for (const [key, actions] of supported) {
     const info = catalog.conditionKey(key);
     const type = typeof info === 'object' ? info.type : 'String';
-    add(key, type, `supported by ${actions.length} of this statement's actions`, '0');
+    add(key, type, `supported by ${actions.length} of this statement's actions`, '0', typeof info === 'object' ? info.description : undefined);
   }
   for (const key of catalog.globalKeys) {
     // Request and resource tag keys only make sense where the statement's actions support them.
     if (/^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/.test(key.name) && !supported.has(key.name)) continue;
-    add(key.name, key.type, `global ${key.category} key`, '1');
+    add(key.name, key.type, `global ${key.category} key`, '1', key.description);
   }
   const argument = writerOf(context).conditionArguments?.key;
   if (argument && !slot.quote && slot.siblings.length === 0) items.unshift(argumentItem(argument, 'the condition key'));
