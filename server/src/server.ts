@@ -39,9 +39,7 @@ import {
 } from './service';
 import { SimulationInputError, validateContext, validateParameters, validateRequest } from './simulate/run';
 import { DEFAULT_SETTINGS, readSettings } from './rules/settings';
-
-/** How long typing must pause before the rules run. Requests at a position never wait for it. */
-const DEBOUNCE_MS = 200;
+import { diagnosticsDelay, type LastRun } from './pacing';
 
 /** The longest the first diagnostics wait for the client's settings. */
 const SETTINGS_WAIT_MS = 2000;
@@ -91,6 +89,8 @@ export function startServer(connection: Connection): void {
 
   /** What was last published for each document: the same findings for the same version are sent once. */
   const published = new Map<string, { readonly analysis: Analysis; readonly version: number }>();
+  /** What each document's last run cost, which sets how long the next waits for typing to pause. */
+  const lastRuns = new Map<string, LastRun>();
 
   /** Diagnostics of the document's text at the time they run: a burst of edits is analysed once, at its end. */
   const publish = (uri: string): void => {
@@ -101,12 +101,15 @@ export function startServer(connection: Connection): void {
     guarded(
       'diagnostics',
       () => {
+        const started = performance.now();
         const analysis = store.analysis(uri, document.getText(), format);
         // New settings that arrive while the first run waits for them schedule another, for the same findings.
         const last = published.get(uri);
         if (last?.analysis === analysis && last.version === document.version) return;
         published.set(uri, { analysis, version: document.version });
-        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, docsUri) });
+        const sent = diagnostics(analysis, docsUri);
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: sent });
+        lastRuns.set(uri, { milliseconds: performance.now() - started, diagnostics: sent.length });
       },
       undefined,
     );
@@ -277,13 +280,14 @@ export function startServer(connection: Connection): void {
     // didOpen fires a content change for the same version: keep its immediate run. (A pending run reads
     // the text when it fires, so a change that reuses the version is never lost either.)
     if (timers.get(event.document.uri)?.version === event.document.version) return;
-    schedule(event.document, DEBOUNCE_MS);
+    schedule(event.document, diagnosticsDelay(lastRuns.get(event.document.uri)));
   });
   documents.onDidClose((event) => {
     const pending = timers.get(event.document.uri);
     if (pending) clearTimeout(pending.timer);
     timers.delete(event.document.uri);
     published.delete(event.document.uri);
+    lastRuns.delete(event.document.uri);
     store.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

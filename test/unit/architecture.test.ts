@@ -37,10 +37,12 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   ],
   'server/src/documents.ts': ['server/src/rules', 'server/src/catalog', 'server/src/model'],
   'server/src/text-buffer.ts': [],
+  'server/src/pacing.ts': [],
   'server/src/server.ts': [
     'server/src/service.ts',
     'server/src/documents.ts',
     'server/src/text-buffer.ts',
+    'server/src/pacing.ts',
     'server/src/formats',
     'server/src/rules',
     'server/src/simulate',

@@ -8,6 +8,8 @@ import { DocumentStore } from '../../server/src/documents';
 import { formatById } from '../../server/src/formats/registry';
 import { parseDocument, type PolicyDocument } from '../../server/src/model/document';
 import { spliceDocument, textChange } from '../../server/src/model/splice';
+import { analyseDocument } from '../../server/src/rules/analysis';
+import { bundledCatalog } from '../../server/src/catalog/bundled';
 import type { ValueNode } from '../../server/src/model/tree';
 import { FORMATS, readRepoFile } from '../helpers';
 
@@ -48,6 +50,11 @@ function policiesOf(document: PolicyDocument): unknown {
   }));
 }
 
+/** What diagnostics show: every finding with its range and message, and the document's syntax problems. */
+function findingsOf(document: PolicyDocument): unknown {
+  return [analyseDocument(document, bundledCatalog()).findings, document.problems];
+}
+
 const SAMPLES = {
   json: [readRepoFile('examples', 'cloudformation-roles.json'), generateTemplate(24 * 1024, 5).json],
   yaml: [readRepoFile('examples', 'cloudformation-roles.yaml'), generateTemplate(24 * 1024, 5).yaml],
@@ -84,6 +91,7 @@ describe('splice: the edited policy read again', () => {
     test(`every splice equals a full parse, after ${EDITS.length} kinds of edit at 150 places in policies [${format}]`, () => {
       const next = random(17);
       let spliced = 0;
+      let clean = 0;
       let tried = 0;
       for (const text of SAMPLES[format]) {
         const before = parseDocument(text, formatById(format)!);
@@ -98,6 +106,11 @@ describe('splice: the edited policy read again', () => {
             spliced++;
             const full = parseDocument(after, formatById(format)!);
             assert.deepEqual(policiesOf(splice), policiesOf(full), `${name} at ${at}: ${JSON.stringify(after.slice(at - 30, at + 30))}`);
+            // A clean splice is what diagnostics are made from: the same findings and problems as a full parse's.
+            if (splice.spliced?.clean) {
+              clean++;
+              assert.deepEqual(findingsOf(splice), findingsOf(full), `${name} at ${at}: findings`);
+            }
             assert.equal(splice.isTemplate, full.isTemplate);
             assert.equal(splice.text, after);
           }
@@ -106,6 +119,8 @@ describe('splice: the edited policy read again', () => {
       // Most edits inside a policy are read by a splice; the rest (a closing bracket typed, a YAML line
       // broken at its start) fall back to a full parse. Without this the test could pass splicing nothing.
       assert.ok(spliced / tried > 0.6, `${spliced} of ${tried} edits spliced`);
+      // Typing into a policy that reads without a problem leaves most of them clean: diagnostics read them too.
+      assert.ok(clean / spliced > 0.5, `${clean} of ${spliced} splices clean`);
     });
   }
 
@@ -117,6 +132,7 @@ describe('splice: the edited policy read again', () => {
       let text = original;
       let model = parseDocument(text, formatById(format)!);
       let spliced = 0;
+      let clean = 0;
       for (let i = 0; i < 1500; i++) {
         const at = Math.floor(next() * text.length);
         const removed = next() < 0.3 ? Math.floor(next() * 5) : 0;
@@ -126,12 +142,17 @@ describe('splice: the edited policy read again', () => {
         if (splice && splice !== model) {
           spliced++;
           assert.deepEqual(policiesOf(splice), policiesOf(full), JSON.stringify(after.slice(at - 40, at + 40)));
+          if (splice.spliced?.clean) {
+            clean++;
+            assert.deepEqual(findingsOf(splice), findingsOf(full), `findings: ${JSON.stringify(after.slice(at - 40, at + 40))}`);
+          }
         }
         // Edits pile up for a while (splices of splices), then the text starts over.
         if (next() < 0.5) [text, model] = [after, splice ?? full];
         if (next() < 0.1) [text, model] = [original, parseDocument(original, formatById(format)!)];
       }
       assert.ok(spliced > 300, `${spliced} splices`);
+      assert.ok(clean > 100, `${clean} clean splices`);
     });
   }
 
@@ -174,13 +195,13 @@ describe('splice: the edited policy read again', () => {
     assert.equal(spliceDocument(parseDocument(standalone, formatById('json')!), standalone.replace('Get', 'GetX')), undefined);
   });
 
-  test('the store answers requests from a splice and diagnostics from a full parse; entries are keyed by the text', () => {
+  test('the store answers requests and diagnostics from a clean splice, from a full parse after one that is not; entries are keyed by the text', () => {
     const store = new DocumentStore();
     const uri = 'file:///t.yaml';
     const format = formatById('yaml')!;
     const text = SAMPLES.yaml[1];
     const first = store.analysis(uri, text, format);
-    assert.equal(store.counts.parsed + store.counts.analysed, 1);
+    assert.deepEqual(store.counts, { spliced: 0, parsed: 1, analysed: 1 });
     const at = text.indexOf('profile:', text.length >> 1) + 'profile:'.length;
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const snapshot = store.snapshot(uri, edited, format);
@@ -190,7 +211,10 @@ describe('splice: the edited policy read again', () => {
     assert.deepEqual(snapshot.findings, []);
     assert.equal(store.model(uri, edited, format), snapshot.document);
     const second = store.analysis(uri, edited, format);
-    assert.equal(second.document.spliced, undefined);
+    // The same model: the rules run again on the edited policy alone, with the findings a full parse gives.
+    assert.equal(second.document, snapshot.document);
+    assert.deepEqual(store.counts, { spliced: 1, parsed: 1, analysed: 2 });
+    assert.deepEqual(second.findings, analyseDocument(parseDocument(edited, format), bundledCatalog()).findings);
     assert.notEqual(second, first);
     assert.equal(store.snapshot(uri, edited, format), second);
     // The same text again is the same answer; another text of the same length is not.
@@ -198,6 +222,10 @@ describe('splice: the edited policy read again', () => {
     const sameLength = `${text.slice(0, at)}y${text.slice(at)}`;
     assert.notEqual(store.analysis(uri, sameLength, format), second);
     assert.equal(store.analysis(uri, sameLength, format).document.text, sameLength);
+    // A quote left open in the policy: a splice for completion, but not clean, so diagnostics take a full parse.
+    const broken = `${sameLength.slice(0, at)}"${sameLength.slice(at)}`;
+    assert.equal(store.model(uri, broken, format).spliced?.clean, false);
+    assert.equal(store.analysis(uri, broken, format).document.spliced, undefined);
   });
 });
 
@@ -239,7 +267,7 @@ describe('splice: Terraform', () => {
     assert.equal(parseDocument(notSts, format).policies[0]!.kind, 'resource');
   });
 
-  test('the store answers requests from a splice; the analysis of the edited text is a full parse', () => {
+  test('the store answers requests from a splice; the analysis of the edited text reads the same splice', () => {
     const store = new DocumentStore();
     const uri = 'file:///main.tf';
     const format = formatById('terraform')!;
@@ -248,10 +276,10 @@ describe('splice: Terraform', () => {
     const at = text.indexOf('profile:') + 'profile:'.length;
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const model = store.model(uri, edited, format);
-    assert.deepEqual(store.counts, { spliced: 1, parsed: 0, analysed: 1 });
+    assert.deepEqual(store.counts, { spliced: 1, parsed: 1, analysed: 1 });
     assert.ok(model.spliced);
     assert.deepEqual(policiesOf(model), policiesOf(parseDocument(edited, format)));
-    assert.equal(store.analysis(uri, edited, format).document.spliced, undefined);
-    assert.deepEqual(store.counts, { spliced: 1, parsed: 0, analysed: 2 });
+    assert.equal(store.analysis(uri, edited, format).document, model);
+    assert.deepEqual(store.counts, { spliced: 1, parsed: 1, analysed: 2 });
   });
 });

@@ -20,7 +20,12 @@ export interface PolicyDocument {
    * Set on a model made from the previous version by reading again only the policy an edit fell in
    * (splice.ts): the range read. Policies, problems and lines are exact; `roots` are the previous version's.
    */
-  readonly spliced?: { readonly start: number; readonly end: number };
+  readonly spliced?: {
+    readonly start: number;
+    readonly end: number;
+    /** Read with no syntax problem near it, from a model that was: its findings are a full parse's (splice.ts). */
+    readonly clean: boolean;
+  };
 }
 
 export interface ReadLimits {
@@ -40,7 +45,9 @@ export function parseDocument(text: string, format: Format, limits: ReadLimits =
   }
   const parsed = format.parse(text);
   const { policies, isTemplate } = format.findPolicies(parsed.roots);
-  const document = { text, format, lines: new LineIndex(text), roots: parsed.roots, problems: parsed.problems, policies, isTemplate };
+  // In the order of the text, as a splice of this document keeps them: the same findings either way.
+  const problems = [...parsed.problems].sort((a, b) => a.start - b.start);
+  const document = { text, format, lines: new LineIndex(text), roots: parsed.roots, problems, policies, isTemplate };
   return parsed.otherContent ? { ...document, otherContent: true } : document;
 }
 
