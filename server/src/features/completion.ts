@@ -227,6 +227,20 @@ function replacedText(context: Context): string {
   return slot.lead ? analysis.document.text.slice(slot.replace.start, slot.replace.end - slot.prefix.length) : '';
 }
 
+/** A whole policy or statement at the slot, as a snippet, offered by its name ("New statement"). */
+function wholeItem(context: Context, label: string, detail: string, snippet: string, sortText: string): CompletionItem {
+  return {
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    insertText: `${snippetText(context.slot.lead)}${snippet}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    filterText: `${replacedText(context)}${label}`,
+    sortText,
+  };
+}
+
 function policyKeyItems(context: Context): CompletionItem[] {
   const { slot } = context;
   const names = ['Version', 'Id', 'Statement'].filter((k) => !slot.siblings.includes(k) && (k !== 'Id' || slot.policy.kind !== 'identity'));
@@ -245,16 +259,7 @@ function policyKeyItems(context: Context): CompletionItem[] {
     const written = opened
       ? `\n${layout.indent}${layout.unit}${writerOf(context).entries(entries, { ...layout, indent: layout.indent + layout.unit })}\n${layout.indent}`
       : writerOf(context).entries(entries, layout);
-    items.unshift({
-      label: 'New policy',
-      kind: CompletionItemKind.Snippet,
-      detail: 'Version and one statement',
-      insertText: `${snippetText(slot.lead)}${written}`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      insertTextMode: InsertTextMode.asIs,
-      filterText: `${replacedText(context)}New policy`,
-      sortText: '!',
-    });
+    items.unshift(wholeItem(context, 'New policy', 'Version and one statement', written, '!'));
   }
   return items;
 }
@@ -282,16 +287,7 @@ function statementKeyItems(context: Context): CompletionItem[] {
     const layout = layoutOf(context);
     const entries = statementEntries(slot.policy, true);
     const body = slot.statement || format.keysStartObjects ? writer.entries(entries, layout) : writer.value(object(...entries), layout);
-    items.unshift({
-      label: 'New statement',
-      kind: CompletionItemKind.Snippet,
-      detail: namesInWords(entries.map(([name]) => name)),
-      insertText: `${snippetText(slot.lead)}${body}`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      insertTextMode: InsertTextMode.asIs,
-      filterText: `${replacedText(context)}New statement`,
-      sortText: '00',
-    });
+    items.unshift(wholeItem(context, 'New statement', namesInWords(entries.map(([name]) => name)), body, '00'));
   }
   return items;
 }
