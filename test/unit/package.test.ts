@@ -136,7 +136,10 @@ test('the manifest activates lazily and supports untrusted and virtual workspace
 test("a .tf file is a terraform document with or without HashiCorp's extension, and every menu and grammar covers it", () => {
   assert.deepEqual(manifest.contributes.languages, [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] }]);
   // Indented as `terraform fmt` writes it, and as the snippets are: otherwise a new file's Enter gives 4 spaces beside their 2.
-  assert.deepEqual(manifest.contributes.configurationDefaults, { '[terraform]': { 'editor.tabSize': 2, 'editor.insertSpaces': true } });
+  // Completion shows while an action or ARN is typed in a string, as VS Code's JSON and YAML support set for theirs.
+  assert.deepEqual(manifest.contributes.configurationDefaults, {
+    '[terraform]': { 'editor.tabSize': 2, 'editor.insertSpaces': true, 'editor.quickSuggestions': { strings: 'on' } },
+  });
   assert.deepEqual(
     manifest.contributes.grammars.map((grammar) => [grammar.scopeName, grammar.injectTo]),
     [
