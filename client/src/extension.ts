@@ -7,6 +7,7 @@ import { registerNewPolicy } from './new-policy';
 import { registerRuleDocs, ruleLinks } from './rule-docs';
 import { registerSimulation } from './simulate/flow';
 import { registerTerraformEditing } from './terraform-editing';
+import { SUGGEST_AT_NEXT_STOP_COMMAND, type InitializationOptions } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -22,12 +23,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'profilePolicy' },
     outputChannelName: 'Profile Policy',
     middleware: ruleLinks,
+    initializationOptions: { commands: [SUGGEST_AT_NEXT_STOP_COMMAND] } satisfies InitializationOptions,
   };
   client = new LanguageClient('profilePolicy', 'Profile Policy', serverOptions, clientOptions);
   registerSimulation(context, client);
   registerNewPolicy(context, client);
   registerRuleDocs(context);
   registerTerraformEditing(context);
+  // After an operator is accepted into the Condition snippet: on to its key's stop, with the keys listed.
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SUGGEST_AT_NEXT_STOP_COMMAND, async () => {
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    }),
+  );
   await client.start();
 }
 

@@ -90,6 +90,19 @@ export interface SimulateAllResult {
 
 export const SIMULATE_COMMAND = 'profilePolicy.simulateStatement';
 
+/**
+ * A client command: go on to the active snippet's next tab stop and open the completion list there. A
+ * condition operator accepted into the Condition snippet carries it, so the key's list follows. A client
+ * names the commands it has in `initializationOptions.commands`; the server sends only those.
+ */
+export const SUGGEST_AT_NEXT_STOP_COMMAND = 'profilePolicy.suggestAtNextStop';
+
+/** What a client may pass at initialize: its settings, and the client commands above it has. */
+export interface InitializationOptions {
+  readonly settings?: unknown;
+  readonly commands?: readonly string[];
+}
+
 /** A whole new document to start from: a policy, or a CloudFormation template holding one, as a snippet. */
 export const NewPolicyRequest = 'profilePolicy/newPolicy';
 export type NewPolicyKind = 'policy' | 'managed-policy' | 'role';

@@ -20,6 +20,8 @@ import {
   SimulateAllRequest,
   SimulateRequest,
   SimulationTargetRequest,
+  SUGGEST_AT_NEXT_STOP_COMMAND,
+  type InitializationOptions,
   type ServerStats,
 } from './protocol';
 import {
@@ -147,8 +149,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
-    completionOptions = { editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true };
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    completionOptions = {
+      editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true,
+      suggestAtNextStop: Array.isArray(options?.commands) && options.commands.includes(SUGGEST_AT_NEXT_STOP_COMMAND),
+    };
     if (options?.settings) store.updateSettings(readSettings(options.settings));
     return {
       capabilities: {

@@ -216,6 +216,25 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await shot(page, '10-typed-policy.png');
   });
 
+  test('a condition written with completion alone: Condition, its operator, then its key, each list opening by itself', async () => {
+    await openFile(page, 'condition.json');
+    await goTo(page, 7, 22); // after "Resource": "*"
+    await page.keyboard.type(',', { delay: 40 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    await acceptSuggestion(page, 'Condition');
+    // The operators open at the snippet's first stop; the keys at its next, once the operator is in.
+    await acceptSuggestion(page, 'StringEquals');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'aws:username' }).first().waitFor({ timeout: 20_000 });
+    await shot(page, '10b-condition-keys.png');
+    await acceptSuggestion(page, 'aws:username');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ana', { delay: 40 });
+    await page.keyboard.press('Escape');
+    await page.locator('.view-line', { hasText: '"StringEquals": {' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.view-line', { hasText: '"aws:username": "ana"' }).first().waitFor({ timeout: 10_000 });
+  });
+
   test('"Simulate statement" from the CodeLens shows the decision', async () => {
     await openFile(page, 'agent.json');
     await goTo(page, 30, 1);

@@ -283,3 +283,29 @@ describe('completion over LSP: new policies', () => {
     );
   });
 });
+
+describe('completion over LSP: the client commands a client names at initialize', () => {
+  const condition =
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"‸": {"": ""}}}]}';
+  const operatorCommand = async (initializationOptions: unknown): Promise<string | undefined> => {
+    const client = new TestClient();
+    await client.initialize(initializationOptions);
+    try {
+      const { text, offset } = withCursor(condition);
+      await client.open('file:///work/condition.json', 'json', text);
+      const list = (await client.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri: 'file:///work/condition.json' },
+        position: new LineIndex(text).positionAt(offset),
+      })) as CompletionList;
+      return list.items.find((item) => item.label === 'StringEquals')?.command?.command;
+    } finally {
+      await client.stop();
+    }
+  };
+
+  test('an operator in the Condition snippet carries profilePolicy.suggestAtNextStop only for a client that has it (VS Code), never for others', async () => {
+    assert.equal(await operatorCommand({ commands: ['profilePolicy.suggestAtNextStop'] }), 'profilePolicy.suggestAtNextStop');
+    assert.equal(await operatorCommand(undefined), undefined);
+    assert.equal(await operatorCommand({ commands: 'profilePolicy.suggestAtNextStop' }), undefined);
+  });
+});

@@ -1223,6 +1223,39 @@ describe('accepting a key goes on to the list of what it holds', () => {
     }
   }
 
+  test('an operator accepted into the Condition snippet goes on to the key stop and its list, where the client has the command', () => {
+    const forms: Array<[DocumentFormat, string]> = [
+      ['json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", ‸}]}'],
+      ['yaml', 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: profile:GetDomain\n    Resource: "*"\n    ‸'],
+      ['terraform', tf('Effect = "Allow"', 'Action = "profile:GetDomain"', 'Resource = "*"', '‸')],
+    ];
+    for (const [format, marked] of forms) {
+      const { text, items } = itemsAt(marked, format);
+      const atOperator = acceptToFirstStop(
+        text,
+        items.find((i) => i.label === 'Condition')!,
+      );
+      const operators = (options: { suggestAtNextStop?: boolean }) =>
+        completion(analyse(atOperator.text, format), atOperator.offset, undefined, options).items.find((i) => i.label === 'StringEquals')!;
+      assert.equal(operators({ suggestAtNextStop: true }).command?.command, 'profilePolicy.suggestAtNextStop', format);
+      // A client without the command (Neovim) gets none: Tab, then its own completion.
+      assert.equal(operators({}).command, undefined, format);
+      // The key stop after it: the keys are listed there.
+      const after = applyCompletion(atOperator.text, operators({ suggestAtNextStop: true }));
+      const operatorAt = after.indexOf('StringEquals');
+      const keyAt = format === 'yaml' ? after.indexOf(':', after.indexOf('\n', operatorAt) + 1) : after.indexOf('""', operatorAt) + 1;
+      const keys = completion(analyse(after, format), keyAt).items.map((i) => i.label);
+      assert.ok(keys.includes('aws:username'), `${format}: ${keys.slice(0, 10).join(', ')}`);
+    }
+    // An operator over keys already written is only renamed: nothing more opens.
+    const written = itemsAt(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*", "Condition": {"String‸": {"aws:username": "ana"}}}]}',
+      'json',
+    );
+    const renamed = completion(analyse(written.text, 'json'), written.text.indexOf('String') + 6, undefined, { suggestAtNextStop: true });
+    assert.equal(renamed.items.find((i) => i.label === 'StringEquals')?.command, undefined);
+  });
+
   test('a key that already has a value is only renamed: nothing more opens', () => {
     const { items } = itemsAt('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Act‸": "profile:GetDomain"}]}', 'json');
     assert.equal(items.find((i) => i.label === 'Action')?.command, undefined);

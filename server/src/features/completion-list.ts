@@ -12,6 +12,8 @@ export interface CompletionOptions {
   readonly editRangeDefault?: boolean;
   /** The character whose typing asked for the list (LSP `triggerCharacter`); absent when the user asked. */
   readonly triggerCharacter?: string;
+  /** The client has SUGGEST_AT_NEXT_STOP_COMMAND (protocol.ts): an operator accepted into a snippet leads on to the key's list. */
+  readonly suggestAtNextStop?: boolean;
 }
 
 /**

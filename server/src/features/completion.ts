@@ -11,9 +11,10 @@ import { OPERATORS, familiesForType, parseOperator } from '../iam/operators';
 import { SPECIAL_VARIABLES, openVariableBefore } from '../iam/variables';
 import { isEmptyDocument, locate, type Slot } from '../model/locate';
 import { SKELETONS, writeSkeleton } from './skeletons';
-import { sourceRangeOf, type StringNode } from '../model/tree';
+import { sourceRangeOf, type StringNode, type ValueNode } from '../model/tree';
 import type { Analysis } from '../rules/analysis';
 import type { Policy } from '../model/policy';
+import { SUGGEST_AT_NEXT_STOP_COMMAND } from '../protocol';
 import { documentFacts, type DocumentFacts } from '../facts/document-facts';
 import { actionMarkdown } from './docs';
 import { ELEMENT_DOCS } from './element-docs';
@@ -32,6 +33,7 @@ interface Context {
   readonly facts: () => DocumentFacts;
   /** The slot is a closed string replaced whole: items written with its quotes replace only what is between them. */
   readonly inside: boolean;
+  readonly options: CompletionOptions;
 }
 
 export function complete(analysis: Analysis, offset: number, catalog: Catalog, options: CompletionOptions = {}): CompletionList {
@@ -39,7 +41,7 @@ export function complete(analysis: Analysis, offset: number, catalog: Catalog, o
   if (options.triggerCharacter !== undefined && !(slot && opensList(options.triggerCharacter, slot, offset))) return { isIncomplete: false, items: [] };
   if (!slot) return { isIncomplete: false, items: isEmptyDocument(analysis.document) ? skeletonItems(analysis, offset) : [] };
   const inside = insideQuotes(slot);
-  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined };
+  const context: Context = { analysis, slot, catalog, facts: () => documentFacts(analysis.document, catalog), inside: inside !== undefined, options };
   const range = toRange(analysis, slot.replace);
   const list = answerList(itemsFor(context), slot.quote, context.inside, { range, editRange: inside ? toRange(analysis, inside) : range }, options);
   return slot.kind === 'value' && slot.prefix === '*' ? overWildcard(list, slot.quote) : list;
@@ -748,9 +750,20 @@ function operatorItems(context: Context): CompletionItem[] {
       );
     }
   });
+  // The Condition snippet's operator stop, its key and value stops still empty: once the operator is in, on to the key's list.
+  if (context.options.suggestAtNextStop && awaitsFirstKey(keysObject)) for (const item of items) item.command = SUGGEST_AT_NEXT_STOP;
   const argument = writerOf(context).conditionArguments?.operator;
   if (argument && !slot.quote && !keysObject) items.unshift(argumentItem(argument, 'the condition operator'));
   return items;
+}
+
+const SUGGEST_AT_NEXT_STOP = { title: 'Suggest at the next tab stop', command: SUGGEST_AT_NEXT_STOP_COMMAND };
+
+/** An operator's value as the Condition snippet writes it: one entry, its key and value not typed yet. */
+function awaitsFirstKey(value: ValueNode | undefined): boolean {
+  if (value?.kind !== 'object' || value.properties.length !== 1) return false;
+  const entry = value.properties[0]!;
+  return entry.key.value === '' && (entry.value === undefined || entry.value.kind === 'null' || (entry.value.kind === 'string' && entry.value.value === ''));
 }
 
 /**
