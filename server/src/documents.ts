@@ -5,7 +5,7 @@
 // client that reuses a version number is never answered from a stale entry.
 import { bundledCatalog } from './catalog/bundled';
 import type { Catalog } from './catalog/catalog';
-import { parseDocument, type PolicyDocument } from './model/document';
+import { parseDocument, policyAt, type PolicyDocument } from './model/document';
 import type { Format } from './model/format';
 import { spliceDocument } from './model/splice';
 import { analyseDocument, type Analysis } from './rules/analysis';
@@ -50,11 +50,18 @@ export class DocumentStore {
     return model;
   }
 
-  /** The model of this text with the findings of its analysis when that is done, none otherwise: what quick fixes read without waiting. */
-  snapshot(uri: string, text: string, format: Format): Analysis {
+  /**
+   * The model of this text with the findings of its analysis when that is done, none otherwise: what
+   * requests at a position and quick fixes read without waiting. `at`: the position asked about. Outside
+   * every policy, what is there is read from the document's roots, which a splice keeps from the version
+   * it was made from (an empty `PolicyDocument:` elsewhere in the template): there, the whole text is read.
+   */
+  snapshot(uri: string, text: string, format: Format, at?: number): Analysis {
     const analysis = this.states.get(uri)?.analysis;
-    if (analysis?.document.text === text && analysis.document.format === format) return analysis;
-    return { document: this.model(uri, text, format), findings: [] };
+    const done = analysis?.document.text === text && analysis.document.format === format ? analysis : undefined;
+    const model = done?.document ?? this.model(uri, text, format);
+    if (at === undefined || !model.spliced || policyAt(model, at)) return done ?? { document: model, findings: [] };
+    return { document: this.whole(uri, text, format), findings: done?.findings ?? [] };
   }
 
   /**
@@ -94,6 +101,15 @@ export class DocumentStore {
 
   get size(): number {
     return this.states.size;
+  }
+
+  /** The model of this text read whole, kept as its model from then on. */
+  private whole(uri: string, text: string, format: Format): PolicyDocument {
+    const state = this.state(uri, format);
+    if (state.model?.text === text && !state.model.spliced) return state.model;
+    this.counts.parsed++;
+    state.model = this.parse(text, format);
+    return state.model;
   }
 
   private parse(text: string, format: Format): PolicyDocument {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionTriggerKind, ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
+import { CompletionTriggerKind, ErrorCodes, ResponseError, TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documents';
 import { typingDocuments } from './text-buffer';
@@ -181,11 +181,16 @@ export function startServer(connection: Connection): void {
     timers.clear();
   });
 
-  /** Requests at a position: the model of the current text (only the edited policy read again) and the findings if they are done; never the rules. */
-  const atModel = <T>(what: string, uri: string, fallback: T, answer: (snapshot: Analysis, document: TextDocument) => T): T => {
+  /**
+   * Requests on a document: the model of the current text (only the edited policy read again) and the
+   * findings if they are done; never the rules. `position`: where completion asks, which outside every
+   * policy needs the whole text read (DocumentStore.snapshot).
+   */
+  const atModel = <T>(what: string, uri: string, fallback: T, answer: (snapshot: Analysis, document: TextDocument) => T, position?: Position): T => {
     const open = opened(uri);
     if (!open) return fallback;
-    return guarded(what, () => answer(store.snapshot(uri, open.document.getText(), open.format), open.document), fallback);
+    const at = position && open.document.offsetAt(position);
+    return guarded(what, () => answer(store.snapshot(uri, open.document.getText(), open.format, at), open.document), fallback);
   };
 
   connection.onCompletion((params) =>
@@ -198,6 +203,7 @@ export function startServer(connection: Connection): void {
           ...completionOptions,
           ...(params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
         }),
+      params.position,
     ),
   );
   connection.onCompletionResolve((item) => guarded('completion resolve', () => resolveCompletion(checked(() => readCompletionItem(item))), item));

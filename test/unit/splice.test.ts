@@ -9,6 +9,7 @@ import { formatById } from '../../server/src/formats/registry';
 import { parseDocument, type PolicyDocument } from '../../server/src/model/document';
 import { spliceDocument, textChange } from '../../server/src/model/splice';
 import { analyseDocument } from '../../server/src/rules/analysis';
+import { completion } from '../../server/src/service';
 import { bundledCatalog } from '../../server/src/catalog/bundled';
 import type { ValueNode } from '../../server/src/model/tree';
 import { FORMATS, readRepoFile } from '../helpers';
@@ -173,6 +174,32 @@ describe('splice: the edited policy read again', () => {
       }
       assert.deepEqual(policiesOf(model), policiesOf(parseDocument(current, formatById(format)!)), format);
     }
+  });
+
+  test('a position outside every policy of a spliced model is answered from the whole text: an empty PolicyDocument elsewhere', () => {
+    const store = new DocumentStore();
+    const uri = 'file:///roles.yaml';
+    const format = formatById('yaml')!;
+    const text = `${SAMPLES.yaml[1]}  Empty:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        \n`;
+    store.analysis(uri, text, format);
+    const at = text.indexOf('profile:') + 'profile:'.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const analysis = store.analysis(uri, edited, format);
+    assert.ok(analysis.document.spliced?.clean);
+    const blank = edited.length - 1;
+    // Inside a policy: the splice and the findings, as they are.
+    assert.equal(store.snapshot(uri, edited, format, at), analysis);
+    // At the empty PolicyDocument's blank line: the whole text, read once, with the same findings.
+    const snapshot = store.snapshot(uri, edited, format, blank);
+    assert.equal(snapshot.document.spliced, undefined);
+    assert.equal(snapshot.findings, analysis.findings);
+    assert.deepEqual(
+      completion(snapshot, blank).items.map((i) => i.label),
+      ['New policy', 'Version', 'Statement'],
+    );
+    const parsed = store.counts.parsed;
+    assert.equal(store.snapshot(uri, edited, format, blank).document, snapshot.document);
+    assert.equal(store.counts.parsed, parsed);
   });
 
   test('declines where the bounds of a policy may have moved, or the edit is outside every policy', () => {
