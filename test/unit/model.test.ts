@@ -305,6 +305,27 @@ describe('the policy at an offset', () => {
 });
 
 describe('line index', () => {
+  test('made from the index of the text before an edit: the same line starts as a search, after random edits of line ends', () => {
+    const pieces = ['\n', '\r', '\r\n', 'a', 'bc', '', '\n\n', '\r\r\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const lines = (index: LineIndex, text: string) =>
+      Array.from({ length: index.lineCount }, (_, line) => index.offsetAt({ line, character: 0 })).join(',') + `|${text.length}`;
+    let text = 'ab\r\ncd\n\ref\r\n';
+    let index = new LineIndex(text);
+    index.positionAt(0);
+    for (let i = 0; i < 3000; i++) {
+      const start = Math.floor(next() * (text.length + 1));
+      const oldEnd = Math.min(text.length, start + Math.floor(next() * 3));
+      const inserted = pieces[Math.floor(next() * pieces.length)]!;
+      const after = text.slice(0, start) + inserted + text.slice(oldEnd);
+      const edited = LineIndex.afterEdit(index, after, start, oldEnd, start + inserted.length);
+      assert.equal(lines(edited, after), lines(new LineIndex(after), after), `${JSON.stringify(text)} → ${JSON.stringify(after)}`);
+      [text, index] = after.length > 200 ? ['x\r\ny', new LineIndex('x\r\ny')] : [after, edited];
+      index.positionAt(0);
+    }
+  });
+
   test('positions and offsets with \\n, \\r\\n and a lone \\r, as LSP counts them', () => {
     const cases: Array<[string, Array<[number, number, number]>]> = [
       [

@@ -9,11 +9,27 @@ export interface Position {
 export class LineIndex {
   private computed: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** The index of the text this one was edited from, and where: its line starts are moved, not searched for again. */
+    private edit?: { readonly previous: LineIndex; readonly start: number; readonly oldEnd: number; readonly newEnd: number },
+  ) {}
+
+  /**
+   * The index of `text`, which [start, oldEnd) of the previous index's text became [start, newEnd) of.
+   * A keystroke in a big template then costs the edited range, not a search of the whole text.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    // Only from an index whose starts are known: an index never asked holds no chain of earlier texts.
+    return previous.computed ? new LineIndex(text, { previous, start, oldEnd, newEnd }) : new LineIndex(text);
+  }
 
   /** Line starts, found the first time a position is asked for: a clean file in the CLI never needs them. */
   private get starts(): number[] {
     if (this.computed) return this.computed;
+    const moved = this.edit && this.moved();
+    this.edit = undefined;
+    if (moved) return (this.computed = moved);
     const starts = [0];
     const text = this.text;
     if (!text.includes('\r')) {
@@ -31,6 +47,29 @@ export class LineIndex {
       }
     }
     this.computed = starts;
+    return starts;
+  }
+
+  /**
+   * The previous index's line starts before the edit, those the edited range holds, and those after it
+   * moved. A start is the offset after a \n, or after a \r not followed by \n: each one at or after the
+   * edit's start depends on characters the edit may have changed, up to the one after its end.
+   */
+  private moved(): number[] {
+    const { previous, start, oldEnd, newEnd } = this.edit!;
+    const before = previous.computed!;
+    const text = this.text;
+    const starts: number[] = [];
+    let i = 0;
+    while (i < before.length && before[i]! < start) starts.push(before[i++]!);
+    if (starts.length === 0) starts.push(0);
+    for (let at = Math.max(0, start - 1); at <= newEnd && at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
+    }
+    const delta = newEnd - oldEnd;
+    while (i < before.length && before[i]! <= oldEnd + 1) i++;
+    while (i < before.length) starts.push(before[i++]! + delta);
     return starts;
   }
 

@@ -75,7 +75,8 @@ export function spliceDocument(previous: PolicyDocument, text: string): PolicyDo
     (previous.spliced === undefined || previous.spliced.clean) &&
     fragment.problems.length === 0 &&
     !previous.problems.some((p) => p.end >= target.node.start && p.start <= extent);
-  return { ...previous, text, lines: new LineIndex(text), problems, policies, spliced: { start: target.node.start, end: extent + delta, clean } };
+  const lines = LineIndex.afterEdit(previous.lines, text, change.start, change.oldEnd, change.newEnd);
+  return { ...previous, text, lines, problems, policies, spliced: { start: target.node.start, end: extent + delta, clean } };
 }
 
 /** The one policy that holds the whole change, after its first character; undefined when the change touches any other. */
