@@ -225,8 +225,10 @@ describe('VS Code with profile-policy', { timeout: 600_000 }, () => {
     await acceptSuggestion(page, 'Condition');
     // The operators open at the snippet's first stop; the keys at its next, once the operator is in.
     await acceptSuggestion(page, 'StringEquals');
-    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'aws:username' }).first().waitFor({ timeout: 20_000 });
+    // The keys the statement's action supports first, then the global ones: the list is open at the key's stop.
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'aws:ResourceTag/' }).first().waitFor({ timeout: 20_000 });
     await shot(page, '10b-condition-keys.png');
+    await page.keyboard.type('aws:usern', { delay: 40 });
     await acceptSuggestion(page, 'aws:username');
     await page.keyboard.press('Tab');
     await page.keyboard.type('ana', { delay: 40 });
