@@ -48,9 +48,6 @@ export function spliceDocument(previous: PolicyDocument, text: string): PolicyDo
   const extent = format.valueExtent(previous.text, target.node, target);
   // The policy's first character and everything from the end of its extent on are unchanged: its bounds are known.
   if (extent === undefined || change.oldEnd >= extent) return undefined;
-  // A problem reported at the policy's end may be about what follows it (YAML's "All mapping items must
-  // start at the same column" on the next line), which the policy read alone cannot see.
-  if (previous.problems.some((p) => p.start < extent && p.end >= extent)) return undefined;
   const fragment = format.parseFragment(text, target.node.start, extent + delta, target);
   if (!fragment || fragment.root.kind !== 'object') return undefined;
   fragment.root.parent = target.node.parent;
@@ -70,7 +67,8 @@ export function spliceDocument(previous: PolicyDocument, text: string): PolicyDo
   // Where the policy and its neighbourhood read without a problem, before and after, its problems are all
   // a full parse would find there; a problem near another may depend on text the policy read alone
   // cannot see (YAML reports "A block sequence may not be used as an implicit map key" inside a policy
-  // for a line after it). Only a clean splice of a clean model stands in for a full parse in diagnostics.
+  // for a line after it, and "All mapping items must start at the same column" at its end for the line
+  // below). Only a clean splice of a clean model stands in for a full parse in diagnostics.
   const clean =
     (previous.spliced === undefined || previous.spliced.clean) &&
     fragment.problems.length === 0 &&
