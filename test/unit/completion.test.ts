@@ -1016,6 +1016,13 @@ describe('starting the policy of a template', () => {
     assert.match(accepted(role, 'New policy'), /Principal:\n {14}Service: lambda.amazonaws.com\n {12}Action: sts:AssumeRole\n$/);
   });
 
+  test('YAML: right under the key at its own column (an editor that does not indent after a colon), the policy goes one level in', () => {
+    assert.equal(accepted(`${managed}      ‸\n`, 'Version'), `${managed}        Version: "2012-10-17"\n`);
+    // A line further down, or one left of the key, is another key's place: nothing.
+    assert.deepEqual(itemsAt(`${managed}\n      ‸\n`, 'yaml').items, []);
+    assert.deepEqual(itemsAt(`${managed}    ‸\n`, 'yaml').items, []);
+  });
+
   test('YAML: a word typed on the line below the key is the first key, replaced when accepted; on the key line nothing is offered', () => {
     assert.equal(accepted(`${managed}        Ver‸\n`, 'Version'), `${managed}        Version: "2012-10-17"\n`);
     const inline =

@@ -5,6 +5,7 @@ import { policyAt, type PolicyDocument } from './document';
 import type { BlankLineTarget } from './format';
 import { buildPolicy, type Policy, type Statement } from './policy';
 import { valueIndexAt, type ObjectNode, type PropertyNode, type StringNode, type ValueNode } from './tree';
+import { indentUnit } from './lines';
 
 export type SlotKind = 'policy-key' | 'statement-key' | 'value' | 'condition-operator' | 'condition-key' | 'condition-value';
 
@@ -117,7 +118,7 @@ function emptyPolicyAt(document: PolicyDocument, offset: number): Policy | undef
     .find(
       (p) =>
         (p.holder.value === undefined || p.holder.value.kind === 'null') &&
-        offset >= p.holder.key.end &&
+        offset >= p.holder.key.start &&
         document.lines.positionAt(p.holder.key.start).line === line,
     );
   if (!pending) return undefined;
@@ -149,8 +150,18 @@ function wordStartingPolicy(document: PolicyDocument, offset: number): Slot | un
 }
 
 /** A blank YAML line: classify the node the indentation points at, then aim the edit at the cursor. */
-function atBlankLine(document: PolicyDocument, offset: number, target: BlankLineTarget): Slot | undefined {
-  const policy = policyAt(document, target.offset) ?? (target.relation === 'child' ? emptyPolicyAt(document, target.offset) : undefined);
+function atBlankLine(document: PolicyDocument, offset: number, blank: BlankLineTarget): Slot | undefined {
+  let target = blank;
+  let policy = policyAt(document, target.offset);
+  if (!policy && target.relation === 'child') policy = emptyPolicyAt(document, target.offset);
+  else if (!policy && target.word === undefined && !target.column) {
+    // The line right under an empty `PolicyDocument:`, at its column (where Enter leaves the cursor when
+    // the editor does not indent after a colon): its value goes there, one level in.
+    const keyLine = document.lines.positionAt(target.offset).line;
+    policy = keyLine + 1 === document.lines.positionAt(offset).line ? emptyPolicyAt(document, target.offset) : undefined;
+    const column = target.offset - document.lines.offsetAt({ line: keyLine, character: 0 }) + indentUnit(document.text).length;
+    if (policy) target = { offset: policy.node.start, relation: 'child', column };
+  }
   if (!policy) return undefined;
   const slot = classify(policy, descend(policy.node, target.offset, false), target.offset, document.text);
   if (!slot) return undefined;
